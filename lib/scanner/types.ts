@@ -1,0 +1,78 @@
+/**
+ * Public types of the scanner engine. `lib/scanner` imports neither Next.js nor Prisma:
+ * the CLI, the background functions and the tests all consume these shapes.
+ */
+
+export type Protocol = "tcp" | "udp";
+
+/** open|filtered is UDP-only: silence proves nothing. */
+export type PortState = "open" | "closed" | "filtered" | "open|filtered";
+
+export interface TlsInfo {
+  /** e.g. "TLSv1.3", "TLSv1" */
+  protocol: string | null;
+  cipher: string | null;
+  subject: string | null;
+  subjectAltNames: string[];
+  issuer: string | null;
+  validFrom: string | null; // ISO 8601
+  validTo: string | null; // ISO 8601
+  selfSigned: boolean;
+}
+
+/** What the port itself answered. Service names use the IANA vocabulary (see iana.ts). */
+export interface Detection {
+  detectedService: string | null;
+  product: string | null;
+  version: string | null;
+  tls: TlsInfo | null;
+  /** Raw first bytes the service sent, capped and with binary bytes escaped. */
+  banner: string | null;
+}
+
+export interface TypicalService {
+  typicalService: string | null;
+  pendingClassification: boolean;
+}
+
+/** One line of `scan --json`. */
+export interface PortResult extends Detection, TypicalService {
+  /** What the user asked for: a domain name or an IP literal. */
+  target: string;
+  ip: string;
+  port: number;
+  protocol: Protocol;
+  state: PortState;
+}
+
+/** A host that answers on every probed port (CDN edge, SYN proxy): reported instead of its ports. */
+export interface CatchAllHost {
+  target: string;
+  ip: string;
+  probedPorts: number[];
+}
+
+export interface ResolvedAddress {
+  ip: string;
+  family: 4 | 6;
+  /** Host name this address came from (the domain, its www. host or an MX host). */
+  hostname: string;
+  /** True for addresses found through optional discovery (www., MX) rather than the target itself. */
+  discovered: boolean;
+}
+
+export type TargetRefusalReason =
+  | "invalid-target"
+  | "unresolvable"
+  | "non-public-address";
+
+export class TargetRefusedError extends Error {
+  constructor(
+    readonly target: string,
+    readonly reason: TargetRefusalReason,
+    message: string,
+  ) {
+    super(message);
+    this.name = "TargetRefusedError";
+  }
+}
