@@ -25,6 +25,8 @@ export default defineConfig({
           hookTimeout: 120_000,
           // Integration tests share real servers and databases: one file at a time keeps them honest on 2 cores.
           fileParallelism: false,
+          globalSetup: ["tests/setup/global-database.ts"],
+          setupFiles: ["tests/setup/file-database.ts"],
         },
       },
     ],

@@ -76,3 +76,19 @@ export class TargetRefusedError extends Error {
     this.name = "TargetRefusedError";
   }
 }
+
+/** An address a target resolved to that the policy refused, while other addresses stayed scannable. */
+export interface RefusedAddress {
+  target: string;
+  hostname: string;
+  ip: string;
+  reason: string;
+}
+
+export interface ScanProgress {
+  hostsDone: number;
+  hostsTotal: number;
+  portsScanned: number;
+  portsTotal: number;
+  openFound: number;
+}

@@ -1,0 +1,10 @@
+export { GRADING_METHOD_VERSION } from "./version";
+export { gradeAsset, compareBySeverity } from "./grade-asset";
+export { gradeOrganisation } from "./aggregate";
+export { gradeForScore } from "./grade-letter";
+export { toGradingFinding, type FindingContext } from "./from-scanner";
+export { GradingInputError } from "./validate";
+export { SERVICE_RULES, OTHER_SERVICE_RULE, PENDING_RULE, type ServiceRule } from "./service-rules";
+export { AMPLIFICATION_FACTORS } from "./amplification";
+export * from "./policy";
+export type * from "./types";

@@ -1,0 +1,43 @@
+import type { CatchAllHost, PortResult, ScanProgress } from "../types";
+
+/** The --json line of one port: exactly the documented keys, in order. */
+export function jsonLine(result: PortResult): string {
+  const { target, ip, port, protocol, state, typicalService, pendingClassification, detectedService, product, version, tls, banner } = result;
+  return JSON.stringify({ target, ip, port, protocol, state, typicalService, pendingClassification, detectedService, product, version, tls, banner });
+}
+
+const COLUMNS = ["TARGET", "IP", "PORT", "STATE", "TYPICAL", "DETECTED", "PRODUCT", "VERSION", "TLS"] as const;
+
+/** Control characters never reach the terminal, even if a field slipped through unescaped. */
+const clean = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, "?");
+
+function row(result: PortResult): string[] {
+  return [
+    result.target,
+    result.ip,
+    `${result.port}/${result.protocol}`,
+    result.state,
+    result.pendingClassification ? "pending classification" : (result.typicalService ?? "-"),
+    result.detectedService ?? "-",
+    result.product ?? "-",
+    result.version ?? "-",
+    result.tls?.protocol ?? "-",
+  ].map((cell) => clean(cell));
+}
+
+/** An aligned plain-text table; "No open ports" when there is nothing to show. */
+export function formatTable(results: readonly PortResult[]): string {
+  if (results.length === 0) return "No open ports found.";
+  const rows = [COLUMNS.slice() as string[], ...results.map(row)];
+  const widths = COLUMNS.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join("  ").trimEnd()).join("\n");
+}
+
+export function formatCatchAll(host: CatchAllHost): string {
+  return `${host.target} (${host.ip}) accepts connections on every probed port (${host.probedPorts.join(", ")}): catch-all host, port list not meaningful`;
+}
+
+export function formatProgress(p: ScanProgress): string {
+  const percent = p.portsTotal === 0 ? 100 : Math.floor((100 * p.portsScanned) / p.portsTotal);
+  return `hosts ${p.hostsDone}/${p.hostsTotal}  ports ${p.portsScanned}/${p.portsTotal} (${percent}%)  open ${p.openFound}`;
+}

@@ -1,0 +1,81 @@
+/**
+ * Second questions asked once a protocol is recognised, to learn product and version:
+ * Redis `INFO server`, memcached `version`, MongoDB `buildInfo`, PostgreSQL's StartupMessage after
+ * its one-byte SSL answer, AMQP's Connection.Start after a bare protocol header. Each is bounded
+ * by the reply wait; failures leave the first recognition unchanged.
+ */
+import type { Conversation } from "./connection";
+import type { ProtocolId, Recognition } from "./types";
+import { INFO_SERVER, parseRedisInfo } from "./protocols/redis";
+import { VERSION_COMMAND, recogniseMemcached } from "./protocols/memcached";
+import { recognisePostgresql, startupMessage } from "./protocols/postgresql";
+import { BUILD_INFO, recogniseMongodb } from "./protocols/mongodb";
+import { PROTOCOL_HEADER, recogniseAmqp } from "./protocols/amqp";
+
+export interface FollowUpSession {
+  conversation: Conversation;
+  /** The reply that was recognised. */
+  reply: Buffer;
+  waitMs: number;
+  /** A fresh plain connection to the same port (closed by the caller), or null if unavailable. */
+  reopen: () => Promise<Conversation | null>;
+}
+
+type FollowUp = (recognition: Recognition, session: FollowUpSession) => Promise<Recognition>;
+
+/** The open conversation, or a new one when the server hung up after the first reply. */
+async function usable(session: FollowUpSession): Promise<Conversation | null> {
+  return session.conversation.isClosed ? session.reopen() : session.conversation;
+}
+
+async function ask(session: FollowUpSession, question: Buffer): Promise<Buffer | null> {
+  const conversation = await usable(session);
+  return conversation ? conversation.exchange(question, { waitMs: session.waitMs }) : null;
+}
+
+function merge(first: Recognition, refined: Recognition | null): Recognition {
+  if (refined === null || refined.protocol !== first.protocol) return first;
+  return { protocol: first.protocol, product: refined.product ?? first.product, version: refined.version ?? first.version };
+}
+
+const FOLLOW_UPS: Partial<Record<ProtocolId, FollowUp>> = {
+  redis: async (recognition, session) => {
+    if (recognition.version !== null) return recognition;
+    const reply = await ask(session, INFO_SERVER);
+    return merge(recognition, reply ? parseRedisInfo(reply) : null);
+  },
+  memcached: async (recognition, session) => {
+    if (recognition.version !== null) return recognition;
+    const reply = await ask(session, VERSION_COMMAND);
+    return merge(recognition, reply ? recogniseMemcached(reply) : null);
+  },
+  mongodb: async (recognition, session) => {
+    if (recognition.version !== null) return recognition;
+    const reply = await ask(session, BUILD_INFO);
+    return merge(recognition, reply ? recogniseMongodb(reply) : null);
+  },
+  postgresql: async (recognition, session) => {
+    if (session.reply.length !== 1) return recognition;
+    // After `N` the server waits for a StartupMessage; after `S` it expects TLS, so start afresh.
+    const conversation = session.reply[0] === 0x4e && !session.conversation.isClosed ? session.conversation : await session.reopen();
+    const reply = conversation ? await conversation.exchange(startupMessage(), { waitMs: session.waitMs }) : null;
+    return merge(recognition, reply ? recognisePostgresql(reply) : null);
+  },
+  amqp: async (recognition, session) => {
+    if (recognition.product !== null || !session.reply.equals(PROTOCOL_HEADER)) return recognition;
+    // The broker answered a foreign probe with the 0-9-1 header: ask properly for Connection.Start.
+    const conversation = await session.reopen();
+    const reply = conversation ? await conversation.exchange(PROTOCOL_HEADER, { waitMs: session.waitMs }) : null;
+    return merge(recognition, reply ? recogniseAmqp(reply) : null);
+  },
+};
+
+export async function followUp(recognition: Recognition, session: FollowUpSession): Promise<Recognition> {
+  const next = FOLLOW_UPS[recognition.protocol];
+  if (!next) return recognition;
+  try {
+    return await next(recognition, session);
+  } catch {
+    return recognition;
+  }
+}

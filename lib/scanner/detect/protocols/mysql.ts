@@ -1,0 +1,46 @@
+/**
+ * MySQL / MariaDB: the server speaks first with a packet (3-byte little-endian length, sequence 0).
+ * Handshake v10: 0x0a, then the NUL-terminated server version (`8.0.36`,
+ * `5.5.5-10.11.6-MariaDB-0+deb12u1`: MariaDB < 11 prefixes 5.5.5- for old clients).
+ * A server that refuses our address sends an error packet instead: 0xff, error code, message
+ * (`Host '192.0.2.1' is not allowed to connect to this MariaDB server`).
+ */
+import type { Recognition, Recogniser } from "../types";
+import { ByteReader, total } from "../byte-reader";
+import { field } from "../text";
+
+const PRINTABLE = /^[\x20-\x7e]+$/;
+
+function versionRecognition(serverVersion: string): Recognition {
+  const mariadb = /^(?:5\.5\.5-)?(\d+\.\d+\.\d+)-MariaDB/i.exec(serverVersion);
+  if (mariadb) return { protocol: "mysql", product: "MariaDB", version: field(mariadb[1]) };
+  const mysql = /^(\d+\.\d+\.\d+)/.exec(serverVersion);
+  return { protocol: "mysql", product: "MySQL", version: field(mysql ? mysql[1] : serverVersion) };
+}
+
+export const recogniseMysql: Recogniser = (reply) =>
+  total(() => {
+    const reader = new ByteReader(reply);
+    const length = reader.u8() | (reader.u8() << 8) | (reader.u8() << 16);
+    const sequence = reader.u8();
+    if (sequence !== 0 || length < 5 || length > reader.remaining) return null;
+    const payload = new ByteReader(reader.bytesOf(length));
+    const kind = payload.u8();
+    if (kind === 0x0a) {
+      const serverVersion = payload.cstring(120).toString("latin1");
+      if (!PRINTABLE.test(serverVersion) || !/^\d/.test(serverVersion)) return null;
+      payload.skip(4); // connection id
+      payload.skip(8); // auth-plugin-data part 1
+      if (payload.u8() !== 0) return null; // filler, always 0
+      return versionRecognition(serverVersion);
+    }
+    if (kind === 0xff) {
+      const code = payload.u16le();
+      if (code < 1000 || code > 9999) return null;
+      const rest = payload.bytesOf(payload.remaining).toString("latin1").replace(/^#[0-9A-Z]{5}/, "");
+      if (!/^[\x20-\x7e]{4,}$/.test(rest)) return null;
+      const product = /\bMariaDB\b/.test(rest) ? "MariaDB" : /\bMySQL\b/.test(rest) ? "MySQL" : null;
+      return { protocol: "mysql", product, version: null };
+    }
+    return null;
+  });

@@ -1,0 +1,38 @@
+/** Internal shapes shared by the protocol recognisers and the detection orchestrator. */
+
+/** Protocols we can recognise. Each maps to IANA service names in ./service-names.ts. */
+export type ProtocolId =
+  | "http"
+  | "elasticsearch"
+  | "tls"
+  | "ssh"
+  | "ftp"
+  | "smtp"
+  | "pop3"
+  | "imap"
+  | "telnet"
+  | "mysql"
+  | "postgresql"
+  | "redis"
+  | "memcached"
+  | "mongodb"
+  | "mqtt"
+  | "amqp"
+  | "ldap"
+  | "dns"
+  | "rdp"
+  | "smb"
+  | "vnc";
+
+/** What one recogniser concluded from one reply. */
+export interface Recognition {
+  protocol: ProtocolId;
+  product: string | null;
+  version: string | null;
+}
+
+/**
+ * A recogniser is total: it takes any bytes, never throws, and returns null when the bytes are not
+ * (recognisably) its protocol.
+ */
+export type Recogniser = (reply: Buffer) => Recognition | null;

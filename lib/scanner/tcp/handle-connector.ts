@@ -1,0 +1,86 @@
+import { errnoName, outcomeOfError, type ConnectCallback, type Connector, type ProbeHandle } from "./connect-outcome";
+
+/**
+ * Connect probes on Node's TCP handle (the object net.Socket wraps), skipping the stream machinery,
+ * event emitters and Error objects with stack traces that net.Socket builds for every refused port.
+ * Measured on loopback: about twice the probes per second of net.Socket, which is what lets a
+ * 65,535-port scan keep up with nmap. The binding is internal API, so it is feature-detected and
+ * validated at load; when anything is missing the scanner uses socketConnector instead.
+ * Semantics are identical: no localAddress, explicit family, RST on close (uv_tcp_close_reset).
+ */
+interface TcpHandle {
+  connect(req: ConnectRequest, address: string, port: number): number;
+  connect6(req: ConnectRequest, address: string, port: number): number;
+  reset(callback: () => void): number;
+  close(callback?: () => void): void;
+}
+interface ConnectRequest {
+  oncomplete: (status: number) => void;
+}
+interface TcpWrapBinding {
+  TCP: new (type: number) => TcpHandle;
+  TCPConnectWrap: new () => ConnectRequest;
+  constants: { SOCKET: number };
+}
+
+function loadBinding(): TcpWrapBinding | null {
+  try {
+    const binding = (process as unknown as { binding?: (name: string) => unknown }).binding?.("tcp_wrap") as
+      | Partial<TcpWrapBinding>
+      | undefined;
+    const proto = binding?.TCP?.prototype as Partial<TcpHandle> | undefined;
+    if (
+      !binding ||
+      typeof binding.TCPConnectWrap !== "function" ||
+      typeof binding.constants?.SOCKET !== "number" ||
+      typeof proto?.connect !== "function" ||
+      typeof proto.connect6 !== "function" ||
+      typeof proto.reset !== "function" ||
+      typeof proto.close !== "function"
+    ) {
+      return null;
+    }
+    return binding as TcpWrapBinding;
+  } catch {
+    return null;
+  }
+}
+
+const binding = process.env.SCANNER_TCP_CONNECTOR === "socket" ? null : loadBinding();
+const noop = () => {};
+
+function connect(ip: string, family: 4 | 6, port: number, done: ConnectCallback): ProbeHandle {
+  const { TCP, TCPConnectWrap, constants } = binding!;
+  const handle = new TCP(constants.SOCKET);
+  const request = new TCPConnectWrap();
+  let finished = false;
+  request.oncomplete = (status: number) => {
+    if (finished) return;
+    finished = true;
+    if (status === 0) {
+      if (handle.reset(noop) !== 0) handle.close();
+      done("open", null);
+      return;
+    }
+    handle.close();
+    const code = errnoName(status);
+    done(outcomeOfError(code), code);
+  };
+  const status = family === 4 ? handle.connect(request, ip, port) : handle.connect6(request, ip, port);
+  if (status !== 0) {
+    // Synchronous failure (EMFILE, EADDRNOTAVAIL...): report on a later tick so callers never re-enter.
+    finished = true;
+    handle.close();
+    const code = errnoName(status);
+    queueMicrotask(() => done(outcomeOfError(code), code));
+  }
+  return {
+    cancel() {
+      if (finished) return;
+      finished = true;
+      handle.close();
+    },
+  };
+}
+
+export const handleConnector: Connector | null = binding ? { name: "tcp_wrap handle", connect } : null;

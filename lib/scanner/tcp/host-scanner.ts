@@ -1,0 +1,287 @@
+import type { Connector, ConnectOutcome, ProbeHandle } from "./connect-outcome";
+import { CongestionWindow } from "./congestion-window";
+import type { InFlightBudget } from "./inflight-budget";
+import type { RateLimiter } from "./rate-limiter";
+import { RttEstimator } from "./rtt-estimator";
+import type { TcpTiming } from "./tcp-timing";
+
+export type TcpPortState = "open" | "closed" | "filtered";
+
+export interface HostScanInput {
+  ip: string;
+  family: 4 | 6;
+  /** In scan order (most common first). */
+  ports: readonly number[];
+  timing: TcpTiming;
+  connector: Connector;
+  budget: InFlightBudget;
+  rateLimiter?: RateLimiter | null;
+  /** Shared with an earlier phase (catch-all probes) so its answers already tune the timeout. */
+  rtt?: RttEstimator;
+  signal?: AbortSignal;
+  /** Once per port, when its state is final. */
+  onPortState?: (port: number, state: TcpPortState) => void;
+}
+
+export interface HostScanStats {
+  probesSent: number;
+  passes: number;
+  lossEvents: number;
+  localResourceErrors: number;
+  finalTimeoutMs: number;
+  smoothedRttMs: number | null;
+}
+
+export interface HostScanOutput {
+  states: Map<number, TcpPortState>;
+  stats: HostScanStats;
+}
+
+interface Probe {
+  port: number;
+  sentAt: number;
+  handle: ProbeHandle | null;
+  done: boolean;
+}
+
+const MAX_BACKOFF_MS = 1_000;
+
+/**
+ * TCP connect scan of one host. Ports go out in passes: the first over every port, then retry passes
+ * over the ports that stayed silent (the kernel sends a single SYN within our sub-second timeout, so
+ * retransmission is ours to do). A second retry pass only happens when the previous one got answers
+ * from ports that had been silent, i.e. when probes were being lost rather than filtered.
+ * Timeouts run off one timer per host; expiry runs in setImmediate so answers already waiting in the
+ * poll phase are counted before their probes are declared silent.
+ */
+export function scanHostTcp(input: HostScanInput): Promise<HostScanOutput> {
+  return new Promise((resolve, reject) => new HostScan(input, resolve, reject).start());
+}
+
+class HostScan {
+  private readonly rtt: RttEstimator;
+  private readonly window: CongestionWindow;
+  private readonly states = new Map<number, TcpPortState>();
+  private readonly everSilent = new Set<number>();
+  private queue: number[];
+  private queueIndex = 0;
+  private inflight: Probe[] = [];
+  private inflightHead = 0;
+  private inflightCount = 0;
+  private silent: number[] = [];
+  private pass = 0;
+  private recoveredThisPass = 0;
+  private probesSent = 0;
+  private resourceErrors = 0;
+  private backoffMs = 0;
+  private backoffUntil = 0;
+  private expiryTimer: NodeJS.Timeout | null = null;
+  private expiryScheduledFor = Infinity;
+  private wakeTimer: NodeJS.Timeout | null = null;
+  private waitingForBudget = false;
+  private finished = false;
+  private readonly wake = () => {
+    this.waitingForBudget = false;
+    this.pump();
+  };
+  private readonly onAbort = () => this.abort();
+
+  constructor(
+    private readonly input: HostScanInput,
+    private readonly resolve: (output: HostScanOutput) => void,
+    private readonly reject: (error: unknown) => void,
+  ) {
+    this.rtt = input.rtt ?? new RttEstimator(input.timing);
+    this.window = new CongestionWindow({
+      initial: input.timing.initialWindow,
+      max: Math.min(input.timing.maxWindowPerHost, input.budget.capacity),
+    });
+    this.queue = [...new Set(input.ports)];
+  }
+
+  start(): void {
+    if (this.input.signal?.aborted) return this.fail(this.input.signal.reason);
+    this.input.signal?.addEventListener("abort", this.onAbort, { once: true });
+    this.pump();
+  }
+
+  private pump(): void {
+    if (this.finished) return;
+    const { budget, rateLimiter } = this.input;
+    const now = performance.now();
+    if (now < this.backoffUntil) return this.wakeAfter(this.backoffUntil - now);
+    while (this.queueIndex < this.queue.length && this.inflightCount < this.window.size) {
+      if (rateLimiter && !rateLimiter.tryTake()) return this.wakeAfter(rateLimiter.msUntilNext());
+      if (!budget.tryAcquire()) {
+        if (!this.waitingForBudget) {
+          this.waitingForBudget = true;
+          budget.waitForRelease(this.wake);
+        }
+        return;
+      }
+      this.launch(this.queue[this.queueIndex++]!);
+    }
+    if (this.inflightCount === 0 && this.queueIndex >= this.queue.length) this.endPass();
+  }
+
+  private launch(port: number): void {
+    const probe: Probe = { port, sentAt: performance.now(), handle: null, done: false };
+    this.inflight.push(probe);
+    this.inflightCount++;
+    this.probesSent++;
+    probe.handle = this.input.connector.connect(this.input.ip, this.input.family, port, (outcome) =>
+      this.complete(probe, outcome),
+    );
+    this.scheduleExpiry(probe.sentAt + this.rtt.timeoutMs);
+  }
+
+  private complete(probe: Probe, outcome: ConnectOutcome): void {
+    if (probe.done || this.finished) return;
+    probe.done = true;
+    this.inflightCount--;
+    this.input.budget.release();
+    const now = performance.now();
+    switch (outcome) {
+      case "open":
+      case "closed":
+      case "unreachable":
+        this.rtt.sample(now - probe.sentAt);
+        this.window.onProbeCompleted();
+        this.backoffMs = 0;
+        if (this.everSilent.has(probe.port)) {
+          this.recoveredThisPass++;
+          this.window.onLoss(now, this.rtt.timeoutMs);
+        }
+        this.settle(probe.port, outcome === "unreachable" ? "filtered" : outcome);
+        break;
+      case "local-resource":
+        // Our machine, not the target, ran out of something: try the port again after a pause.
+        this.resourceErrors++;
+        this.window.onLoss(now, 0);
+        this.backoffMs = Math.min(MAX_BACKOFF_MS, Math.max(10, this.backoffMs * 2));
+        this.backoffUntil = now + this.backoffMs;
+        this.queue.push(probe.port);
+        break;
+      case "silent":
+        this.markSilent(probe);
+        break;
+    }
+    this.pump();
+  }
+
+  private markSilent(probe: Probe): void {
+    this.window.onProbeCompleted();
+    this.everSilent.add(probe.port);
+    this.silent.push(probe.port);
+  }
+
+  private settle(port: number, state: TcpPortState): void {
+    this.states.set(port, state);
+    this.input.onPortState?.(port, state);
+  }
+
+  private scheduleExpiry(at: number): void {
+    if (this.expiryTimer && at >= this.expiryScheduledFor) return;
+    if (this.expiryTimer) clearTimeout(this.expiryTimer);
+    this.expiryScheduledFor = at;
+    this.expiryTimer = setTimeout(() => {
+      this.expiryTimer = null;
+      this.expiryScheduledFor = Infinity;
+      setImmediate(() => this.expire());
+    }, Math.max(1, at - performance.now()));
+  }
+
+  private expire(): void {
+    if (this.finished) return;
+    const now = performance.now();
+    const timeout = this.rtt.timeoutMs;
+    let expired = 0;
+    while (this.inflightHead < this.inflight.length) {
+      const probe = this.inflight[this.inflightHead]!;
+      if (!probe.done) {
+        if (probe.sentAt + timeout > now) break;
+        probe.done = true;
+        probe.handle?.cancel();
+        this.inflightCount--;
+        this.input.budget.release();
+        this.markSilent(probe);
+        expired++;
+      }
+      this.inflightHead++;
+    }
+    if (this.inflightHead > 1024 && this.inflightHead * 2 > this.inflight.length) {
+      this.inflight = this.inflight.slice(this.inflightHead);
+      this.inflightHead = 0;
+    }
+    const head = this.inflight[this.inflightHead];
+    if (head) this.scheduleExpiry(head.sentAt + timeout);
+    if (expired > 0) this.pump();
+  }
+
+  private endPass(): void {
+    const retryAllowed =
+      this.silent.length > 0 &&
+      this.pass < this.input.timing.maxRetries &&
+      (this.pass === 0 || this.recoveredThisPass > 0);
+    if (retryAllowed) {
+      this.pass++;
+      this.recoveredThisPass = 0;
+      this.queue = this.silent;
+      this.queueIndex = 0;
+      this.silent = [];
+      this.pump();
+      return;
+    }
+    for (const port of this.silent) this.settle(port, "filtered");
+    this.finish();
+  }
+
+  private wakeAfter(ms: number): void {
+    if (this.wakeTimer) return;
+    this.wakeTimer = setTimeout(() => {
+      this.wakeTimer = null;
+      this.pump();
+    }, Math.max(1, ms));
+  }
+
+  private cleanup(): void {
+    this.finished = true;
+    this.input.signal?.removeEventListener("abort", this.onAbort);
+    if (this.expiryTimer) clearTimeout(this.expiryTimer);
+    if (this.wakeTimer) clearTimeout(this.wakeTimer);
+    if (this.waitingForBudget) this.input.budget.cancelWait(this.wake);
+  }
+
+  private finish(): void {
+    this.cleanup();
+    this.resolve({
+      states: this.states,
+      stats: {
+        probesSent: this.probesSent,
+        passes: this.pass + 1,
+        lossEvents: this.window.lossEvents,
+        localResourceErrors: this.resourceErrors,
+        finalTimeoutMs: this.rtt.timeoutMs,
+        smoothedRttMs: this.rtt.smoothedRttMs,
+      },
+    });
+  }
+
+  private abort(): void {
+    if (this.finished) return;
+    for (let i = this.inflightHead; i < this.inflight.length; i++) {
+      const probe = this.inflight[i]!;
+      if (probe.done) continue;
+      probe.done = true;
+      probe.handle?.cancel();
+      this.input.budget.release();
+    }
+    this.inflightCount = 0;
+    this.fail(this.input.signal?.reason);
+  }
+
+  private fail(reason: unknown): void {
+    this.cleanup();
+    this.reject(reason ?? new DOMException("The scan was aborted", "AbortError"));
+  }
+}

@@ -1,0 +1,50 @@
+import type { CatchAllHost } from "../types";
+import type { Connector } from "./connect-outcome";
+import { pickCatchAllProbePorts } from "./catch-all";
+import { defaultConnector } from "./default-connector";
+import { scanHostTcp, type HostScanStats, type TcpPortState } from "./host-scanner";
+import type { InFlightBudget } from "./inflight-budget";
+import type { RateLimiter } from "./rate-limiter";
+import { RttEstimator } from "./rtt-estimator";
+import type { TcpTiming } from "./tcp-timing";
+
+export interface TcpScanInput {
+  target: string;
+  ip: string;
+  family: 4 | 6;
+  ports: readonly number[];
+  timing: TcpTiming;
+  budget: InFlightBudget;
+  rateLimiter?: RateLimiter | null;
+  connector?: Connector;
+  signal?: AbortSignal;
+  /** Random high ports probed first; default 5 random ones. Empty disables the check. */
+  catchAllProbePorts?: readonly number[];
+  /** The check only runs when at least this many ports are requested (default 100). */
+  catchAllMinPorts?: number;
+  onPortState?: (port: number, state: TcpPortState) => void;
+}
+
+export interface TcpScanOutput {
+  states: Map<number, TcpPortState>;
+  catchAll: CatchAllHost | null;
+  stats: HostScanStats | null;
+}
+
+/** Catch-all check, then the connect scan proper, sharing one round-trip estimator. */
+export async function scanTcp(input: TcpScanInput): Promise<TcpScanOutput> {
+  const connector = input.connector ?? defaultConnector;
+  const rtt = new RttEstimator(input.timing);
+  const common = { ip: input.ip, family: input.family, connector, budget: input.budget, rateLimiter: input.rateLimiter, signal: input.signal, rtt };
+
+  const probePorts =
+    input.ports.length >= (input.catchAllMinPorts ?? 100) ? (input.catchAllProbePorts ?? pickCatchAllProbePorts(5)) : [];
+  if (probePorts.length > 0) {
+    const probe = await scanHostTcp({ ...common, ports: probePorts, timing: { ...input.timing, maxRetries: 0 } });
+    if (probePorts.every((port) => probe.states.get(port) === "open")) {
+      return { states: new Map(), catchAll: { target: input.target, ip: input.ip, probedPorts: [...probePorts] }, stats: probe.stats };
+    }
+  }
+  const result = await scanHostTcp({ ...common, ports: input.ports, timing: input.timing, onPortState: input.onPortState });
+  return { states: result.states, catchAll: null, stats: result.stats };
+}

@@ -1,0 +1,24 @@
+import { dnsProbe } from "./dns";
+import { ikeProbe } from "./ike";
+import { memcachedProbe } from "./memcached";
+import { netbiosProbe } from "./netbios";
+import { ntpProbe } from "./ntp";
+import { snmpProbe } from "./snmp";
+import { ssdpProbe } from "./ssdp";
+import type { UdpProbe, UdpProbeRound } from "./udp-probe";
+
+export type { UdpIdentification, UdpProbe, UdpProbeRound } from "./udp-probe";
+
+const PROBES: readonly UdpProbe[] = [dnsProbe, ntpProbe, snmpProbe, ssdpProbe, memcachedProbe, netbiosProbe, ikeProbe];
+
+const BY_PORT = new Map(PROBES.flatMap((probe) => probe.ports.map((port) => [port, probe] as const)));
+
+/** The ports we have a service probe for: the default UDP port list. */
+export const UDP_PROBE_PORTS: readonly number[] = [...BY_PORT.keys()].sort((a, b) => a - b);
+
+/** A probe round for the port; ports without a service probe get an empty datagram, as nmap sends. */
+export function probeRoundFor(port: number): UdpProbeRound {
+  const probe = BY_PORT.get(port);
+  if (probe) return probe.build();
+  return { packets: [Buffer.alloc(0)], identify: () => null };
+}

@@ -1,0 +1,61 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { applyPendingMigrations } from "@/lib/db/migrations";
+import { MIGRATIONS_DIR } from "@/lib/db/schema-engine";
+
+/**
+ * Builds, once per test run, a database with every committed migration applied. Each test file then
+ * gets its own copy: a PGlite loaded from the dump, or a PostgreSQL database created from the template.
+ */
+export const TEMPLATE_DB_NAME = "portwatch_test_template";
+
+function migrationsHash(): string {
+  const h = crypto.createHash("sha256");
+  for (const name of fs.readdirSync(MIGRATIONS_DIR).sort()) {
+    const file = path.join(MIGRATIONS_DIR, name, "migration.sql");
+    if (fs.existsSync(file)) h.update(name).update(fs.readFileSync(file));
+  }
+  return h.digest("hex").slice(0, 16);
+}
+
+/** Returns the path of a PGlite data-dir dump with all migrations applied (cached by migration content). */
+export async function pgliteTemplateDump(): Promise<string> {
+  const dir = path.resolve(".data", "test");
+  const file = path.join(dir, `template-${migrationsHash()}.tar.gz`);
+  if (fs.existsSync(file)) return file;
+  fs.mkdirSync(dir, { recursive: true });
+  const db = new PGlite();
+  await applyPendingMigrations(new PrismaPGlite(db) as unknown as SqlMigrationAwareDriverAdapterFactory);
+  const dump = await db.dumpDataDir("gzip");
+  await db.close();
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
+  fs.renameSync(tmp, file);
+  return file;
+}
+
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+/** (Re)creates the template database on the PostgreSQL server of TEST_DATABASE_URL. */
+export async function postgresTemplate(serverUrl: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB_NAME} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${TEMPLATE_DB_NAME}`);
+  } finally {
+    await admin.end();
+  }
+  const factory = new PrismaPg({ connectionString: withDatabase(serverUrl, TEMPLATE_DB_NAME) });
+  await applyPendingMigrations(factory);
+}
