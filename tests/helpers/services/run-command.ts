@@ -1,6 +1,7 @@
 /** One-shot helper commands (key generation, database initialisation, version queries). */
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
+import { serverEnvironment } from "./environment";
 import { systemUser } from "./system-users";
 
 const execFileAsync = promisify(execFile);
@@ -17,7 +18,7 @@ export async function runCommand(command: string, args: readonly string[], optio
   try {
     const { stdout, stderr } = await execFileAsync(command, args, {
       cwd: options.cwd,
-      env: { PATH: process.env.PATH ?? "/usr/sbin:/usr/bin:/sbin:/bin", LANG: "C.UTF-8", ...options.env },
+      env: serverEnvironment(options.env),
       timeout: options.timeoutMs ?? 60_000,
       maxBuffer: 4 * 1024 * 1024,
       ...(options.user === undefined ? {} : systemUser(options.user)),

@@ -6,6 +6,7 @@ import { spawn } from "node:child_process";
 import { closeSync, openSync, readFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 import { isAlive, processGroups, processTree, signalGroups } from "./process-tree";
+import { serverEnvironment } from "./environment";
 import { systemUser } from "./system-users";
 
 export interface SpawnServerOptions {
@@ -55,7 +56,7 @@ export function spawnServer(options: SpawnServerOptions): ServerProcess {
   try {
     const child = spawn(options.command, options.args, {
       cwd: options.cwd,
-      env: { PATH: process.env.PATH ?? "/usr/sbin:/usr/bin:/sbin:/bin", LANG: "C.UTF-8", ...options.env },
+      env: serverEnvironment(options.env),
       // detached → setsid(): the server and its workers form their own group we can signal at once.
       detached: true,
       stdio: [options.stdinToLog ? logFd : "ignore", logFd, logFd],

@@ -139,20 +139,24 @@ describe("detectService against Node servers", () => {
     expect((await detectService(host, port, FAST)).detectedService).toBe("ftp");
   });
 
-  it("finds Redis through its error reply to HTTP and asks INFO on a fresh connection", async () => {
+  it("finds Redis with PING after it silently drops the HTTP probe, and reads INFO", async () => {
     const { host, port } = await tcpServer((socket) => {
       socket.on("data", (data) => {
         const command = data.toString("latin1");
         if (command.startsWith("INFO")) socket.write("$40\r\n# Server\r\nredis_version:7.0.15\r\nos:Linux\r\n\r\n");
         else if (command.startsWith("PING")) socket.write("+PONG\r\n");
-        else {
-          // Like real Redis: error for GET, then drop the connection on seeing "Host:".
-          socket.write("-ERR wrong number of arguments for 'get' command\r\n");
-          socket.destroy();
-        }
+        // Like real Redis: a request containing "Host:" is a cross-protocol attack, dropped unanswered.
+        else if (command.includes("Host:")) socket.destroy();
+        // Anything else (a TLS ClientHello) is an unfinished inline command: wait for more, silently.
       });
     }, "127.0.0.6");
-    expect(await detectService(host, port, FAST)).toMatchObject({ detectedService: "redis", product: "Redis", version: "7.0.15" });
+    expect(await detectService(host, port, FAST)).toMatchObject({ detectedService: "redis", product: "Redis", version: "7.0.15", banner: "+PONG\\r\\n" });
+  });
+
+  it("recognises Redis in protected mode without inventing a version", async () => {
+    const denied = "-DENIED Redis is running in protected mode because protected mode is enabled\r\n";
+    const { host, port } = await tcpServer((socket) => socket.on("data", () => socket.end(denied)), "127.0.0.6");
+    expect(await detectService(host, port, FAST)).toMatchObject({ detectedService: "redis", product: null, version: null });
   });
 
   it("recognises PostgreSQL from SSLRequest and startup replies", async () => {

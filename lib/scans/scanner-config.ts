@@ -1,0 +1,44 @@
+import { parseCidrList, parseDnsServers, parsePortSpec } from "@/lib/scanner";
+
+/** What the background scans pass to the scanner engine, read from the environment in one place. */
+export interface ScannerConfig {
+  /** Ranges opted back in despite the public-address policy (SCAN_ALLOWED_CIDRS, e.g. 127.0.0.0/8 in tests). */
+  allowedCidrs: string[];
+  /** Resolvers for target names (SCANNER_DNS_SERVERS); empty = the system's. */
+  dnsServers: string[];
+  /** TCP port specification (SCAN_PORTS), default top-1000. */
+  ports: string;
+  /** Also probe UDP (SCAN_UDP=true). */
+  udp: boolean;
+}
+
+export class ScannerConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ScannerConfigError";
+  }
+}
+
+/**
+ * Parses and validates the scanner settings. Throws ScannerConfigError naming the variable, so a typo
+ * in the deployment fails the scan with a readable reason instead of scanning the wrong ports.
+ */
+export function scannerConfig(env: NodeJS.ProcessEnv = process.env): ScannerConfig {
+  const allowedCidrs = parseOr("SCAN_ALLOWED_CIDRS", () => parseCidrList(env.SCAN_ALLOWED_CIDRS).map((r) => r.cidr));
+  const dnsServers = parseOr("SCANNER_DNS_SERVERS", () => parseDnsServers(env.SCANNER_DNS_SERVERS));
+  const ports = (env.SCAN_PORTS ?? "").trim() || "top-1000";
+  parseOr("SCAN_PORTS", () => parsePortSpec(ports));
+  const udpText = (env.SCAN_UDP ?? "").trim().toLowerCase();
+  if (!["", "true", "false", "1", "0"].includes(udpText)) {
+    throw new ScannerConfigError(`SCAN_UDP must be "true" or "false", got "${env.SCAN_UDP}"`);
+  }
+  return { allowedCidrs, dnsServers, ports, udp: udpText === "true" || udpText === "1" };
+}
+
+function parseOr<T>(name: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    throw new ScannerConfigError(`${name} is invalid: ${(error as Error).message}`);
+  }
+}
