@@ -11,4 +11,5 @@ const code = await runCli(process.argv.slice(2), {
   env: process.env,
   signal: controller.signal,
 });
-process.exitCode = code;
+// Every socket of the scan is closed by now; exit explicitly so a stray timer in a dependency cannot keep the CLI alive.
+process.exit(code);

@@ -26,7 +26,7 @@ export class ScannerConfigError extends Error {
 export function scannerConfig(env: NodeJS.ProcessEnv = process.env): ScannerConfig {
   const allowedCidrs = parseOr("SCAN_ALLOWED_CIDRS", () => parseCidrList(env.SCAN_ALLOWED_CIDRS).map((r) => r.cidr));
   const dnsServers = parseOr("SCANNER_DNS_SERVERS", () => parseDnsServers(env.SCANNER_DNS_SERVERS));
-  const ports = (env.SCAN_PORTS ?? "").trim() || "top-1000";
+  const ports = configuredPortSpec(env);
   parseOr("SCAN_PORTS", () => parsePortSpec(ports));
   const udpText = (env.SCAN_UDP ?? "").trim().toLowerCase();
   if (!["", "true", "false", "1", "0"].includes(udpText)) {
@@ -41,4 +41,9 @@ function parseOr<T>(name: string, parse: () => T): T {
   } catch (error) {
     throw new ScannerConfigError(`${name} is invalid: ${(error as Error).message}`);
   }
+}
+
+/** The port specification new scan runs record (SCAN_PORTS, default top-1000), without validating the rest. */
+export function configuredPortSpec(env: NodeJS.ProcessEnv = process.env): string {
+  return (env.SCAN_PORTS ?? "").trim() || "top-1000";
 }

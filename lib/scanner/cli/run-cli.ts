@@ -44,6 +44,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (progressShown && io.stderr.isTTY) io.stderr.write("\r\x1b[K");
   };
   let exitCode = 0;
+  let hostsScanned = 0;
   const table: PortResult[] = [];
   try {
     for await (const event of events) {
@@ -61,6 +62,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           clearProgress();
           io.stderr.write(`scan: ${formatCatchAll(event.host)}\n`);
           break;
+        case "host-started":
+          hostsScanned++;
+          break;
         case "port":
           if (args.json) io.stdout.write(`${jsonLine(event.result)}\n`);
           else table.push(event.result);
@@ -75,6 +79,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 1;
   }
   clearProgress();
-  if (!args.json) io.stdout.write(`${formatTable(table)}\n`);
+  if (!args.json && hostsScanned > 0) io.stdout.write(`${formatTable(table)}\n`);
   return exitCode;
 }

@@ -40,9 +40,9 @@ http
 
 const dns = await startDnsServer({ "shop.example.test": { A: ["127.0.0.1"] } });
 
-const env = {
+const env: NodeJS.ProcessEnv = {
   ...process.env,
-  NODE_ENV: "production",
+  NODE_ENV: "production" as const,
   NEXT_TELEMETRY_DISABLED: "1",
   PORT: String(port),
   APP_URL: `http://127.0.0.1:${port}`,

@@ -1,0 +1,33 @@
+"use server";
+
+import { orgAction } from "@/lib/actions/action";
+import { assertEmailVerified } from "@/lib/auth/assert-email-verified";
+import { addAsset } from "@/lib/assets/add-asset";
+import { labelAsset } from "@/lib/assets/label-asset";
+import { softDeleteAsset } from "@/lib/assets/soft-delete-asset";
+import { addAssetSchema, deleteAssetSchema, labelAssetSchema } from "@/lib/validation/asset";
+
+export const addAssetAction = orgAction(
+  { schema: addAssetSchema, role: "ADMIN", requireActivePlan: true },
+  async (input, ctx) => {
+    assertEmailVerified(ctx.user);
+    const { id, restored } = await addAsset({
+      organizationId: ctx.organizationId,
+      userId: ctx.userId,
+      target: input.value,
+      ...(input.label !== undefined ? { label: input.label } : {}),
+    });
+    const value = input.value.value;
+    return { success: restored ? `${value} is monitored again; its earlier history was kept.` : `${value} is now monitored.`, data: { id } };
+  },
+);
+
+export const labelAssetAction = orgAction({ schema: labelAssetSchema, role: "ADMIN" }, async (input, ctx) => {
+  await labelAsset({ organizationId: ctx.organizationId, userId: ctx.userId, assetId: input.assetId, label: input.label });
+  return { success: input.label ? "Label saved." : "Label removed." };
+});
+
+export const deleteAssetAction = orgAction({ schema: deleteAssetSchema, role: "ADMIN" }, async (input, ctx) => {
+  await softDeleteAsset(ctx.organizationId, input.assetId, ctx.userId);
+  return { success: "Asset deleted. Its history is kept for 30 days; adding it again restores it." };
+});

@@ -1,0 +1,59 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, useState } from "react";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/validation/auth";
+import { fieldErrorsOf } from "../_components/field-errors";
+import { FormAlert } from "../_components/form-alert";
+import { SubmitButton } from "../_components/submit-button";
+import { TextField } from "../_components/text-field";
+import { resetPasswordAction } from "./actions";
+
+export function ResetPasswordForm({ token }: { token: string }) {
+  const [state, formAction, pending] = useActionState(resetPasswordAction, undefined);
+  const [password, setPassword] = useState("");
+  const [confirmPassword, setConfirmPassword] = useState("");
+  const errors = fieldErrorsOf(state);
+  const linkBroken = Boolean(errors.token);
+  return (
+    <form action={formAction} className="space-y-4" noValidate>
+      {state && (linkBroken || !Object.keys(errors).length) && <FormAlert state={state} />}
+      {linkBroken && (
+        <p className="text-sm">
+          <Link href="/forgot-password" className="font-medium underline">
+            Ask for a new link
+          </Link>
+        </p>
+      )}
+      <input type="hidden" name="token" value={token} />
+      <TextField
+        label="New password"
+        name="password"
+        type="password"
+        value={password}
+        onValueChange={setPassword}
+        errors={errors.password}
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a strong, memorable password.`}
+        autoComplete="new-password"
+        required
+        minLength={PASSWORD_MIN_LENGTH}
+        maxLength={PASSWORD_MAX_LENGTH}
+      />
+      <TextField
+        label="Repeat the new password"
+        name="confirmPassword"
+        type="password"
+        value={confirmPassword}
+        onValueChange={setConfirmPassword}
+        errors={errors.confirmPassword}
+        autoComplete="new-password"
+        required
+        maxLength={PASSWORD_MAX_LENGTH}
+      />
+      <SubmitButton pending={pending} pendingLabel="Saving…">
+        Set new password
+      </SubmitButton>
+      <p className="text-xs text-slate-500">This signs you out on every other device.</p>
+    </form>
+  );
+}

@@ -1,0 +1,19 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { publicAction } from "@/lib/actions/action";
+import { DEFAULT_SIGNED_IN_PATH } from "@/lib/auth/safe-callback-url";
+import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
+import { signUp } from "@/lib/auth/sign-up";
+import { signUpSchema } from "@/lib/validation/auth";
+
+export const signUpAction = publicAction(signUpSchema, async (input) => {
+  await signUp(input);
+  try {
+    await signInWithPassword(input.email, input.password);
+  } catch {
+    // The account exists; if signing in right away is refused (e.g. this network is rate limited), sign in by hand.
+    redirect("/sign-in?registered=1");
+  }
+  redirect(DEFAULT_SIGNED_IN_PATH);
+});

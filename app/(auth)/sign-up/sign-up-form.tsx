@@ -1,0 +1,71 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, useState } from "react";
+import { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, ORGANIZATION_NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/validation/auth";
+import { fieldErrorsOf } from "../_components/field-errors";
+import { FormAlert } from "../_components/form-alert";
+import { SubmitButton } from "../_components/submit-button";
+import { TextField } from "../_components/text-field";
+import { signUpAction } from "./actions";
+
+export function SignUpForm() {
+  const [state, formAction, pending] = useActionState(signUpAction, undefined);
+  // Controlled fields keep what was typed when the server answers with an error.
+  const [name, setName] = useState("");
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [organizationName, setOrganizationName] = useState("");
+  const errors = fieldErrorsOf(state);
+  const hasFieldErrors = Object.keys(errors).length > 0;
+
+  return (
+    <form action={formAction} className="space-y-4" noValidate>
+      {state && !hasFieldErrors && <FormAlert state={state} />}
+      <TextField label="Your name" name="name" value={name} onValueChange={setName} errors={errors.name} autoComplete="name" required maxLength={NAME_MAX_LENGTH} />
+      <TextField
+        label="Work email"
+        name="email"
+        type="email"
+        value={email}
+        onValueChange={setEmail}
+        errors={errors.email}
+        autoComplete="email"
+        required
+        maxLength={EMAIL_MAX_LENGTH}
+      />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        value={password}
+        onValueChange={setPassword}
+        errors={errors.password}
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a strong, memorable password.`}
+        autoComplete="new-password"
+        required
+        minLength={PASSWORD_MIN_LENGTH}
+        maxLength={PASSWORD_MAX_LENGTH}
+      />
+      <TextField
+        label="Organisation name (optional)"
+        name="organizationName"
+        value={organizationName}
+        onValueChange={setOrganizationName}
+        errors={errors.organizationName}
+        hint={name.trim() ? `Leave empty for “${name.trim()}'s organisation”.` : "You can rename it later."}
+        autoComplete="organization"
+        maxLength={ORGANIZATION_NAME_MAX_LENGTH}
+      />
+      <SubmitButton pending={pending} pendingLabel="Creating your account…">
+        Start 14-day free trial
+      </SubmitButton>
+      <p className="text-center text-sm text-slate-600">
+        Already have an account?{" "}
+        <Link href="/sign-in" className="font-medium text-slate-900 underline">
+          Sign in
+        </Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,32 @@
+import { NextResponse } from "next/server";
+import { withOrg } from "@/lib/api/with-org";
+import { notFound } from "@/lib/errors";
+import { getScanRunProgress } from "@/lib/scans/get-scan-run-progress";
+
+export const dynamic = "force-dynamic";
+
+/** Live progress of one scan run, polled by components/scans/scan-progress.tsx. */
+export const GET = withOrg<{ orgId: string; scanRunId: string }>(
+  async (_req, { organizationId, params }) => {
+    const run = await getScanRunProgress(organizationId, params.scanRunId);
+    if (!run) throw notFound("Scan");
+    return NextResponse.json(
+      {
+        scanRun: {
+          id: run.id,
+          assetId: run.assetId,
+          status: run.status,
+          hostsDone: run.hostsDone,
+          hostsTotal: run.hostsTotal,
+          portsFound: run.portsFound,
+          error: run.error,
+          createdAt: run.createdAt.toISOString(),
+          startedAt: run.startedAt?.toISOString() ?? null,
+          finishedAt: run.finishedAt?.toISOString() ?? null,
+        },
+      },
+      { headers: { "Cache-Control": "no-store" } },
+    );
+  },
+  { role: "VIEWER" },
+);

@@ -1,0 +1,94 @@
+/**
+ * Every event of the pipeline, named `domain/noun.verb`, with a zod schema. Functions triggered by one
+ * of these validate the payload at run time (an invalid event fails at once, without retries), and
+ * `inngest.send(event.create(data))` validates before sending.
+ */
+import { z } from "zod";
+import { eventType } from "inngest";
+
+const id = z.string().min(1).max(200);
+const grade = z.enum(["A", "B", "C", "D", "F"]);
+const score = z.number().int().min(0).max(100);
+
+/** Scan an asset now. `scanRunId` names the QUEUED run created with the request (see lib/scans/create-scan-run). */
+export const scanRequested = eventType("asset/scan.requested", {
+  schema: z.object({
+    organizationId: id,
+    assetId: id,
+    scanRunId: id.optional(),
+    trigger: z.enum(["MANUAL", "SCHEDULED", "API"]),
+    requestedById: id.nullable().optional(),
+  }),
+});
+
+/** A scan run finished and all its observations are stored. */
+export const scanCompleted = eventType("asset/scan.completed", {
+  schema: z.object({
+    organizationId: id,
+    assetId: id,
+    scanRunId: id,
+    hostsScanned: z.number().int().min(0),
+    portsFound: z.number().int().min(0),
+  }),
+});
+
+/** The organisation's letter or score changed. `previous` is null for its first grade. */
+export const orgGradeChanged = eventType("org/grade.changed", {
+  schema: z.object({
+    organizationId: id,
+    previous: z.object({ grade: z.string(), score }).nullable(),
+    current: z.object({ grade, score }),
+    methodVersion: z.string(),
+    cause: z.string(),
+    snapshotId: id,
+  }),
+});
+
+const tlsInfo = z.object({
+  protocol: z.string().nullable(),
+  cipher: z.string().nullable(),
+  subject: z.string().nullable(),
+  subjectAltNames: z.array(z.string()),
+  issuer: z.string().nullable(),
+  validFrom: z.string().nullable(),
+  validTo: z.string().nullable(),
+  selfSigned: z.boolean(),
+});
+
+const serviceSnapshot = z.object({
+  state: z.string(),
+  typicalService: z.string().nullable(),
+  pendingClassification: z.boolean(),
+  detectedService: z.string().nullable(),
+  product: z.string().nullable(),
+  version: z.string().nullable(),
+  tls: tlsInfo.nullable(),
+});
+
+/** One newly opened port, closed port or changed service, as stored in ExposureChange. */
+export const exposureChanged = eventType("asset/exposure.changed", {
+  schema: z.object({
+    organizationId: id,
+    assetId: id,
+    scanRunId: id,
+    exposureChangeId: id,
+    kind: z.enum(["PORT_OPENED", "PORT_CLOSED", "SERVICE_CHANGED"]),
+    host: z.string(),
+    port: z.number().int().min(0).max(65535),
+    protocol: z.enum(["TCP", "UDP"]),
+    before: serviceSnapshot.nullable(),
+    after: serviceSnapshot.nullable(),
+    detectedAt: z.string(),
+    /** The asset's first completed scan: everything is new, so alerts usually stay quiet. */
+    baseline: z.boolean(),
+  }),
+});
+
+/** An asset was (soft-)deleted: its running scans stop and the organisation is regraded without it. */
+export const assetDeleted = eventType("asset/deleted", {
+  schema: z.object({ organizationId: id, assetId: id }),
+});
+
+export type ScanRequestedData = z.infer<typeof scanRequested.schema>;
+export type ScanCompletedData = z.infer<typeof scanCompleted.schema>;
+export type ExposureChangedData = z.infer<typeof exposureChanged.schema>;

@@ -1,0 +1,40 @@
+import { inngest } from "@/inngest/client";
+import { assetDeleted, orgGradeChanged } from "@/inngest/events";
+import { regradeOrganisation } from "@/lib/grades/regrade-organisation";
+import { cancelAssetScanRuns } from "@/lib/scans/cancel-asset-scan-runs";
+
+/**
+ * An asset was deleted. `scan-asset` jobs of the asset stop through their cancelOn; this marks their
+ * runs CANCELLED and regrades the organisation without the asset.
+ */
+export const onAssetDeleted = inngest.createFunction(
+  {
+    id: "asset-deleted",
+    name: "Cancel scans and regrade after an asset is deleted",
+    triggers: [assetDeleted],
+    concurrency: [{ key: "event.data.organizationId", limit: 1 }],
+    retries: 5,
+  },
+  async ({ event, step }) => {
+    const { organizationId, assetId } = event.data;
+    const cancelled = await step.run(`cancel-scans-${assetId}`, () =>
+      cancelAssetScanRuns(organizationId, { assetId, reason: "The asset was deleted.", now: new Date() }),
+    );
+    const cause = `asset-deleted:${assetId}`;
+    const org = await step.run(`grade-organisation-${organizationId}`, () => regradeOrganisation(organizationId, { cause, asOf: new Date() }));
+    if (org?.changed) {
+      await step.sendEvent(
+        `announce-org-grade-${organizationId}`,
+        orgGradeChanged.create({
+          organizationId,
+          previous: org.previous,
+          current: org.current,
+          methodVersion: org.methodVersion,
+          cause,
+          snapshotId: org.snapshotId,
+        }),
+      );
+    }
+    return { cancelled, organisation: org };
+  },
+);

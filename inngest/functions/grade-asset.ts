@@ -1,0 +1,45 @@
+import { inngest } from "@/inngest/client";
+import { orgGradeChanged, scanCompleted } from "@/inngest/events";
+import { gradeAssetExposure } from "@/lib/grades/grade-asset-exposure";
+import { regradeOrganisation } from "@/lib/grades/regrade-organisation";
+
+/**
+ * After a completed scan: grade the asset from its open intervals, then the organisation, and
+ * announce `org/grade.changed` when the organisation's letter or score moved.
+ */
+export const gradeAsset = inngest.createFunction(
+  {
+    id: "grade-asset",
+    name: "Grade an asset and its organisation",
+    triggers: [scanCompleted],
+    // Organisation grades are computed one at a time per organisation (the DB row lock backs this up).
+    concurrency: [{ key: "event.data.organizationId", limit: 1 }],
+    retries: 5,
+  },
+  async ({ event, step }) => {
+    const { organizationId, assetId, scanRunId } = event.data;
+
+    const asset = await step.run(`grade-asset-${assetId}`, () =>
+      gradeAssetExposure(organizationId, { assetId, scanRunId, asOf: new Date() }),
+    );
+    if (!asset) return { state: "skipped" as const, reason: "The asset was deleted." };
+
+    const org = await step.run(`grade-organisation-${organizationId}`, () =>
+      regradeOrganisation(organizationId, { cause: `scan:${scanRunId}`, scanRunId, asOf: new Date() }),
+    );
+    if (org?.changed) {
+      await step.sendEvent(
+        `announce-org-grade-${organizationId}`,
+        orgGradeChanged.create({
+          organizationId,
+          previous: org.previous,
+          current: org.current,
+          methodVersion: org.methodVersion,
+          cause: `scan:${scanRunId}`,
+          snapshotId: org.snapshotId,
+        }),
+      );
+    }
+    return { state: "graded" as const, asset, organisation: org };
+  },
+);

@@ -1,0 +1,92 @@
+import { NonRetriableError } from "inngest";
+import { inngest } from "@/inngest/client";
+import { assetDeleted, scanCompleted, scanRequested } from "@/inngest/events";
+import { claimScanRun } from "@/lib/scans/claim-scan-run";
+import { completeScanRun } from "@/lib/scans/complete-scan-run";
+import { failScanRun } from "@/lib/scans/fail-scan-run";
+import { resolveAssetHosts } from "@/lib/scans/resolve-asset-hosts";
+import { scanAndStoreHost } from "@/lib/scans/scan-and-store-host";
+import { scannerConfig, configuredPortSpec, ScannerConfigError, type ScannerConfig } from "@/lib/scans/scanner-config";
+import { SCAN_CONCURRENCY } from "@/lib/scans/scan-concurrency";
+
+/** The id of the run created here when a request carried none: stable across retries of the job run. */
+export const scanRunIdForJob = (runId: string) => `scan_${runId}`;
+
+function loadConfig(): ScannerConfig {
+  try {
+    return scannerConfig();
+  } catch (error) {
+    if (error instanceof ScannerConfigError) throw new NonRetriableError(error.message);
+    throw error;
+  }
+}
+
+/**
+ * Scans one asset: claim the run, resolve its hosts, scan each host in its own retriable step (each
+ * stores its observations exactly once), then complete the run and announce it. Deleting the asset
+ * cancels the job; the `asset-deleted` function marks the run CANCELLED.
+ */
+export const scanAsset = inngest.createFunction(
+  {
+    id: "scan-asset",
+    name: "Scan an asset",
+    triggers: [scanRequested],
+    // Limits count steps in flight (host scans): per organisation, and for the whole installation.
+    concurrency: [
+      { key: "event.data.organizationId", limit: SCAN_CONCURRENCY.perOrganization },
+      { limit: SCAN_CONCURRENCY.global },
+    ],
+    cancelOn: [{ event: assetDeleted, if: "async.data.assetId == event.data.assetId && async.data.organizationId == event.data.organizationId" }],
+    retries: 3,
+    timeouts: { finish: "6h" },
+    onFailure: async ({ event, error, step }) => {
+      const original = event.data.event.data;
+      await step.run(`fail-scan-run-${original.assetId}`, () =>
+        failScanRun(original.organizationId, {
+          scanRunId: original.scanRunId ?? scanRunIdForJob(event.data.run_id),
+          error: `The scan failed: ${error.message}`,
+          now: new Date(),
+        }),
+      );
+    },
+  },
+  async ({ event, step, runId }) => {
+    const { organizationId, assetId } = event.data;
+
+    const claim = await step.run(`claim-scan-run-${assetId}`, () =>
+      claimScanRun(organizationId, {
+        assetId,
+        scanRunId: event.data.scanRunId,
+        newScanRunId: scanRunIdForJob(runId),
+        trigger: event.data.trigger,
+        requestedById: event.data.requestedById,
+        portSpec: configuredPortSpec(),
+        now: new Date(),
+      }),
+    );
+    if (claim.state === "skipped") return claim;
+    const { scanRunId } = claim;
+    const target = claim.target.value;
+
+    const resolved = await step.run(`resolve-hosts-${assetId}`, () =>
+      resolveAssetHosts(organizationId, { scanRunId, assetId, target, config: loadConfig(), now: new Date() }),
+    );
+    if (!resolved.ok) return { state: "failed" as const, scanRunId, reason: resolved.reason };
+
+    const stored = await Promise.all(
+      resolved.hosts.map((host) =>
+        step.run(`scan-host-${host.ip}`, () => scanAndStoreHost(organizationId, { scanRunId, target, host, config: loadConfig() })),
+      ),
+    );
+    const portsFound = stored.reduce((sum, host) => sum + host.portsOpen, 0);
+
+    const completed = await step.run(`complete-scan-run-${scanRunId}`, () => completeScanRun(organizationId, { scanRunId, now: new Date() }));
+    if (!completed) return { state: "cancelled" as const, scanRunId };
+
+    await step.sendEvent(
+      `announce-scan-completed-${scanRunId}`,
+      scanCompleted.create({ organizationId, assetId, scanRunId, hostsScanned: stored.length, portsFound }),
+    );
+    return { state: "completed" as const, scanRunId, hostsScanned: stored.length, portsFound };
+  },
+);

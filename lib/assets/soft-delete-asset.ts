@@ -1,0 +1,19 @@
+import { db } from "@/lib/db/client";
+import { notFound } from "@/lib/errors";
+import { memberOfAssetOrganization } from "./asset-membership-filter";
+import { notifyAssetDeleted } from "./notify-asset-deleted";
+
+/**
+ * Hides the asset at once and keeps its history (purged after 30 days by the pipeline). Running scans
+ * are cancelled by the `asset/deleted` event, sent only after the delete has committed.
+ */
+export async function softDeleteAsset(organizationId: string, assetId: string, userId: string, now = new Date()): Promise<void> {
+  const { count } = await db.$transaction(async (tx) =>
+    tx.asset.updateMany({
+      where: { id: assetId, organizationId, deletedAt: null, ...memberOfAssetOrganization(userId, "ADMIN") },
+      data: { deletedAt: now, nextScanAt: null },
+    }),
+  );
+  if (count === 0) throw notFound("Asset");
+  await notifyAssetDeleted({ organizationId, assetId });
+}

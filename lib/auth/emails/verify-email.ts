@@ -1,0 +1,19 @@
+import type { MailMessage } from "@/lib/mail";
+import { appUrl } from "../app-url";
+import { renderAccountMail } from "./render";
+
+export function verifyEmailMail(input: { to: string; name: string | null; token: string }): MailMessage {
+  const url = appUrl(`/verify-email?token=${encodeURIComponent(input.token)}`);
+  return {
+    to: input.to,
+    subject: "Confirm your email address for Portwatch",
+    ...renderAccountMail({
+      greetingName: input.name,
+      paragraphs: [
+        "Thanks for signing up for Portwatch. Please confirm that this is your email address; until you do, you can look around but not add assets or start scans.",
+      ],
+      action: { label: "Confirm my email address", url },
+      footer: "The link works once and expires in 24 hours. If you did not sign up for Portwatch, ignore this email.",
+    }),
+  };
+}

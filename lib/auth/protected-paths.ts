@@ -1,0 +1,14 @@
+/**
+ * The signed-in areas. The proxy sends visitors without a valid session cookie to sign in first;
+ * pages still check the session against the database (getSessionUser / requireUser).
+ */
+export const PROTECTED_PREFIXES = ["/dashboard", "/assets", "/settings", "/organizations", "/scans", "/onboarding"] as const;
+
+export function isProtectedPath(pathname: string): boolean {
+  return PROTECTED_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
+}
+
+/** The sign-in address that brings the user back to `pathAndQuery` afterwards. */
+export function signInPathFor(pathAndQuery: string): string {
+  return `/sign-in?${new URLSearchParams({ callbackUrl: pathAndQuery })}`;
+}

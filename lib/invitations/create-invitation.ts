@@ -1,0 +1,75 @@
+import { db } from "@/lib/db/client";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { generateToken, hashToken } from "@/lib/auth/tokens";
+import { AppError } from "@/lib/errors";
+import { sendMail } from "@/lib/mail";
+import { actorMembership } from "@/lib/organizations/actor-membership";
+import { withOrganizationLock } from "@/lib/organizations/transaction";
+import { invitationMail } from "./invitation-mail";
+import { INVITATION_TTL_MS, assertMayGrantRole } from "./invitation-policy";
+
+/**
+ * Invites `email` with `role` and mails the single-use link. A still-pending invitation for the same
+ * address is replaced (its link stops working). If the mail cannot be sent, the invitation is removed
+ * again so no one is left believing it went out.
+ */
+export async function createInvitation(params: {
+  organizationId: string;
+  userId: string;
+  email: string;
+  role: Role;
+  now?: Date;
+}): Promise<{ id: string; expiresAt: Date }> {
+  const { organizationId, userId, role } = params;
+  const email = params.email.trim().toLowerCase();
+  const now = params.now ?? new Date();
+  const token = generateToken();
+
+  const created = await withOrganizationLock(organizationId, async (tx) => {
+    const actor = await actorMembership(tx, organizationId, userId, "ADMIN");
+    assertMayGrantRole(actor.role, role);
+    const existing = await tx.membership.findFirst({ where: { organizationId, user: { email } }, select: { id: true } });
+    if (existing) throw new AppError("conflict", `${email} is already a member of this organisation.`);
+    await tx.invitation.updateMany({
+      where: { organizationId, email, acceptedAt: null, revokedAt: null },
+      data: { revokedAt: now },
+    });
+    const invitation = await tx.invitation.create({
+      data: {
+        organizationId,
+        email,
+        role,
+        tokenHash: hashToken(token),
+        expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
+        invitedById: userId,
+        createdAt: now,
+      },
+      select: {
+        id: true,
+        expiresAt: true,
+        organization: { select: { name: true } },
+        invitedBy: { select: { name: true, email: true } },
+      },
+    });
+    return invitation;
+  });
+
+  try {
+    await sendMail(
+      invitationMail({
+        to: email,
+        organizationName: created.organization.name,
+        inviterName: created.invitedBy?.name ?? null,
+        inviterEmail: created.invitedBy?.email ?? "a member",
+        role,
+        token,
+        expiresAt: created.expiresAt,
+      }),
+    );
+  } catch (error) {
+    await db.invitation.deleteMany({ where: { id: created.id, organizationId } });
+    console.error("[portwatch] invitation mail failed", error);
+    throw new AppError("internal", `The invitation mail to ${email} could not be sent, so no invitation was created. Please try again later.`);
+  }
+  return { id: created.id, expiresAt: created.expiresAt };
+}

@@ -1,0 +1,31 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+import { AppError, forbidden, notFound } from "@/lib/errors";
+import { actorMembership } from "./actor-membership";
+import { assertNotLastOwner } from "./last-owner";
+import { withOrganizationLock } from "./transaction";
+
+/**
+ * Owners may set any role. Admins may switch members between admin and viewer, but can neither make
+ * an owner nor change an owner. The last owner cannot be demoted.
+ */
+export async function changeMemberRole(params: {
+  organizationId: string;
+  userId: string;
+  membershipId: string;
+  role: Role;
+}): Promise<void> {
+  const { organizationId, userId, membershipId, role } = params;
+  await withOrganizationLock(organizationId, async (tx) => {
+    const actor = await actorMembership(tx, organizationId, userId, "ADMIN");
+    const target = await tx.membership.findFirst({ where: { id: membershipId, organizationId }, select: { id: true, role: true } });
+    if (!target) throw notFound("Member");
+    if (actor.role !== "OWNER") {
+      if (role === "OWNER") throw forbidden("Only an owner can make someone an owner.");
+      if (target.role === "OWNER") throw forbidden("Only an owner can change an owner's role.");
+    }
+    if (target.role === role) return;
+    if (target.role === "OWNER") await assertNotLastOwner(tx, organizationId, target.id, "demote");
+    const { count } = await tx.membership.updateMany({ where: { id: target.id, organizationId }, data: { role } });
+    if (count !== 1) throw new AppError("conflict", "That member changed meanwhile; reload and try again.");
+  });
+}

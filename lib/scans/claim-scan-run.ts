@@ -1,0 +1,70 @@
+import { db } from "@/lib/db/client";
+import type { AssetKind, ScanTrigger } from "@/lib/generated/prisma/client";
+import { nextScanAt } from "@/lib/monitoring/cadence";
+import { ScanDataNotFoundError } from "./scan-data-not-found-error";
+
+export interface ClaimScanRunInput {
+  assetId: string;
+  /** The QUEUED run created with the request; absent for requests that did not create one. */
+  scanRunId?: string | undefined;
+  /** Id for the run created here when scanRunId is absent; stable across retries (derived from the job run). */
+  newScanRunId: string;
+  trigger: ScanTrigger;
+  requestedById?: string | null | undefined;
+  portSpec: string;
+  now: Date;
+}
+
+export type ClaimedScanRun =
+  | { state: "running"; scanRunId: string; target: { kind: AssetKind; value: string } }
+  | { state: "skipped"; scanRunId: string | null; reason: string };
+
+/**
+ * Moves the scan run to RUNNING (creating it when the request carried none). Retry-safe: a run
+ * already RUNNING is claimed again. A deleted asset cancels the run; a finished run is skipped.
+ */
+export async function claimScanRun(organizationId: string, input: ClaimScanRunInput): Promise<ClaimedScanRun> {
+  const asset = await db.asset.findFirst({
+    where: { id: input.assetId, organizationId },
+    select: { id: true, kind: true, value: true, deletedAt: true, organization: { select: { plan: true, trialEndsAt: true } } },
+  });
+  if (!asset || asset.deletedAt) {
+    if (input.scanRunId) {
+      await db.scanRun.updateMany({
+        where: { id: input.scanRunId, organizationId, status: { in: ["QUEUED", "RUNNING"] } },
+        data: { status: "CANCELLED", finishedAt: input.now, error: "The asset was deleted." },
+      });
+    }
+    return { state: "skipped", scanRunId: input.scanRunId ?? null, reason: "The asset was deleted." };
+  }
+
+  const scanRunId = input.scanRunId ?? input.newScanRunId;
+  if (!input.scanRunId) {
+    await db.scanRun.upsert({
+      where: { id: scanRunId },
+      create: {
+        id: scanRunId,
+        organizationId,
+        assetId: asset.id,
+        trigger: input.trigger,
+        requestedById: input.requestedById ?? null,
+        portSpec: input.portSpec,
+      },
+      update: {},
+    });
+  }
+  await db.scanRun.updateMany({
+    where: { id: scanRunId, organizationId, assetId: asset.id, status: "QUEUED" },
+    data: { status: "RUNNING", startedAt: input.now },
+  });
+  const run = await db.scanRun.findFirst({ where: { id: scanRunId, organizationId, assetId: asset.id }, select: { status: true } });
+  if (!run) {
+    if (input.scanRunId) return { state: "skipped", scanRunId, reason: "The scan run was not found." };
+    throw new ScanDataNotFoundError(`Scan run ${scanRunId} belongs to another asset`);
+  }
+  if (run.status !== "RUNNING") return { state: "skipped", scanRunId, reason: `The scan run is already ${run.status.toLowerCase()}.` };
+
+  // Scheduled scans count from the latest scan, whoever asked for it.
+  await db.asset.updateMany({ where: { id: asset.id, organizationId }, data: { nextScanAt: nextScanAt(asset.organization, input.now) } });
+  return { state: "running", scanRunId, target: { kind: asset.kind, value: asset.value } };
+}

@@ -1,0 +1,34 @@
+import { db } from "@/lib/db/client";
+import type { ScanStatus } from "@/lib/generated/prisma/client";
+
+export interface ScanRunProgress {
+  id: string;
+  assetId: string;
+  status: ScanStatus;
+  hostsDone: number;
+  hostsTotal: number;
+  portsFound: number;
+  error: string | null;
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+}
+
+/** The live progress of one scan run of the organisation, or null when it has none with that id. */
+export async function getScanRunProgress(organizationId: string, scanRunId: string): Promise<ScanRunProgress | null> {
+  return db.scanRun.findFirst({
+    where: { id: scanRunId, organizationId },
+    select: {
+      id: true,
+      assetId: true,
+      status: true,
+      hostsDone: true,
+      hostsTotal: true,
+      portsFound: true,
+      error: true,
+      createdAt: true,
+      startedAt: true,
+      finishedAt: true,
+    },
+  });
+}

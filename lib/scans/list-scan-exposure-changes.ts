@@ -1,0 +1,36 @@
+import { db } from "@/lib/db/client";
+import type { ExposureChangeKind, TransportProtocol } from "@/lib/generated/prisma/client";
+import type { ObservedService } from "./observed-service";
+
+export interface ExposureChangeDetails {
+  id: string;
+  assetId: string;
+  scanRunId: string;
+  hostIp: string;
+  port: number;
+  protocol: TransportProtocol;
+  kind: ExposureChangeKind;
+  before: ObservedService | null;
+  after: ObservedService | null;
+  detectedAt: string;
+}
+
+/** The openings, closings and service changes a scan run recorded, in a stable order. */
+export async function listScanExposureChanges(organizationId: string, scanRunId: string): Promise<ExposureChangeDetails[]> {
+  const rows = await db.exposureChange.findMany({
+    where: { organizationId, scanRunId },
+    orderBy: [{ hostIp: "asc" }, { protocol: "asc" }, { port: "asc" }, { kind: "asc" }],
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    assetId: row.assetId,
+    scanRunId: row.scanRunId,
+    hostIp: row.hostIp,
+    port: row.port,
+    protocol: row.protocol,
+    kind: row.kind,
+    before: (row.before ?? null) as ObservedService | null,
+    after: (row.after ?? null) as ObservedService | null,
+    detectedAt: row.createdAt.toISOString(),
+  }));
+}

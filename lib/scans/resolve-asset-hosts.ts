@@ -1,0 +1,38 @@
+import { resolveTarget, TargetRefusedError } from "@/lib/scanner";
+import { failScanRun } from "./fail-scan-run";
+import { recordResolvedHosts, type ScanHost } from "./record-resolved-hosts";
+import { retireUnresolvedHosts } from "./retire-unresolved-hosts";
+import type { ScannerConfig } from "./scanner-config";
+
+export type ResolvedAssetHosts = { ok: true; hosts: ScanHost[]; retiredPorts: number } | { ok: false; reason: string };
+
+/**
+ * Resolves the asset (with www./MX discovery) to the addresses to scan and records them as hosts.
+ * A refused target (not public, invalid, unresolvable) is a user-facing outcome, not a crash: the
+ * run becomes FAILED with the reason. Addresses the asset no longer resolves to stop counting.
+ */
+export async function resolveAssetHosts(
+  organizationId: string,
+  input: { scanRunId: string; assetId: string; target: string; config: ScannerConfig; now: Date },
+): Promise<ResolvedAssetHosts> {
+  let addresses;
+  try {
+    addresses = await resolveTarget(input.target, {
+      discovery: true,
+      allowedCidrs: input.config.allowedCidrs,
+      ...(input.config.dnsServers.length > 0 ? { dnsServers: input.config.dnsServers } : {}),
+    });
+  } catch (error) {
+    if (!(error instanceof TargetRefusedError)) throw error;
+    await failScanRun(organizationId, { scanRunId: input.scanRunId, error: error.message, now: input.now });
+    return { ok: false, reason: error.message };
+  }
+  const hosts = await recordResolvedHosts(organizationId, { scanRunId: input.scanRunId, assetId: input.assetId, addresses, now: input.now });
+  const retiredPorts = await retireUnresolvedHosts(organizationId, {
+    scanRunId: input.scanRunId,
+    assetId: input.assetId,
+    resolvedHostIds: hosts.map((h) => h.hostId),
+    now: input.now,
+  });
+  return { ok: true, hosts, retiredPorts };
+}

@@ -1,0 +1,43 @@
+import { expect, test } from "@playwright/test";
+import { firstLink, waitForMail } from "./mailbox";
+
+// The whole first-day journey of a new customer, as they see it.
+test("sign up, verify the email, add a domain, sign out and sign back in", async ({ page }) => {
+  const email = `owner-${Date.now()}@example.test`;
+  const password = "correct horse battery staple 42";
+
+  await page.goto("/sign-up");
+  await page.getByLabel(/^name/i).fill("Ada Owner");
+  await page.getByLabel(/email/i).fill(email);
+  await page.getByLabel(/^password/i).fill(password);
+  await page.getByRole("button", { name: /sign up|create account|start/i }).click();
+
+  // The trial starts at sign-up; the verification mail arrives over real SMTP.
+  await expect(page).toHaveURL(/\/(assets|verify|check-email|dashboard)/);
+  const mail = await waitForMail(email, /verify|confirm/i);
+  const link = new URL(firstLink(mail.text, "verify"));
+  await page.goto(link.pathname + link.search);
+  await expect(page.getByText(/verified|confirmed/i).first()).toBeVisible();
+
+  await page.goto("/assets");
+  await page.getByLabel(/domain or ip/i).fill("  Shop.Example.TEST. ");
+  await page.getByRole("button", { name: /add/i }).click();
+  await expect(page.getByRole("cell", { name: "shop.example.test" })).toBeVisible();
+
+  // Invalid input gets a message saying what to enter instead, and nothing is added.
+  await page.getByLabel(/domain or ip/i).fill("https://shop.example.test/login");
+  await page.getByRole("button", { name: /add/i }).click();
+  await expect(page.getByText(/not a url/i)).toBeVisible();
+  await expect(page.getByRole("cell", { name: /shop\.example\.test/ })).toHaveCount(1);
+
+  await page.getByRole("button", { name: /sign out/i }).click();
+  await expect(page).toHaveURL(/\/($|sign-in)/);
+  await page.goto("/assets");
+  await expect(page).toHaveURL(/\/sign-in/);
+
+  await page.getByLabel(/email/i).fill(email);
+  await page.getByLabel(/password/i).fill(password);
+  await page.getByRole("button", { name: /sign in/i }).click();
+  await expect(page).toHaveURL(/\/assets/);
+  await expect(page.getByRole("cell", { name: "shop.example.test" })).toBeVisible();
+});

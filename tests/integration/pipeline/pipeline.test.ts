@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startPipeline, waitFor, type Pipeline } from "./pipeline-harness";
+import { listen } from "./loopback-services";
+import { startDnsServer, type DnsServer } from "@/tests/helpers/dns-server";
+import { db } from "@/lib/db/client";
+import { inngest } from "@/inngest";
+import { scanRequested } from "@/inngest/events";
+import { createScanRun } from "@/lib/scans/create-scan-run";
+
+/**
+ * End to end through the local executor: a domain resolving (through a test DNS server) to three
+ * loopback hosts, each listening on one port; the scan stores observations and grades.
+ */
+const IPS = { web: "127.77.0.11", www: "127.77.0.12", mail: "127.77.0.13" };
+
+let pipeline: Pipeline;
+let dns: DnsServer;
+const closers: (() => Promise<void>)[] = [];
+let ports: { ssh: number; http: number; silent: number };
+
+beforeAll(async () => {
+  const ssh = await listen(IPS.web, "ssh");
+  const httpService = await listen(IPS.www, "http");
+  // Accepts and never answers: detection waits for its timeouts, so this host's step is slow.
+  const silent = await listen(IPS.mail, "silent");
+  closers.push(ssh.close, httpService.close, silent.close);
+  ports = { ssh: ssh.service.port, http: httpService.service.port, silent: silent.service.port };
+
+  dns = await startDnsServer({
+    "shop.example.test": { A: [IPS.web], MX: [{ preference: 10, exchange: "mail.shop.example.test" }] },
+    "www.shop.example.test": { A: [IPS.www] },
+    "mail.shop.example.test": { A: [IPS.mail] },
+  });
+  closers.push(dns.stop);
+  process.env.SCAN_ALLOWED_CIDRS = "127.0.0.0/8";
+  process.env.SCANNER_DNS_SERVERS = dns.address;
+  process.env.SCAN_PORTS = `${ports.ssh},${ports.http},${ports.silent}`;
+  pipeline = await startPipeline();
+  closers.unshift(() => pipeline.close());
+});
+
+afterAll(async () => {
+  for (const close of closers) await close().catch(() => undefined);
+});
+
+async function requestScan(organizationId: string, assetId: string) {
+  const run = await createScanRun(organizationId, { assetId, trigger: "MANUAL" });
+  await inngest.send(scanRequested.create({ organizationId, assetId, scanRunId: run.id, trigger: "MANUAL" }));
+  return run.id;
+}
+
+const finished = (scanRunId: string) =>
+  waitFor(`scan ${scanRunId} to finish`, async () => {
+    const run = await db.scanRun.findUniqueOrThrow({ where: { id: scanRunId } });
+    return run.status === "QUEUED" || run.status === "RUNNING" ? null : run;
+  });
+
+const graded = (assetId: string, scanRunId: string) =>
+  waitFor(`grade of ${scanRunId}`, () => db.gradeSnapshot.findFirst({ where: { assetId, scanRunId } }));
+
+describe("scan pipeline through the local executor", () => {
+  it("scans every host of the domain, stores observations once, grades the asset and the organisation; survives an executor restart", async () => {
+    const org = await db.organization.create({ data: { name: "Shop", plan: "STARTER" } });
+    const asset = await db.asset.create({ data: { organizationId: org.id, kind: "DOMAIN", value: "shop.example.test" } });
+
+    const first = await requestScan(org.id, asset.id);
+    expect(await finished(first)).toMatchObject({ status: "COMPLETED", hostsTotal: 3, hostsDone: 3, portsFound: 3, error: null });
+    const hosts = await db.host.findMany({ where: { assetId: asset.id }, orderBy: { ip: "asc" } });
+    expect(hosts.map((h) => [h.ip, h.hostname, h.discovered])).toEqual([
+      [IPS.web, "shop.example.test", false],
+      [IPS.www, "www.shop.example.test", true],
+      [IPS.mail, "mail.shop.example.test", true],
+    ].sort());
+    const intervals = await db.portInterval.findMany({ where: { assetId: asset.id }, include: { host: true } });
+    const byIp = Object.fromEntries(intervals.map((i) => [i.host.ip, i]));
+    expect(intervals).toHaveLength(3);
+    expect(byIp[IPS.web]).toMatchObject({ port: ports.ssh, detectedService: "ssh", product: "OpenSSH", closedAt: null });
+    expect(byIp[IPS.www]).toMatchObject({ port: ports.http, detectedService: "http", closedAt: null });
+    expect(byIp[IPS.mail]).toMatchObject({ port: ports.silent, closedAt: null });
+    expect(await db.exposureChange.count({ where: { scanRunId: first, kind: "PORT_OPENED" } })).toBe(3);
+
+    const snapshot = await graded(asset.id, first);
+    const storedAsset = await db.asset.findUniqueOrThrow({ where: { id: asset.id } });
+    expect(storedAsset).toMatchObject({ grade: snapshot.grade, score: snapshot.score });
+    expect(storedAsset.score).toBeLessThan(100); // SSH and cleartext HTTP are findings
+    const orgGrade = await waitFor("organisation grade", async () => (await db.organization.findUniqueOrThrow({ where: { id: org.id } })).grade);
+    expect(orgGrade).toMatch(/^[A-F]$/);
+
+    // Second scan; the executor is stopped while host steps are in flight and started again.
+    const second = await requestScan(org.id, asset.id);
+    await waitFor("a host of the second scan to be stored", async () => (await db.scanRun.findUniqueOrThrow({ where: { id: second } })).hostsDone >= 1);
+    await pipeline.restartExecutor();
+    expect(await finished(second)).toMatchObject({ status: "COMPLETED", hostsDone: 3, portsFound: 3 });
+    await graded(asset.id, second);
+
+    expect(await db.scanHostResult.count({ where: { scanRunId: second } })).toBe(3);
+    expect(await db.portInterval.count({ where: { assetId: asset.id } })).toBe(3);
+    expect(await db.exposureChange.count({ where: { scanRunId: second } })).toBe(0);
+    expect(await db.gradeSnapshot.count({ where: { assetId: asset.id, scanRunId: second } })).toBe(1);
+    expect(await db.host.count({ where: { assetId: asset.id } })).toBe(3);
+  });
+
+  it("a domain resolving to a non-public address is a failed run with the reason", async () => {
+    delete process.env.SCAN_ALLOWED_CIDRS;
+    try {
+      const org = await db.organization.create({ data: { name: "Refused", plan: "STARTER" } });
+      const asset = await db.asset.create({ data: { organizationId: org.id, kind: "DOMAIN", value: "shop.example.test" } });
+      const run = await requestScan(org.id, asset.id);
+      const done = await finished(run);
+      expect(done.status).toBe("FAILED");
+      expect(done.error).toMatch(/127\.77\.0\.11/);
+      expect(await db.host.count({ where: { assetId: asset.id } })).toBe(0);
+    } finally {
+      process.env.SCAN_ALLOWED_CIDRS = "127.0.0.0/8";
+    }
+  });
+});

@@ -1,0 +1,58 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { InngestTestEngine } from "@inngest/test";
+
+vi.mock("@/lib/grades/grade-asset-exposure", () => ({ gradeAssetExposure: vi.fn() }));
+vi.mock("@/lib/grades/regrade-organisation", () => ({ regradeOrganisation: vi.fn() }));
+
+const { gradeAssetExposure } = await import("@/lib/grades/grade-asset-exposure");
+const { regradeOrganisation } = await import("@/lib/grades/regrade-organisation");
+const { gradeAsset } = await import("@/inngest/functions/grade-asset");
+
+const event = {
+  name: "asset/scan.completed",
+  data: { organizationId: "org1", assetId: "asset1", scanRunId: "run1", hostsScanned: 1, portsFound: 2 },
+};
+const engine = () =>
+  new InngestTestEngine({ function: gradeAsset, events: [event] as never, steps: [{ id: "announce-org-grade-org1", handler: () => ({ ids: ["e"] }) }] });
+
+const regrade = (changed: boolean) => ({
+  snapshotId: "snap1",
+  previous: { grade: "A", score: 95 },
+  current: { grade: changed ? ("C" as const) : ("A" as const), score: changed ? 79 : 95 },
+  changed,
+  methodVersion: "open-ports-1.0.0",
+});
+
+describe("grade-asset", () => {
+  beforeEach(() => {
+    vi.mocked(gradeAssetExposure).mockReset().mockResolvedValue({ snapshotId: "a1", grade: "C", score: 79, methodVersion: "open-ports-1.0.0" });
+    vi.mocked(regradeOrganisation).mockReset();
+  });
+
+  it("grades the asset, then the organisation, and announces a changed organisation grade", async () => {
+    vi.mocked(regradeOrganisation).mockResolvedValue(regrade(true));
+    const { ctx } = await engine().execute();
+    expect(gradeAssetExposure).toHaveBeenCalledWith("org1", expect.objectContaining({ assetId: "asset1", scanRunId: "run1" }));
+    expect(regradeOrganisation).toHaveBeenCalledWith("org1", expect.objectContaining({ cause: "scan:run1", scanRunId: "run1" }));
+    expect(ctx.step.sendEvent).toHaveBeenCalledWith(
+      "announce-org-grade-org1",
+      expect.objectContaining({
+        name: "org/grade.changed",
+        data: expect.objectContaining({ organizationId: "org1", previous: { grade: "A", score: 95 }, current: { grade: "C", score: 79 } }),
+      }),
+    );
+  });
+
+  it("stays quiet when the organisation grade did not move", async () => {
+    vi.mocked(regradeOrganisation).mockResolvedValue(regrade(false));
+    const { ctx } = await engine().execute();
+    expect(ctx.step.sendEvent).not.toHaveBeenCalled();
+  });
+
+  it("skips a deleted asset", async () => {
+    vi.mocked(gradeAssetExposure).mockResolvedValue(null);
+    const { result } = await engine().execute();
+    expect(result).toMatchObject({ state: "skipped" });
+    expect(regradeOrganisation).not.toHaveBeenCalled();
+  });
+});
