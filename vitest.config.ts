@@ -27,6 +27,9 @@ export default defineConfig({
           fileParallelism: false,
           globalSetup: ["tests/setup/global-database.ts"],
           setupFiles: ["tests/setup/file-database.ts"],
+          // next-auth imports "next/server" without an extension, which only a bundler resolves; inlined,
+          // it loads here and its "next/headers" can be mocked by tests that drive real sign-ins.
+          server: { deps: { inline: ["next-auth"] } },
         },
       },
     ],

@@ -1,4 +1,4 @@
-import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import NextAuth, { AuthError, CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { AppError } from "@/lib/errors";
 import { credentialsSchema } from "@/lib/validation/auth";
@@ -59,6 +59,11 @@ function buildConfig(): NextAuthConfig {
       // A refused sign-in is an expected outcome, not an error worth a stack trace in the log.
       error(error) {
         if (error instanceof CredentialsSignin) return;
+        // A cookie from before a secret change, or a tampered one: the visitor is simply signed out.
+        if (error instanceof AuthError && error.type === "JWTSessionError") {
+          console.warn("[auth] ignored an unreadable session cookie:", error.cause instanceof Error ? error.cause.message : error.message);
+          return;
+        }
         console.error("[auth]", error);
       },
       warn(code) {

@@ -28,6 +28,7 @@ export const functionConfigSchema = z
       }).passthrough(),
     ),
     concurrency: z.union([z.number().int().min(0), concurrencyItemSchema, z.array(concurrencyItemSchema)]).nullish(),
+    timeouts: z.object({ start: z.string().nullish(), finish: z.string().nullish() }).nullish(),
     cancel: z.array(z.object({ event: z.string().min(1), if: z.string().nullish(), timeout: z.string().nullish() })).nullish(),
   })
   .passthrough();
@@ -35,10 +36,12 @@ export const functionConfigSchema = z
 export type FunctionConfig = z.infer<typeof functionConfigSchema>;
 
 /** Options Inngest supports that this executor ignores; used to warn at sync. */
-export const UNSUPPORTED_OPTIONS = ["batchEvents", "rateLimit", "throttle", "debounce", "idempotency", "priority", "timeouts", "singleton"] as const;
+export const UNSUPPORTED_OPTIONS = ["batchEvents", "rateLimit", "throttle", "debounce", "idempotency", "priority", "singleton"] as const;
 
 export function unsupportedOptions(config: FunctionConfig): string[] {
-  return UNSUPPORTED_OPTIONS.filter((k) => (config as Record<string, unknown>)[k] != null);
+  const ignored: string[] = UNSUPPORTED_OPTIONS.filter((k) => (config as Record<string, unknown>)[k] != null);
+  if (config.timeouts?.start) ignored.push("timeouts.start");
+  return ignored;
 }
 
 export const DEFAULT_RETRIES = 3;

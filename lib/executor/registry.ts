@@ -1,4 +1,5 @@
 import { parseCron } from "./cron";
+import { resolveDeadline } from "./duration";
 import { compileExpression } from "./expressions";
 import { callUrl, functionConfigSchema, unsupportedOptions, type FunctionConfig } from "./function-config";
 import type { ExecutorLogger } from "./log";
@@ -25,6 +26,7 @@ function validate(raw: unknown, log: ExecutorLogger): FunctionConfig | string {
       else if (t.expression) compileExpression(t.expression);
     }
     for (const c of config.cancel ?? []) if (c.if) compileExpression(c.if);
+    if (config.timeouts?.finish) resolveDeadline(config.timeouts.finish, new Date());
     callUrl(config);
   } catch (err) {
     return `${config.id}: ${(err as Error).message}`;

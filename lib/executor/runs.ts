@@ -1,4 +1,5 @@
 import type { ExecutorFunction, ExecutorRun } from "@/lib/generated/prisma/client";
+import { resolveDeadline } from "./duration";
 import { evaluateKey } from "./expressions";
 import { concurrencyItems, functionConfigSchema, maxAttempts, type ConcurrencyLimit } from "./function-config";
 import { ulid } from "./ids";
@@ -60,6 +61,11 @@ export async function createRun(
     },
   });
   await enqueueDiscovery(tx, id);
+  if (config.timeouts?.finish) {
+    await tx.executorJob.create({
+      data: { kind: "RUN_TIMEOUT", runId: id, stepId: "timeout", runAt: resolveDeadline(config.timeouts.finish, new Date()), dedupeKey: `timeout:${id}` },
+    });
+  }
   return id;
 }
 

@@ -2,7 +2,7 @@ import type { ExecutorJob } from "@/lib/generated/prisma/client";
 import { parseCron } from "./cron";
 import { functionConfigSchema } from "./function-config";
 import type { ExecutorLogger } from "./log";
-import { createRun, internalEvent } from "./runs";
+import { createRun, finishRun, internalEvent } from "./runs";
 import { lockRun, resolveStep, type Db } from "./store";
 
 /** Queue items that are not calls: sleeps ending, waits and invokes timing out, cron schedules firing. */
@@ -16,6 +16,12 @@ export async function handleTimer(db: Db, job: ExecutorJob, log: ExecutorLogger)
       } else if (job.kind === "WAIT_TIMEOUT") {
         const removed = await tx.executorWait.deleteMany({ where: { runId: run.id, stepId: job.stepId } });
         if (removed.count) await resolveStep(tx, run.id, job.stepId, { data: null });
+      } else if (job.kind === "RUN_TIMEOUT") {
+        await finishRun(tx, run, {
+          status: "FAILED",
+          error: { name: "InngestFunctionTimeoutError", message: "The run did not finish within its timeouts.finish limit" },
+        });
+        log.warn("run timed out", { runId: run.id, functionId: run.functionId });
       } else if (job.kind === "INVOKE_TIMEOUT") {
         await resolveStep(tx, run.id, job.stepId, {
           error: { name: "InngestInvokeTimeoutError", message: "Timed out waiting for the invoked function to complete" },

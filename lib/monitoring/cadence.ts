@@ -3,8 +3,8 @@ import type { Plan } from "@/lib/generated/prisma/client";
 const HOUR_MS = 60 * 60 * 1000;
 
 /**
- * How often each plan's assets are rescanned by continuous monitoring. The one place this is decided;
- * docs/monitoring.md describes it for customers.
+ * How often each plan's assets are rescanned by continuous monitoring: the one place this is decided.
+ * Any scan (manual or scheduled) sets the asset's next due time to its start plus the interval.
  *
  *   TRIAL       every 24 h while the trial runs; none once trialEndsAt has passed
  *   STARTER     every 24 h

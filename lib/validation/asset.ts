@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseAssetTarget } from "@/lib/assets/parse-asset-target";
+import { MAX_LABEL_LENGTH } from "@/lib/assets/limits";
 
 /**
  * Asset input, defined once for the add form, the server actions and the REST API / OpenAPI. The
@@ -15,7 +16,7 @@ export const assetTargetSchema = z
   })
   .meta({ description: "A domain name (example.com, IDN allowed) or a single IPv4/IPv6 address.", examples: ["example.com"] });
 
-export const MAX_LABEL_LENGTH = 100;
+export { MAX_LABEL_LENGTH };
 
 /** Optional human label; blank means "no label". */
 export const assetLabelSchema = z

@@ -18,6 +18,8 @@ export interface NetnsHost {
   localIp: string;
   /** Address inside the namespace: the scan target. */
   ip: string;
+  /** Our side of the veth pair: every route to `ip` must use it. */
+  device: string;
   /** The /30 to opt into the scanner policy (198.18/15 is refused by default). */
   cidr: string;
   openPorts: number[];
@@ -138,7 +140,7 @@ export async function startNetnsHost(options: NetnsOptions): Promise<NetnsHost> 
       listener!.once("exit", (code) => reject(new Error(`namespace listener exited (${code}): ${stderr}`)));
     });
     await assertRoutedVia(remote, hostDevice);
-    return { namespace, localIp: local, ip: remote, cidr: `${base}/30`, openPorts: open, stop: cleanup };
+    return { namespace, device: hostDevice, localIp: local, ip: remote, cidr: `${base}/30`, openPorts: open, stop: cleanup };
   } catch (error) {
     await cleanup();
     throw error;

@@ -22,7 +22,7 @@ export function SignUpForm() {
   return (
     <form action={formAction} className="space-y-4" noValidate>
       {state && !hasFieldErrors && <FormAlert state={state} />}
-      <TextField label="Your name" name="name" value={name} onValueChange={setName} errors={errors.name} autoComplete="name" required maxLength={NAME_MAX_LENGTH} />
+      <TextField label="Name" name="name" value={name} onValueChange={setName} errors={errors.name} autoComplete="name" required maxLength={NAME_MAX_LENGTH} />
       <TextField
         label="Work email"
         name="email"

@@ -6,7 +6,7 @@ import { formatCatchAll, formatProgress, formatTable, jsonLine } from "./format"
 export interface CliIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
-  env: NodeJS.ProcessEnv;
+  env: Readonly<Record<string, string | undefined>>;
   signal?: AbortSignal;
 }
 

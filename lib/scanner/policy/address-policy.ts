@@ -30,7 +30,7 @@ export class AddressPolicy {
   }
 
   /** Ranges from the option when given, else from SCAN_ALLOWED_CIDRS. */
-  static fromOptions(allowedCidrs?: readonly string[], env: NodeJS.ProcessEnv = process.env): AddressPolicy {
+  static fromOptions(allowedCidrs?: readonly string[], env: Readonly<Record<string, string | undefined>> = process.env): AddressPolicy {
     const ranges = allowedCidrs ? allowedCidrs.map(parseCidr) : parseCidrList(env.SCAN_ALLOWED_CIDRS);
     return new AddressPolicy(ranges);
   }

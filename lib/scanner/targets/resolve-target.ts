@@ -14,7 +14,7 @@ export interface ResolveTargetOptions {
   dnsTimeoutMs?: number;
   /** Told about each address dropped by the policy while other addresses remain scannable. */
   onRefusedAddress?: (refused: RefusedAddress) => void;
-  env?: NodeJS.ProcessEnv;
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** Expected "no such record" answers; anything else (timeout, refused) is a resolver failure. */
@@ -67,7 +67,7 @@ async function resolveDomain(
   target: string,
   hostname: string,
   options: ResolveTargetOptions,
-  env: NodeJS.ProcessEnv,
+  env: Readonly<Record<string, string | undefined>>,
 ): Promise<ResolvedAddress[]> {
   let servers: string[];
   try {

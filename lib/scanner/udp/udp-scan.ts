@@ -30,6 +30,8 @@ export interface UdpScanInput {
   timing?: Partial<UdpTiming>;
   budget?: InFlightBudget;
   signal?: AbortSignal;
+  /** Send every service probe to every port, not only the one registered for the port number. */
+  everyProbe?: boolean;
   onPortState?: (port: number, result: UdpPortResult) => void;
 }
 
@@ -78,7 +80,7 @@ async function probePort(input: UdpScanInput, port: number, timing: UdpTiming): 
 function probeOnce(input: UdpScanInput, port: number, timing: UdpTiming): Promise<UdpPortResult> {
   return new Promise((resolve, reject) => {
     const socket = dgram.createSocket(input.family === 4 ? "udp4" : "udp6");
-    const round = probeRoundFor(port);
+    const round = probeRoundFor(port, input.everyProbe);
     let sends = 0;
     let timer: NodeJS.Timeout | null = null;
     let settled = false;

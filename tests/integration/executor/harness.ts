@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { startLocalExecutor, type LocalExecutor, type LocalExecutorOptions } from "@/lib/executor";
 import { createLogger, parseLogLevel } from "@/lib/executor/log";
 import { generateEventKey, generateSigningKey } from "@/lib/executor/signing";
+import { pointSdkAtExecutor } from "@/lib/executor/env";
 
 /**
  * A real Inngest app (the SDK's own Node adapter on a loopback HTTP server) plus the local executor
@@ -27,6 +28,9 @@ export interface Harness {
 
 export const testLog = createLogger(parseLogLevel(process.env.PORTWATCH_EXECUTOR_LOG, "error"));
 
+/** The SDK logs every step error; tests assert on outcomes instead. */
+const quietLogger = { info() {}, warn() {}, error() {}, debug() {} };
+
 export const FAST: Partial<LocalExecutorOptions> = {
   pollIntervalMs: 200,
   leaseMs: 3_000,
@@ -36,7 +40,12 @@ export const FAST: Partial<LocalExecutorOptions> = {
 
 export async function startHarness(
   defineFunctions: (client: TestClient) => AnyFunction[],
-  options: { executor?: Partial<LocalExecutorOptions>; appId?: string } = {},
+  options: {
+    executor?: Partial<LocalExecutorOptions>;
+    appId?: string;
+    /** Configure the client only through the environment, as the app does (docs/executor.md). */
+    clientFromEnv?: boolean;
+  } = {},
 ): Promise<Harness> {
   const signingKey = generateSigningKey();
   const eventKey = generateEventKey();
@@ -53,7 +62,14 @@ export async function startHarness(
   let executor = await start(0);
   const port = Number(new URL(executor.url).port);
 
-  const client = new Inngest({ id: options.appId ?? "executor-test", isDev: false, signingKey, eventKey, baseUrl: executor.url });
+  const savedEnv = { ...process.env };
+  let client: Inngest;
+  if (options.clientFromEnv) {
+    pointSdkAtExecutor(process.env, executor.url, { host: "127.0.0.1", port, appUrl, signingKey, eventKey });
+    client = new Inngest({ id: options.appId ?? "executor-test", logger: quietLogger });
+  } else {
+    client = new Inngest({ id: options.appId ?? "executor-test", isDev: false, signingKey, eventKey, baseUrl: executor.url, logger: quietLogger });
+  }
   handler = serve({ client, functions: defineFunctions(client) }) as unknown as http.RequestListener;
   await executor.ready;
 
@@ -74,6 +90,8 @@ export async function startHarness(
       await executor.stop();
       appServer.closeAllConnections();
       await new Promise<void>((resolve) => appServer.close(() => resolve()));
+      for (const k of Object.keys(process.env)) if (!(k in savedEnv)) delete process.env[k];
+      Object.assign(process.env, savedEnv);
     },
   };
 }

@@ -8,6 +8,7 @@
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { Readable } from "node:stream";
 import { generateEventKey, generateSigningKey } from "@/lib/executor/signing";
 
 const signingKey = generateSigningKey();
@@ -23,7 +24,24 @@ export interface Pipeline {
   close(): Promise<void>;
 }
 
-export async function startPipeline(options: { maxInFlight?: number; log?: "error" | "silent" | "info" } = {}): Promise<Pipeline> {
+/** One call of the executor into the app, timed inside the app (SDK plus function code). */
+export interface AppCall {
+  runId: string | null;
+  fnId: string | null;
+  stepId: string | null;
+  /** Epoch milliseconds (sub-millisecond precision), comparable with database timestamps. */
+  startedAt: number;
+  endedAt: number;
+}
+
+export interface PipelineOptions {
+  maxInFlight?: number;
+  log?: "error" | "silent" | "info";
+  /** Told about every executor → app call once it has been answered (used by the benchmark). */
+  onCall?: (call: AppCall) => void;
+}
+
+export async function startPipeline(options: PipelineOptions = {}): Promise<Pipeline> {
   const { serve } = await import("inngest/node");
   const { inngest, functions } = await import("@/inngest");
   const { startLocalExecutor } = await import("@/lib/executor");
@@ -31,7 +49,7 @@ export async function startPipeline(options: { maxInFlight?: number; log?: "erro
   const { db } = await import("@/lib/db/client");
 
   const handler = serve({ client: inngest, functions }) as unknown as http.RequestListener;
-  const appServer = http.createServer((req, res) => handler(req, res));
+  const appServer = http.createServer((req, res) => (options.onCall ? timedCall(handler, req, res, options.onCall) : handler(req, res)));
   await new Promise<void>((resolve) => appServer.listen(0, "127.0.0.1", resolve));
   const appUrl = `http://127.0.0.1:${(appServer.address() as AddressInfo).port}/api/inngest`;
 
@@ -83,4 +101,31 @@ export async function waitFor<T>(what: string, check: () => Promise<T | null | u
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** Buffers the request body (to read the run id), replays it to the SDK and times the handling. */
+async function timedCall(handler: http.RequestListener, req: http.IncomingMessage, res: http.ServerResponse, onCall: (call: AppCall) => void) {
+  const startedAt = performance.timeOrigin + performance.now();
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const body = Buffer.concat(chunks);
+  const replay = Object.assign(Readable.from(body.length > 0 ? [body] : []), {
+    headers: req.headers,
+    method: req.method,
+    url: req.url,
+    socket: req.socket,
+    connection: req.socket,
+    httpVersion: req.httpVersion,
+  });
+  const url = new URL(req.url ?? "/", "http://app");
+  let runId: string | null = null;
+  try {
+    runId = (JSON.parse(body.toString("utf8")) as { ctx?: { run_id?: string } }).ctx?.run_id ?? null;
+  } catch {
+    // Not a call (sync or introspection): no run id.
+  }
+  res.on("finish", () =>
+    onCall({ runId, fnId: url.searchParams.get("fnId"), stepId: url.searchParams.get("stepId"), startedAt, endedAt: performance.timeOrigin + performance.now() }),
+  );
+  handler(replay as unknown as http.IncomingMessage, res);
 }

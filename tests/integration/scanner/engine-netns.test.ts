@@ -22,7 +22,7 @@ describe.skipIf(skipReason !== null)("scans of a host in a network namespace", (
   });
 
   it("finds the open ports among dropped ones and reports the rest filtered", async () => {
-    await assertRoutedVia(filtered.ip, `pwh${filtered.namespace.slice(4)}`);
+    await assertRoutedVia(filtered.ip, filtered.device);
     const { ports, catchAll: host } = await scanHost(
       { ip: filtered.ip, family: 4 },
       { ports: `1-3000,${OPEN.join(",")}`, allowedCidrs: [filtered.cidr], allStates: true, detection: false },
@@ -36,7 +36,7 @@ describe.skipIf(skipReason !== null)("scans of a host in a network namespace", (
   });
 
   it("reports a host that answers on every port as catch-all", async () => {
-    await assertRoutedVia(catchAll.ip, `pwh${catchAll.namespace.slice(4)}`);
+    await assertRoutedVia(catchAll.ip, catchAll.device);
     const result = await scanHost({ ip: catchAll.ip, family: 4 }, { ports: "all", allowedCidrs: [catchAll.cidr], detection: false });
     expect(result.catchAll).toMatchObject({ ip: catchAll.ip });
     expect(result.catchAll!.probedPorts).toHaveLength(5);

@@ -16,8 +16,19 @@ const BY_PORT = new Map(PROBES.flatMap((probe) => probe.ports.map((port) => [por
 /** The ports we have a service probe for: the default UDP port list. */
 export const UDP_PROBE_PORTS: readonly number[] = [...BY_PORT.keys()].sort((a, b) => a - b);
 
-/** A probe round for the port; ports without a service probe get an empty datagram, as nmap sends. */
-export function probeRoundFor(port: number): UdpProbeRound {
+/**
+ * A probe round for the port; ports without a service probe get an empty datagram, as nmap sends.
+ * With `everyProbe`, every service probe goes out (for services on non-standard ports, at seven
+ * datagrams per port: meant for a few ports, not for sweeping ranges).
+ */
+export function probeRoundFor(port: number, everyProbe = false): UdpProbeRound {
+  if (everyProbe) {
+    const rounds = PROBES.map((probe) => probe.build());
+    return {
+      packets: rounds.flatMap((round) => round.packets),
+      identify: (reply) => rounds.reduce<ReturnType<UdpProbeRound["identify"]>>((found, round) => found ?? round.identify(reply), null),
+    };
+  }
   const probe = BY_PORT.get(port);
   if (probe) return probe.build();
   return { packets: [Buffer.alloc(0)], identify: () => null };

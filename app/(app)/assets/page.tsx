@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import { AddAssetForm } from "@/components/assets/add-asset-form";
+import { AssetTable } from "@/components/assets/asset-table";
+import { isPlanActive } from "@/lib/authz/plan";
+import { hasRole } from "@/lib/authz/roles";
+import { listAssets } from "@/lib/assets/list-assets";
+import { requireAppOrganization } from "../current-organization";
+import { addAssetAction, deleteAssetAction, labelAssetAction } from "./actions";
+
+export const metadata: Metadata = { title: "Assets" };
+
+function addBlockedReason(emailVerified: boolean, planActive: boolean): string | null {
+  if (!emailVerified) return "Confirm your email address to add assets (see the banner above).";
+  if (!planActive) return "Your free trial has ended: adding assets is paused. Your existing assets and history are kept.";
+  return null;
+}
+
+export default async function AssetsPage() {
+  const { user, active } = await requireAppOrganization();
+  const assets = await listAssets({ organizationId: active.id, userId: user.id });
+  const canEdit = hasRole(active.role, "ADMIN");
+  const blocked = addBlockedReason(user.emailVerified, isPlanActive(active));
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Assets</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          The domains and IP addresses Portwatch watches for {active.name}. {assets.length === 1 ? "1 asset" : `${assets.length} assets`}.
+        </p>
+      </div>
+      {canEdit ? (
+        blocked ? (
+          <p className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-950">{blocked}</p>
+        ) : (
+          <AddAssetForm organizationId={active.id} action={addAssetAction} />
+        )
+      ) : (
+        <p className="text-sm text-slate-600">You are a viewer in this organisation: admins and owners add and change assets.</p>
+      )}
+      <AssetTable assets={assets} organizationId={active.id} canEdit={canEdit} labelAction={labelAssetAction} deleteAction={deleteAssetAction} />
+    </div>
+  );
+}

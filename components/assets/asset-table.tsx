@@ -1,0 +1,69 @@
+import type { ActionResult, ActionState } from "@/lib/actions/result";
+import type { AssetRow } from "@/lib/assets/list-assets";
+import { DeleteAssetButton } from "./delete-asset-button";
+import { formatDateTime } from "./format";
+import { GradeBadge } from "./grade-badge";
+import { LabelEditor } from "./label-editor";
+
+type Action = (prev: ActionState, input: FormData) => Promise<ActionResult>;
+
+export function AssetTable({
+  assets,
+  organizationId,
+  canEdit,
+  labelAction,
+  deleteAction,
+}: {
+  assets: AssetRow[];
+  organizationId: string;
+  canEdit: boolean;
+  labelAction: Action;
+  deleteAction: Action;
+}) {
+  if (assets.length === 0) {
+    return <p className="rounded-md border border-dashed border-slate-300 bg-white p-6 text-center text-slate-600">No assets yet.</p>;
+  }
+  return (
+    <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
+      <table className="w-full text-left text-sm">
+        <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+          <tr>
+            <th scope="col" className="px-4 py-2">Asset</th>
+            <th scope="col" className="px-4 py-2">Label</th>
+            <th scope="col" className="px-4 py-2">Grade</th>
+            <th scope="col" className="px-4 py-2">Last scan</th>
+            <th scope="col" className="px-4 py-2">Added</th>
+            {canEdit && <th scope="col" className="px-4 py-2"><span className="sr-only">Actions</span></th>}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {assets.map((a) => (
+            <tr key={a.id}>
+              <td className="px-4 py-2">
+                <span className="font-mono">{a.value}</span>
+                <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">{a.kind === "IP" ? "IP" : "Domain"}</span>
+              </td>
+              <td className="px-4 py-2">
+                {canEdit ? (
+                  <LabelEditor organizationId={organizationId} assetId={a.id} label={a.label} action={labelAction} />
+                ) : (
+                  <span className={a.label ? "" : "text-slate-400"}>{a.label ?? "—"}</span>
+                )}
+              </td>
+              <td className="px-4 py-2">
+                <GradeBadge grade={a.grade} score={a.score} />
+              </td>
+              <td className="px-4 py-2 text-slate-600">{a.lastScanAt ? formatDateTime(a.lastScanAt) : "Not scanned yet"}</td>
+              <td className="px-4 py-2 text-slate-600">{formatDateTime(a.createdAt)}</td>
+              {canEdit && (
+                <td className="px-4 py-2 text-right">
+                  <DeleteAssetButton organizationId={organizationId} assetId={a.id} value={a.value} action={deleteAction} />
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

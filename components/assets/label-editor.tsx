@@ -1,0 +1,67 @@
+"use client";
+
+import { useState } from "react";
+import type { ActionResult, ActionState } from "@/lib/actions/result";
+import { MAX_LABEL_LENGTH } from "@/lib/assets/limits";
+import { linkButton, primaryButton, secondaryButton, textInput } from "@/components/forms/buttons";
+import { fieldErrors } from "@/components/forms/form-status";
+import { useRefreshingAction } from "@/components/forms/use-refreshing-action";
+
+type LabelAction = (prev: ActionState, input: FormData) => Promise<ActionResult>;
+
+export function LabelEditor({ organizationId, assetId, label, action }: { organizationId: string; assetId: string; label: string | null; action: LabelAction }) {
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(label ?? "");
+  const [state, formAction, pending] = useRefreshingAction(action, { onSuccess: () => setEditing(false) });
+
+  if (!editing) {
+    return (
+      <span className="inline-flex items-center gap-2">
+        <span className={label ? "" : "text-slate-400"}>{label ?? "—"}</span>
+        <button
+          type="button"
+          className={linkButton}
+          onClick={() => {
+            setDraft(label ?? "");
+            setEditing(true);
+          }}
+        >
+          {label ? "Edit" : "Add label"}
+        </button>
+      </span>
+    );
+  }
+  const errors = fieldErrors(state, "label") ?? (state?.error !== undefined ? [state.error] : undefined);
+  return (
+    <form action={formAction} className="flex flex-wrap items-start gap-2">
+      <input type="hidden" name="organizationId" value={organizationId} />
+      <input type="hidden" name="assetId" value={assetId} />
+      <label className="sr-only" htmlFor={`label-${assetId}`}>
+        Label
+      </label>
+      <div className="min-w-40 flex-1">
+        <input
+          id={`label-${assetId}`}
+          name="label"
+          value={draft}
+          onChange={(e) => setDraft(e.target.value)}
+          maxLength={MAX_LABEL_LENGTH}
+          autoFocus
+          aria-invalid={errors ? true : undefined}
+          className={textInput}
+        />
+        {errors && (
+          <p role="alert" className="mt-1 text-xs text-red-700">
+            {errors.join(" ")}
+          </p>
+        )}
+      </div>
+      <button type="submit" className={primaryButton} disabled={pending}>
+        Save
+      </button>
+      <button type="button" className={secondaryButton} onClick={() => setEditing(false)} disabled={pending}>
+        Cancel
+      </button>
+    </form>
+  );
+}

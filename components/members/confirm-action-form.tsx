@@ -1,0 +1,37 @@
+"use client";
+
+import { ConfirmButton } from "@/components/forms/confirm-button";
+import { useRefreshingAction } from "@/components/forms/use-refreshing-action";
+import type { MemberAction } from "./types";
+
+/** Remove a member, withdraw an invitation, leave: one confirmed submit with a few hidden fields. */
+export function ConfirmActionForm({
+  action,
+  fields,
+  label,
+  question,
+  confirmLabel,
+  afterSuccess,
+}: {
+  action: MemberAction;
+  fields: Record<string, string>;
+  label: string;
+  question: string;
+  confirmLabel: string;
+  afterSuccess?: "go-to-assets";
+}) {
+  const [state, formAction, pending] = useRefreshingAction(action, afterSuccess === "go-to-assets" ? { navigateTo: "/assets" } : {});
+  return (
+    <form action={formAction}>
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <ConfirmButton label={label} question={question} confirmLabel={confirmLabel} pending={pending} />
+      {state?.error !== undefined && (
+        <p role="alert" className="mt-1 text-sm text-red-700">
+          {state.error}
+        </p>
+      )}
+    </form>
+  );
+}

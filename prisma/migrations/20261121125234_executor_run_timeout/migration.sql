@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "ExecutorJobKind" ADD VALUE 'RUN_TIMEOUT';
