@@ -58,9 +58,21 @@ async function main() {
     await inngest.send(requests.map((r) => scanRequested.create({ ...r, trigger: "API" })));
 
     const ids = requests.map((r) => r.scanRunId);
+    let lastReport = 0;
     await harness.waitFor(
-      "every scan to be stored and graded",
-      async () => (await db.gradeSnapshot.count({ where: { scanRunId: { in: ids }, assetId: { not: null } } })) === ids.length,
+      "every scan to finish and every completed one to be graded",
+      async () => {
+        const runs = await db.scanRun.findMany({ where: { id: { in: ids } }, select: { status: true, hostsDone: true } });
+        const completed = runs.filter((r) => r.status === "COMPLETED").length;
+        const finished = runs.filter((r) => r.status !== "QUEUED" && r.status !== "RUNNING").length;
+        const gradedCount = await db.gradeSnapshot.count({ where: { scanRunId: { in: ids }, assetId: { not: null } } });
+        if (Date.now() - lastReport > 5_000) {
+          lastReport = Date.now();
+          const hostsDone = runs.reduce((sum, r) => sum + r.hostsDone, 0);
+          console.error(`  ${((Date.now() - started) / 1000).toFixed(0)} s: ${hostsDone} hosts stored, ${finished}/${ids.length} scans finished, ${gradedCount} graded`);
+        }
+        return finished === ids.length && gradedCount === completed;
+      },
       30 * 60_000,
     );
     const elapsedMs = Date.now() - started;

@@ -45,7 +45,7 @@ export function AssetTable({
               </td>
               <td className="px-4 py-2">
                 {canEdit ? (
-                  <LabelEditor organizationId={organizationId} assetId={a.id} label={a.label} action={labelAction} />
+                  <LabelEditor organizationId={organizationId} assetId={a.id} assetValue={a.value} label={a.label} action={labelAction} />
                 ) : (
                   <span className={a.label ? "" : "text-slate-400"}>{a.label ?? "—"}</span>
                 )}

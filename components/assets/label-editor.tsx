@@ -9,7 +9,19 @@ import { useRefreshingAction } from "@/components/forms/use-refreshing-action";
 
 type LabelAction = (prev: ActionState, input: FormData) => Promise<ActionResult>;
 
-export function LabelEditor({ organizationId, assetId, label, action }: { organizationId: string; assetId: string; label: string | null; action: LabelAction }) {
+export function LabelEditor({
+  organizationId,
+  assetId,
+  assetValue,
+  label,
+  action,
+}: {
+  organizationId: string;
+  assetId: string;
+  assetValue: string;
+  label: string | null;
+  action: LabelAction;
+}) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(label ?? "");
   const [state, formAction, pending] = useRefreshingAction(action, { onSuccess: () => setEditing(false) });
@@ -21,12 +33,13 @@ export function LabelEditor({ organizationId, assetId, label, action }: { organi
         <button
           type="button"
           className={linkButton}
+          aria-label={`${label ? "Edit" : "Set"} the label of ${assetValue}`}
           onClick={() => {
             setDraft(label ?? "");
             setEditing(true);
           }}
         >
-          {label ? "Edit" : "Add label"}
+          {label ? "Edit" : "Set label"}
         </button>
       </span>
     );
@@ -37,7 +50,7 @@ export function LabelEditor({ organizationId, assetId, label, action }: { organi
       <input type="hidden" name="organizationId" value={organizationId} />
       <input type="hidden" name="assetId" value={assetId} />
       <label className="sr-only" htmlFor={`label-${assetId}`}>
-        Label
+        Label for {assetValue}
       </label>
       <div className="min-w-40 flex-1">
         <input

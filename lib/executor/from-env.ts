@@ -31,7 +31,7 @@ export function startLocalExecutorFromEnv(env: Record<string, string | undefined
         host: settings.host,
         port: settings.port,
         log,
-        resyncIntervalMs: env.NODE_ENV === "development" ? 30_000 : 0,
+        resyncIntervalMs: env.NODE_ENV === "development" ? 5 * 60_000 : 0,
       });
       pointSdkAtExecutor(env, executor.url, settings);
       log.info("local executor listening", { url: executor.url, appUrl: settings.appUrl });

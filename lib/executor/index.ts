@@ -77,9 +77,10 @@ export async function startLocalExecutor(options: LocalExecutorOptions): Promise
   });
 
   let stopped = false;
+  const stopping = new AbortController();
   let resyncTimer: NodeJS.Timeout | null = null;
   const sync = async () => {
-    const result = await syncApp({ db, appUrl, signingKey: options.signingKey, log });
+    const result = await syncApp({ db, appUrl, signingKey: options.signingKey, log, signal: stopping.signal });
     worker.wake();
     return result;
   };
@@ -95,7 +96,7 @@ export async function startLocalExecutor(options: LocalExecutorOptions): Promise
         attempts++;
         // The app usually starts after the executor: stay quiet for the first few seconds.
         if (attempts === 15 || attempts % 60 === 0) log.warn("waiting for the app to answer the sync", { appUrl, err });
-        await new Promise((r) => setTimeout(r, options.syncRetryMs ?? 1_000));
+        if (!stopped) await new Promise((r) => setTimeout(r, options.syncRetryMs ?? 1_000));
       }
     }
     if (stopped) return;
@@ -116,6 +117,7 @@ export async function startLocalExecutor(options: LocalExecutorOptions): Promise
     sync,
     async stop() {
       stopped = true;
+      stopping.abort();
       if (resyncTimer) clearInterval(resyncTimer);
       await worker.stop();
       await server.close();

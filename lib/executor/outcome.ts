@@ -6,7 +6,7 @@ import { compileExpression } from "./expressions";
 import type { ExecutorLogger } from "./log";
 import { parseJson, parseOps, toSerializedError, type Op } from "./ops";
 import { createRun, finishRun, internalEvent, type SerializedError } from "./runs";
-import { enqueueDiscovery, json, memoizeStep, stepKey, type Tx } from "./store";
+import { DISCOVERY, enqueueDiscovery, json, memoizeStep, stepKey, type Tx } from "./store";
 
 /**
  * Applies the app's answer to one call request, inside the transaction that holds the run's lock:
@@ -23,27 +23,36 @@ export interface OutcomeContext {
 
 const UNSUPPORTED_ERROR = "UnsupportedStepError";
 
-export async function applyCallResult(ctx: OutcomeContext, result: CallResult): Promise<void> {
-  if (result.kind === "error") return retryOrFail(ctx, { name: "Error", message: result.error.message }, null);
+/**
+ * Returns the job to call next right away (the same job, turned into the run's next discovery) when the
+ * call completed a step, so a run's steps follow each other without a trip through the queue.
+ */
+export async function applyCallResult(ctx: OutcomeContext, result: CallResult): Promise<ExecutorJob | null> {
+  if (result.kind === "error") {
+    await retryOrFail(ctx, { name: "Error", message: result.error.message }, null);
+    return null;
+  }
   const { status, headers, body } = result;
   if (status === 200) {
     await finishRun(ctx.tx, ctx.run, { status: "COMPLETED", output: parseJson(body) });
     ctx.log.debug("run completed", { runId: ctx.run.id, functionId: ctx.run.functionId });
-    return;
+    return null;
   }
   if (status === 206) {
     let ops: Op[];
     try {
       ops = parseOps(body);
     } catch (err) {
-      return retryOrFail(ctx, { name: "Error", message: `Unreadable step report from the app: ${(err as Error).message}` }, null);
+      await retryOrFail(ctx, { name: "Error", message: `Unreadable step report from the app: ${(err as Error).message}` }, null);
+      return null;
     }
     return applyOps(ctx, ops, headers);
   }
   const error = toSerializedError(parseJson(body), `HTTP ${status}`);
   if (status === 401) error.message = `${error.message} (HTTP 401: the app rejected the request signature; do the app and the executor share INNGEST_SIGNING_KEY?)`;
-  if (headers.get("x-inngest-no-retry") === "true") return failRun(ctx, error);
-  return retryOrFail(ctx, error, parseRetryAfter(headers.get("retry-after"), ctx.now));
+  if (headers.get("x-inngest-no-retry") === "true") await failRun(ctx, error);
+  else await retryOrFail(ctx, error, parseRetryAfter(headers.get("retry-after"), ctx.now));
+  return null;
 }
 
 async function failRun(ctx: OutcomeContext, error: SerializedError) {
@@ -63,7 +72,7 @@ async function retryOrFail(ctx: OutcomeContext, error: SerializedError, retryAft
   ctx.log.info("call failed, retrying", { runId: ctx.run.id, functionId: ctx.run.functionId, attempt, delayMs: delay, error: error.message });
 }
 
-async function applyOps(ctx: OutcomeContext, ops: Op[], headers: Headers) {
+async function applyOps(ctx: OutcomeContext, ops: Op[], headers: Headers): Promise<ExecutorJob | null> {
   const { tx, run, job } = ctx;
   let progressed = false;
   let keepJob = false;
@@ -109,7 +118,7 @@ async function applyOps(ctx: OutcomeContext, ops: Op[], headers: Headers) {
         break;
       case "RunComplete":
         await finishRun(tx, run, { status: "COMPLETED", output: op.data ?? null });
-        return;
+        return null;
       case "StepNotFound":
         ctx.log.warn("app could not find a planned step; rediscovering", { runId: run.id, stepId: op.id });
         progressed = true;
@@ -122,8 +131,15 @@ async function applyOps(ctx: OutcomeContext, ops: Op[], headers: Headers) {
           })) || progressed;
     }
   }
-  if (!keepJob) await tx.executorJob.deleteMany({ where: { id: job.id } });
-  if (progressed) await enqueueDiscovery(tx, run.id);
+  if (keepJob) {
+    if (progressed) await enqueueDiscovery(tx, run.id);
+    return null;
+  }
+  if (progressed) {
+    return tx.executorJob.update({ where: { id: job.id }, data: { stepId: DISCOVERY, attempt: 0, runAt: new Date(), dedupeKey: null } });
+  }
+  await tx.executorJob.deleteMany({ where: { id: job.id } });
+  return null;
 }
 
 /** A step threw a retriable error: run that step again later, or record its error when out of attempts. */

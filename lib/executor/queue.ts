@@ -29,6 +29,8 @@ export interface WorkerOptions {
 }
 
 const CLAIM_BATCH = 100;
+/** Consecutive calls one lease may make before handing the run back to the queue (fairness). */
+const MAX_CALLS_PER_LEASE = 25;
 const MIN_SLEEP_MS = 5;
 
 export class Worker {
@@ -132,6 +134,7 @@ export class Worker {
       this.startCall(job, limits);
     }
     if (due.length === CLAIM_BATCH && !blocked) this.wakeRequested = true;
+    if (this.wakeRequested) return Date.now();
 
     const next = await db.executorJob.findFirst({
       where: { runAt: { gt: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
@@ -202,13 +205,26 @@ export class Worker {
     this.inFlight.set(job.id, { controller, promise });
   }
 
-  private async call(job: ExecutorJob, signal: AbortSignal): Promise<void> {
+  /** Calls the app for a job, then keeps calling while each call completes a step (up to a bound). */
+  private async call(initial: ExecutorJob, signal: AbortSignal): Promise<void> {
+    let job: ExecutorJob | null = initial;
+    for (let calls = 1; job; calls++) {
+      const next: ExecutorJob | null = await this.callOnce(job, signal);
+      if (next && (!this.running || calls >= MAX_CALLS_PER_LEASE)) {
+        await this.release(next.id);
+        return;
+      }
+      job = next;
+    }
+  }
+
+  private async callOnce(job: ExecutorJob, signal: AbortSignal): Promise<ExecutorJob | null> {
     const { db, log } = this.opts;
     const runId = job.runId!;
     const run = await db.executorRun.findUnique({ where: { id: runId } });
     if (!run || run.status !== "RUNNING") {
       await db.executorJob.deleteMany({ where: { id: job.id } });
-      return;
+      return null;
     }
     const fn = await db.executorFunction.findUnique({ where: { id: run.functionId } });
     if (!fn || fn.removedAt) {
@@ -218,7 +234,7 @@ export class Worker {
           await finishRun(tx, locked, { status: "FAILED", error: { name: "Error", message: `Function ${run.functionId} is no longer synced` } });
         }
       });
-      return;
+      return null;
     }
     const { steps, stack } = await loadSteps(db, runId);
     const body: CallBody = {
@@ -238,18 +254,18 @@ export class Worker {
     const result = await callApp({ url: fn.url, stepId: job.stepId, body, signingKey: this.opts.signingKey, signal, timeoutMs: this.opts.callTimeoutMs });
     if (signal.aborted && !this.running) {
       await this.release(job.id);
-      return;
+      return null;
     }
-    await db.$transaction(async (tx) => {
+    return db.$transaction(async (tx) => {
       const locked = await lockRun(tx, runId);
       const current = await tx.executorJob.findUnique({ where: { id: job.id } });
       // Another executor took the job over after our lease lapsed: its result wins.
-      if (!current || current.lockedBy !== this.owner) return;
+      if (!current || current.lockedBy !== this.owner) return null;
       if (locked?.status !== "RUNNING") {
         await tx.executorJob.deleteMany({ where: { id: job.id } });
-        return;
+        return null;
       }
-      await applyCallResult({ tx, run: locked, job: current, backoff: this.opts.backoff, log }, result);
+      return applyCallResult({ tx, run: locked, job: current, backoff: this.opts.backoff, log }, result);
     });
   }
 

@@ -15,7 +15,7 @@ export interface RegisterResult {
   skipped: string[];
 }
 
-function validate(raw: unknown, log: ExecutorLogger): FunctionConfig | string {
+function validate(raw: unknown): FunctionConfig | string {
   const parsed = functionConfigSchema.safeParse(raw);
   const id = (raw as { id?: unknown })?.id;
   if (!parsed.success) return `${String(id ?? "?")}: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`;
@@ -31,8 +31,6 @@ function validate(raw: unknown, log: ExecutorLogger): FunctionConfig | string {
   } catch (err) {
     return `${config.id}: ${(err as Error).message}`;
   }
-  const ignored = unsupportedOptions(config);
-  if (ignored.length) log.warn("function options ignored by the local executor", { functionId: config.id, options: ignored });
   return config;
 }
 
@@ -40,7 +38,7 @@ export async function registerFunctions(db: Db, appId: string, rawFunctions: unk
   const configs: FunctionConfig[] = [];
   const skipped: string[] = [];
   for (const raw of rawFunctions) {
-    const result = validate(raw, log);
+    const result = validate(raw);
     if (typeof result === "string") skipped.push(result);
     else configs.push(result);
   }
@@ -48,12 +46,16 @@ export async function registerFunctions(db: Db, appId: string, rawFunctions: unk
 
   const now = new Date();
   let modified = false;
+  const changed: FunctionConfig[] = [];
   await db.$transaction(async (tx) => {
     const before = await tx.executorFunction.findMany({ where: { appId } });
     const previous = new Map(before.map((f) => [f.id, f]));
     for (const config of configs) {
       const old = previous.get(config.id);
-      if (!old || old.removedAt || JSON.stringify(old.config) !== JSON.stringify(config)) modified = true;
+      if (!old || old.removedAt || JSON.stringify(old.config) !== JSON.stringify(config)) {
+        modified = true;
+        changed.push(config);
+      }
       const data = { appId, name: config.name ?? null, url: callUrl(config), config: json(config) as object, syncedAt: now, removedAt: null };
       await tx.executorFunction.upsert({ where: { id: config.id }, create: { id: config.id, ...data }, update: data });
     }
@@ -89,5 +91,9 @@ export async function registerFunctions(db: Db, appId: string, rawFunctions: unk
       });
     }
   });
+  for (const config of changed) {
+    const ignored = unsupportedOptions(config);
+    if (ignored.length) log.warn("function options ignored by the local executor", { functionId: config.id, options: ignored });
+  }
   return { functions: configs.length, modified, skipped };
 }

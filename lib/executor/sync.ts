@@ -13,7 +13,14 @@ const inBandSchema = z.object({ app_id: z.string().min(1), functions: z.array(z.
 
 export class SyncError extends Error {}
 
-export async function syncApp(opts: { db: Db; appUrl: string; signingKey: string; log: ExecutorLogger; timeoutMs?: number }): Promise<RegisterResult & { appId: string | null }> {
+export async function syncApp(opts: {
+  db: Db;
+  appUrl: string;
+  signingKey: string;
+  log: ExecutorLogger;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}): Promise<RegisterResult & { appId: string | null }> {
   const body = canonicalJson({ url: opts.appUrl });
   let res: Response;
   try {
@@ -27,7 +34,7 @@ export async function syncApp(opts: { db: Db; appUrl: string; signingKey: string
         "user-agent": "portwatch-executor",
       },
       body,
-      signal: AbortSignal.timeout(opts.timeoutMs ?? 60_000),
+      signal: AbortSignal.any([AbortSignal.timeout(opts.timeoutMs ?? 60_000), ...(opts.signal ? [opts.signal] : [])]),
     });
   } catch (err) {
     const cause = (err as { cause?: { message?: string } }).cause?.message;

@@ -27,6 +27,11 @@ export interface ScanOptions extends ResolveTargetOptions {
   detectionTimeoutMs?: number;
   /** Ports probed to recognise a catch-all host; default 5 random high ports. */
   catchAllProbePorts?: number[];
+  /**
+   * Worker threads per host for large TCP port lists (default 1). Helps only when connect() itself is
+   * the bottleneck (loopback, fast LAN) and cores are idle; on a busy machine it costs more than it saves.
+   */
+  threads?: number;
   /** Hosts scanned at once by scan() (default 4). */
   hostConcurrency?: number;
   signal?: AbortSignal;

@@ -10,8 +10,19 @@ export class ProgressTracker {
     private readonly intervalMs = 200,
   ) {}
 
+  /** Hot path: one call per port. */
+  portDone(open: boolean): void {
+    this.state.portsScanned++;
+    if (open) this.state.openFound++;
+    this.maybeReport(false);
+  }
+
   update(change: Partial<ScanProgress>, force = false): void {
     for (const key of Object.keys(change) as (keyof ScanProgress)[]) this.state[key] += change[key] ?? 0;
+    this.maybeReport(force);
+  }
+
+  private maybeReport(force: boolean): void {
     if (!this.report) return;
     const now = performance.now();
     if (force || now - this.lastReport >= this.intervalMs) {

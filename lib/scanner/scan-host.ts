@@ -76,7 +76,8 @@ export async function scanHost(
     connector: options.connector,
     signal: options.signal,
     catchAllProbePorts: options.catchAllProbePorts,
-    onPortState: (_port, state) => progress.update({ portsScanned: 1, openFound: state === "open" ? 1 : 0 }),
+    threads: options.threads,
+    onPortState: (_port, state) => progress.portDone(state === "open"),
   });
   if (tcpScan.catchAll) progress.update({ portsScanned: tcp.length });
 
@@ -111,7 +112,7 @@ export async function scanHost(
       timing: options.udpTiming,
       budget: resources.budget,
       signal: options.signal,
-      onPortState: (_port, result) => progress.update({ portsScanned: 1, openFound: result.state === "open" ? 1 : 0 }),
+      onPortState: (_port, result) => progress.portDone(result.state === "open"),
     });
     const udpShown = [...udpResults]
       .filter(([, r]) => options.allStates || r.state === "open" || r.state === "open|filtered")

@@ -30,6 +30,7 @@ export interface HostScanStats {
   localResourceErrors: number;
   finalTimeoutMs: number;
   smoothedRttMs: number | null;
+  finalWindow: number;
 }
 
 export interface HostScanOutput {
@@ -146,7 +147,7 @@ class HostScan {
       case "closed":
       case "unreachable":
         this.rtt.sample(now - probe.sentAt);
-        this.window.onProbeCompleted();
+        if (!this.rtt.queueing) this.window.onProbeCompleted();
         this.backoffMs = 0;
         if (this.everSilent.has(probe.port)) {
           this.recoveredThisPass++;
@@ -263,6 +264,7 @@ class HostScan {
         localResourceErrors: this.resourceErrors,
         finalTimeoutMs: this.rtt.timeoutMs,
         smoothedRttMs: this.rtt.smoothedRttMs,
+        finalWindow: this.window.size,
       },
     });
   }

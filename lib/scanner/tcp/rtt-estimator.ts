@@ -11,16 +11,20 @@ export interface RttTiming {
  * variance, clamped to [minTimeoutMs, maxTimeoutMs]. Samples include event-loop delay, which is what we
  * want: a busy loop answers late, so the timeout must stretch rather than declare live ports filtered.
  */
+const QUEUEING_SLACK_MS = 5;
+
 export class RttEstimator {
   private srtt: number | null = null;
   private rttvar = 0;
   private samples = 0;
+  private minRtt = Number.POSITIVE_INFINITY;
 
   constructor(private readonly timing: RttTiming) {}
 
   sample(rttMs: number): void {
     const r = Math.max(0, rttMs);
     this.samples++;
+    this.minRtt = Math.min(this.minRtt, r);
     if (this.srtt === null) {
       this.srtt = r;
       this.rttvar = r / 2;
@@ -28,6 +32,15 @@ export class RttEstimator {
     }
     this.rttvar = 0.75 * this.rttvar + 0.25 * Math.abs(this.srtt - r);
     this.srtt = 0.875 * this.srtt + 0.125 * r;
+  }
+
+  /**
+   * True when answers take clearly longer than the fastest one seen: probes are queueing (in our own
+   * event loop, the kernel or the path), so a larger window would add delay rather than throughput.
+   * The delay-based signal of TCP Vegas / LEDBAT, with generous slack for ordinary jitter.
+   */
+  get queueing(): boolean {
+    return this.srtt !== null && this.srtt > 2 * this.minRtt + QUEUEING_SLACK_MS;
   }
 
   get sampleCount(): number {

@@ -4,6 +4,7 @@ import { pickCatchAllProbePorts } from "./catch-all";
 import { defaultConnector } from "./default-connector";
 import { scanHostTcp, type HostScanStats, type TcpPortState } from "./host-scanner";
 import type { InFlightBudget } from "./inflight-budget";
+import { scanHostTcpParallel } from "./parallel-scan";
 import type { RateLimiter } from "./rate-limiter";
 import { RttEstimator } from "./rtt-estimator";
 import type { TcpTiming } from "./tcp-timing";
@@ -22,6 +23,8 @@ export interface TcpScanInput {
   catchAllProbePorts?: readonly number[];
   /** The check only runs when at least this many ports are requested (default 100). */
   catchAllMinPorts?: number;
+  /** Threads for this host's scan (default 1; see parallel-scan.ts). Forced to 1 under a packet-rate cap. */
+  threads?: number;
   onPortState?: (port: number, state: TcpPortState) => void;
 }
 
@@ -45,6 +48,8 @@ export async function scanTcp(input: TcpScanInput): Promise<TcpScanOutput> {
       return { states: new Map(), catchAll: { target: input.target, ip: input.ip, probedPorts: [...probePorts] }, stats: probe.stats };
     }
   }
-  const result = await scanHostTcp({ ...common, ports: input.ports, timing: input.timing, onPortState: input.onPortState });
+  // A packet-rate cap means the network, not the CPU, is the limit; one thread keeps the cap exact.
+  const threads = input.rateLimiter ? 1 : (input.threads ?? 1);
+  const result = await scanHostTcpParallel({ ...common, ports: input.ports, timing: input.timing, onPortState: input.onPortState, threads });
   return { states: result.states, catchAll: null, stats: result.stats };
 }

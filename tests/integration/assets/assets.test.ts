@@ -87,7 +87,7 @@ describe("assets", () => {
     });
     expect(await values()).toEqual([]);
     const added = await addAssetAction(undefined, form({ value: "label.example.test", label: "Old" }));
-    const assetId = (added.data as { id: string }).id;
+    const assetId = (added as { data: { id: string } }).data.id;
     expect(await labelAssetAction(undefined, form({ assetId, label: "y".repeat(101) }))).toMatchObject({ code: "invalid_input" });
     expect(await labelAssetAction(undefined, form({ assetId, label: "  Production web  " }))).toEqual({ success: "Label saved." });
     expect((await db.asset.findUniqueOrThrow({ where: { id: assetId } })).label).toBe("Production web");
@@ -97,7 +97,7 @@ describe("assets", () => {
 
   it("soft-deletes, tells the pipeline, and restores the same row with its history on re-adding", async () => {
     const added = await addAssetAction(undefined, form({ value: "gone.example.test", label: "Keep me" }));
-    const assetId = (added.data as { id: string }).id;
+    const assetId = (added as { data: { id: string } }).data.id;
     const run = await db.scanRun.create({ data: { organizationId: org.id, assetId, trigger: "MANUAL", portSpec: "top-100", status: "COMPLETED" } });
     capture.events.length = 0;
 
