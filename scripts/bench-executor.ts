@@ -30,7 +30,27 @@ let handler: http.RequestListener | null = null;
 let appMs = 0;
 let calls = 0;
 const app = http.createServer((req, res) => {
-  async function measure(count: number): Promise<{ wallMs: number; failed: number }> {
+  const started = performance.now();
+  res.on("finish", () => {
+    appMs += performance.now() - started;
+    calls++;
+  });
+  if (handler) return handler(req, res);
+  res.writeHead(503).end();
+});
+await new Promise<void>((r) => app.listen(0, "127.0.0.1", r));
+const appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}/api/inngest`;
+const executor = await startLocalExecutor({ appUrl, signingKey, eventKey, port: 0, db, log: createLogger("error"), syncRetryMs: 50 });
+const client = new Inngest({ id: "bench", isDev: false, signingKey, eventKey, baseUrl: executor.url, logger: { info() {}, warn() {}, error() {}, debug() {} } });
+const fn = client.createFunction({ id: "steps", triggers: [{ event: "bench/run" }] }, async ({ step }) => {
+  let total = 0;
+  for (let i = 0; i < steps; i++) total += await step.run(`step-${i}`, () => i);
+  return total;
+});
+handler = serve({ client, functions: [fn] }) as unknown as http.RequestListener;
+await executor.ready;
+
+async function measure(count: number): Promise<{ wallMs: number; failed: number }> {
   const before = await db.executorRun.count();
   const t = performance.now();
   await client.send(Array.from({ length: count }, (_, i) => ({ name: "bench/run", data: { i } })));

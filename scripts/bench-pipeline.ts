@@ -71,7 +71,9 @@ async function main() {
           const hostsDone = runs.reduce((sum, r) => sum + r.hostsDone, 0);
           console.error(`  ${((Date.now() - started) / 1000).toFixed(0)} s: ${hostsDone} hosts stored, ${finished}/${ids.length} scans finished, ${gradedCount} graded`);
         }
-        return finished === ids.length && gradedCount === completed;
+        if (finished < ids.length || gradedCount < completed) return false;
+        // The functions' last steps (announcements) end after the data is stored: wait for every job run too.
+        return (await db.executorRun.count({ where: { status: "RUNNING", createdAt: { gte: new Date(started - 1000) } } })) === 0;
       },
       30 * 60_000,
     );
@@ -83,6 +85,7 @@ async function main() {
     const ports = runs.reduce((sum, r) => sum + r.portsFound, 0);
     const executorRuns = await db.executorRun.findMany({ where: { createdAt: { gte: new Date(started - 1000) } }, include: { _count: { select: { steps: true } } } });
 
+    if (process.env.BENCH_DEBUG) console.error(JSON.stringify({ run: executorRuns[0], call: calls[0], steps: await db.executorStepResult.count() }));
     const report = overhead(executorRuns, calls);
     const line = (label: string, value: string) => console.log(`${label.padEnd(46)} ${value}`);
     console.log(`\nPipeline benchmark: ${DOMAINS} domains × ${HOSTS_PER_DOMAIN} hosts, ${2 + CLOSED_PORTS} TCP ports per host (2 open)\n`);

@@ -4,6 +4,7 @@
 //   INNGEST_EVENT_KEY=<key> DATABASE_URL=postgres://… npx tsx scripts/executor.ts
 import { databaseTarget } from "@/lib/db/config";
 import { startLocalExecutor, type LocalExecutor } from "@/lib/executor";
+import { executorSettings, type ExecutorEnvSettings } from "@/lib/executor/env";
 import { createLogger } from "@/lib/executor/log";
 
 const log = createLogger();
@@ -27,9 +28,11 @@ try {
   process.exit(2);
 }
 
-const port = Number(process.env.PORTWATCH_EXECUTOR_PORT ?? 8288);
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  log.error("PORTWATCH_EXECUTOR_PORT must be a port number");
+let settings: ExecutorEnvSettings;
+try {
+  settings = executorSettings(process.env);
+} catch (err) {
+  log.error("invalid executor settings", { err });
   process.exit(2);
 }
 
@@ -39,8 +42,9 @@ try {
     appUrl: required("PORTWATCH_APP_URL"),
     signingKey: required("INNGEST_SIGNING_KEY"),
     eventKey: required("INNGEST_EVENT_KEY"),
-    host: process.env.PORTWATCH_EXECUTOR_HOST?.trim() || "127.0.0.1",
-    port,
+    host: settings.host,
+    port: settings.port,
+    maxInFlight: settings.maxInFlight,
     log,
   });
 } catch (err) {

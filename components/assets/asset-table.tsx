@@ -40,7 +40,9 @@ export function AssetTable({
           {assets.map((a) => (
             <tr key={a.id}>
               <td className="px-4 py-2">
-                <span className="font-mono">{a.value}</span>
+                <span id={`asset-value-${a.id}`} className="font-mono">
+                  {a.value}
+                </span>{" "}
                 <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">{a.kind === "IP" ? "IP" : "Domain"}</span>
               </td>
               <td className="px-4 py-2">

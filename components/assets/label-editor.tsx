@@ -33,7 +33,7 @@ export function LabelEditor({
         <button
           type="button"
           className={linkButton}
-          aria-label={`${label ? "Edit" : "Set"} the label of ${assetValue}`}
+          aria-describedby={`asset-value-${assetId}`}
           onClick={() => {
             setDraft(label ?? "");
             setEditing(true);

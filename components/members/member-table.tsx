@@ -50,7 +50,7 @@ export function MemberTable({
                 </td>
                 <td className="px-4 py-2">
                   {options ? (
-                    <RoleForm organizationId={organizationId} membershipId={m.membershipId} role={m.role} options={options} action={changeRoleAction} />
+                    <RoleForm organizationId={organizationId} membershipId={m.membershipId} memberName={m.email} role={m.role} options={options} action={changeRoleAction} />
                   ) : (
                     ROLE_LABELS[m.role]
                   )}

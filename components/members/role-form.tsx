@@ -8,12 +8,14 @@ import { ROLE_LABELS, type MemberAction, type RoleName } from "./types";
 export function RoleForm({
   organizationId,
   membershipId,
+  memberName,
   role,
   options,
   action,
 }: {
   organizationId: string;
   membershipId: string;
+  memberName: string;
   role: RoleName;
   options: RoleName[];
   action: MemberAction;
@@ -25,7 +27,7 @@ export function RoleForm({
       <input type="hidden" name="organizationId" value={organizationId} />
       <input type="hidden" name="membershipId" value={membershipId} />
       <label htmlFor={`role-${membershipId}`} className="sr-only">
-        Role
+        Role of {memberName}
       </label>
       <select
         id={`role-${membershipId}`}

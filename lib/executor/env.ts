@@ -29,6 +29,7 @@ export function decideLocalExecutor(env: Env): ExecutorDecision {
 export interface ExecutorEnvSettings {
   host: string;
   port: number;
+  maxInFlight: number;
   appUrl: string;
   signingKey: string;
   eventKey: string;
@@ -46,10 +47,15 @@ export function executorSettings(env: Env): ExecutorEnvSettings {
   const host = env.PORTWATCH_EXECUTOR_HOST?.trim() || "127.0.0.1";
   const port = parsePort(env.PORTWATCH_EXECUTOR_PORT, "PORTWATCH_EXECUTOR_PORT", 8288);
   const appPort = parsePort(env.PORT, "PORT", 3000);
+  const maxInFlight = Number(env.PORTWATCH_EXECUTOR_MAX_IN_FLIGHT?.trim() || 32);
+  if (!Number.isInteger(maxInFlight) || maxInFlight < 1 || maxInFlight > 1000) {
+    throw new Error(`PORTWATCH_EXECUTOR_MAX_IN_FLIGHT must be an integer from 1 to 1000, not "${env.PORTWATCH_EXECUTOR_MAX_IN_FLIGHT}"`);
+  }
   const appUrl = env.PORTWATCH_APP_URL?.trim() || `http://127.0.0.1:${appPort}/api/inngest`;
   return {
     host,
     port,
+    maxInFlight,
     appUrl,
     signingKey: env.INNGEST_SIGNING_KEY?.trim() || generateSigningKey(),
     eventKey: env.INNGEST_EVENT_KEY?.trim() || generateEventKey(),

@@ -30,6 +30,7 @@ export function startLocalExecutorFromEnv(env: Record<string, string | undefined
         eventKey: settings.eventKey,
         host: settings.host,
         port: settings.port,
+        maxInFlight: settings.maxInFlight,
         log,
         resyncIntervalMs: env.NODE_ENV === "development" ? 5 * 60_000 : 0,
       });

@@ -59,7 +59,7 @@ export async function startLocalExecutor(options: LocalExecutorOptions): Promise
     db,
     log,
     signingKey: options.signingKey,
-    maxInFlight: options.maxInFlight ?? 8,
+    maxInFlight: options.maxInFlight ?? 32,
     pollIntervalMs: options.pollIntervalMs ?? 2_000,
     leaseMs: options.leaseMs ?? 30_000,
     callTimeoutMs: options.callTimeoutMs ?? 60 * 60_000,

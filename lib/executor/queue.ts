@@ -1,14 +1,12 @@
 import crypto from "node:crypto";
 import type { ExecutorJob } from "@/lib/generated/prisma/client";
 import type { BackoffOptions } from "./backoff";
-import { callApp, type CallBody } from "./call";
 import { ConcurrencyLimiter } from "./concurrency";
 import { dispatchPendingEvents } from "./dispatcher";
 import type { ConcurrencyLimit } from "./function-config";
 import type { ExecutorLogger } from "./log";
-import { applyCallResult } from "./outcome";
-import { finishRun } from "./runs";
-import { DISCOVERY, loadSteps, lockRun, type Db } from "./store";
+import { runCallJob, type RunnerDeps } from "./runner";
+import { DISCOVERY, type Db } from "./store";
 import { handleTimer } from "./timers";
 
 /**
@@ -29,8 +27,6 @@ export interface WorkerOptions {
 }
 
 const CLAIM_BATCH = 100;
-/** Consecutive calls one lease may make before handing the run back to the queue (fairness). */
-const MAX_CALLS_PER_LEASE = 25;
 const MIN_SLEEP_MS = 5;
 
 export class Worker {
@@ -191,7 +187,17 @@ export class Worker {
     this.limiter.acquire(limits);
     this.runsInFlight.add(runId);
     const controller = new AbortController();
-    const promise = this.call(job, controller.signal)
+    const deps: RunnerDeps = {
+      db: this.opts.db,
+      log: this.opts.log,
+      signingKey: this.opts.signingKey,
+      callTimeoutMs: this.opts.callTimeoutMs,
+      backoff: this.opts.backoff,
+      owner: this.owner,
+      isRunning: () => this.running,
+      release: (id) => this.release(id),
+    };
+    const promise = runCallJob(deps, job, controller.signal)
       .catch(async (err: unknown) => {
         this.opts.log.error("call handling failed", { runId, jobId: job.id, err });
         await this.release(job.id, this.opts.pollIntervalMs);
@@ -203,70 +209,6 @@ export class Worker {
         this.wake();
       });
     this.inFlight.set(job.id, { controller, promise });
-  }
-
-  /** Calls the app for a job, then keeps calling while each call completes a step (up to a bound). */
-  private async call(initial: ExecutorJob, signal: AbortSignal): Promise<void> {
-    let job: ExecutorJob | null = initial;
-    for (let calls = 1; job; calls++) {
-      const next: ExecutorJob | null = await this.callOnce(job, signal);
-      if (next && (!this.running || calls >= MAX_CALLS_PER_LEASE)) {
-        await this.release(next.id);
-        return;
-      }
-      job = next;
-    }
-  }
-
-  private async callOnce(job: ExecutorJob, signal: AbortSignal): Promise<ExecutorJob | null> {
-    const { db, log } = this.opts;
-    const runId = job.runId!;
-    const run = await db.executorRun.findUnique({ where: { id: runId } });
-    if (!run || run.status !== "RUNNING") {
-      await db.executorJob.deleteMany({ where: { id: job.id } });
-      return null;
-    }
-    const fn = await db.executorFunction.findUnique({ where: { id: run.functionId } });
-    if (!fn || fn.removedAt) {
-      await db.$transaction(async (tx) => {
-        const locked = await lockRun(tx, runId);
-        if (locked?.status === "RUNNING") {
-          await finishRun(tx, locked, { status: "FAILED", error: { name: "Error", message: `Function ${run.functionId} is no longer synced` } });
-        }
-      });
-      return null;
-    }
-    const { steps, stack } = await loadSteps(db, runId);
-    const body: CallBody = {
-      event: run.event,
-      events: [run.event],
-      steps,
-      ctx: {
-        run_id: run.id,
-        attempt: job.attempt,
-        max_attempts: run.maxAttempts,
-        disable_immediate_execution: run.disableImmediateExecution,
-        use_api: false,
-        stack: { stack, current: stack.length },
-      },
-    };
-    log.debug("calling app", { runId, functionId: run.functionId, stepId: job.stepId, attempt: job.attempt });
-    const result = await callApp({ url: fn.url, stepId: job.stepId, body, signingKey: this.opts.signingKey, signal, timeoutMs: this.opts.callTimeoutMs });
-    if (signal.aborted && !this.running) {
-      await this.release(job.id);
-      return null;
-    }
-    return db.$transaction(async (tx) => {
-      const locked = await lockRun(tx, runId);
-      const current = await tx.executorJob.findUnique({ where: { id: job.id } });
-      // Another executor took the job over after our lease lapsed: its result wins.
-      if (!current || current.lockedBy !== this.owner) return null;
-      if (locked?.status !== "RUNNING") {
-        await tx.executorJob.deleteMany({ where: { id: job.id } });
-        return null;
-      }
-      return applyCallResult({ tx, run: locked, job: current, backoff: this.opts.backoff, log }, result);
-    });
   }
 
   /** Finished runs and processed events are kept for retentionMs, then deleted (checked hourly). */

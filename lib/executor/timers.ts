@@ -51,6 +51,6 @@ async function fireCron(db: Db, job: ExecutorJob, log: ExecutorLogger): Promise<
     // Missed occurrences while the executor was down collapse into this one run.
     const next = parseCron(payload.cron).next(new Date(Math.max(Date.now(), job.runAt.getTime())));
     await tx.executorJob.update({ where: { id: job.id }, data: { runAt: next, attempt: 0, lockedUntil: null, lockedBy: null } });
-    log.info("cron fired", { functionId: fn.id, cron: payload.cron, runId, next: next.toISOString() });
+    log.debug("cron fired", { functionId: fn.id, cron: payload.cron, runId, next: next.toISOString() });
   });
 }

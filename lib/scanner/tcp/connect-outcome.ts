@@ -17,6 +17,8 @@ export interface ProbeHandle {
 export interface Connector {
   readonly name: string;
   connect(ip: string, family: 4 | 6, port: number, done: ConnectCallback): ProbeHandle;
+  /** Releases sockets the connector keeps between probes. */
+  dispose?(): void;
 }
 
 const LOCAL_RESOURCE = new Set(["EMFILE", "ENFILE", "EADDRNOTAVAIL", "ENOBUFS", "ENOMEM", "EAGAIN", "EADDRINUSE"]);

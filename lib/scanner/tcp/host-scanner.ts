@@ -50,7 +50,7 @@ const MAX_BACKOFF_MS = 1_000;
 /**
  * TCP connect scan of one host. Ports go out in passes: the first over every port, then retry passes
  * over the ports that stayed silent (the kernel sends a single SYN within our sub-second timeout, so
- * retransmission is ours to do). A second retry pass only happens when the previous one got answers
+ * retransmission is ours to do). Further retry passes only happen when the previous one got answers
  * from ports that had been silent, i.e. when probes were being lost rather than filtered.
  * Timeouts run off one timer per host; expiry runs in setImmediate so answers already waiting in the
  * poll phase are counted before their probes are declared silent.
@@ -72,6 +72,8 @@ class HostScan {
   private silent: number[] = [];
   private pass = 0;
   private recoveredThisPass = 0;
+  private recoveredTotal = 0;
+  private answeredFirstPass = 0;
   private probesSent = 0;
   private resourceErrors = 0;
   private backoffMs = 0;
@@ -149,8 +151,10 @@ class HostScan {
         this.rtt.sample(now - probe.sentAt);
         if (!this.rtt.queueing) this.window.onProbeCompleted();
         this.backoffMs = 0;
+        if (this.pass === 0) this.answeredFirstPass++;
         if (this.everSilent.has(probe.port)) {
           this.recoveredThisPass++;
+          this.recoveredTotal++;
           this.window.onLoss(now, this.rtt.timeoutMs);
         }
         this.settle(probe.port, outcome === "unreachable" ? "filtered" : outcome);
@@ -219,11 +223,24 @@ class HostScan {
     if (expired > 0) this.pump();
   }
 
+  /**
+   * Another pass over every silent port is worth it when probes are likely still being lost. The loss
+   * rate is estimated from the ports that answered only on a retry, relative to all answering ports;
+   * the ports still hiding behind loss are then about recovered × p / (1 − p). One stray late answer
+   * among thousands of filtered ports does not buy another sweep of all of them.
+   */
+  private expectMoreRecoveries(): boolean {
+    if (this.recoveredThisPass === 0) return false;
+    const responsive = this.answeredFirstPass + this.recoveredTotal;
+    const lossRate = Math.min(0.9, this.recoveredTotal / responsive);
+    return (this.recoveredThisPass * lossRate) / (1 - lossRate) >= 0.5;
+  }
+
   private endPass(): void {
     const retryAllowed =
       this.silent.length > 0 &&
       this.pass < this.input.timing.maxRetries &&
-      (this.pass === 0 || this.recoveredThisPass > 0);
+      (this.pass === 0 || this.expectMoreRecoveries());
     if (retryAllowed) {
       this.pass++;
       this.recoveredThisPass = 0;

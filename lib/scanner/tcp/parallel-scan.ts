@@ -1,19 +1,14 @@
-import { availableParallelism } from "node:os";
 import { scanHostTcp, type HostScanInput, type HostScanOutput, type HostScanStats, type TcpPortState } from "./host-scanner";
 import { startShardWorker } from "./shard-worker";
 
 /** Below this many ports per thread a worker's start-up (~0.2 s) costs more than it saves. */
 const MIN_PORTS_PER_THREAD = 8_192;
-const MAX_THREADS = 4;
-
-export function autoThreads(portCount: number): number {
-  return Math.max(1, Math.min(MAX_THREADS, availableParallelism(), Math.floor(portCount / MIN_PORTS_PER_THREAD)));
-}
 
 /**
  * One host's connect scan split over threads. On loopback and fast LANs connect() is CPU-bound (the
- * kernel runs the whole handshake inside the syscall), so a second core doubles the rate; over the
- * internet a single thread is already waiting on the network and autoThreads rarely matters.
+ * kernel runs the whole handshake inside the syscall), so an idle second core can double the rate;
+ * over the internet one thread is already waiting on the network. On a busy machine the extra thread
+ * costs more than it saves (measured), hence opt-in.
  * Ports are dealt round-robin, so every shard gets common ports early. Each shard has its own window
  * (the host's cap divided between them) and RTT estimate; worker sockets are reserved from the
  * shared budget first. A shard whose worker cannot start (e.g. a bundler moved the worker file)

@@ -1,7 +1,7 @@
 import type { CatchAllHost } from "../types";
 import type { Connector } from "./connect-outcome";
 import { pickCatchAllProbePorts } from "./catch-all";
-import { defaultConnector } from "./default-connector";
+import { createDefaultConnector } from "./default-connector";
 import { scanHostTcp, type HostScanStats, type TcpPortState } from "./host-scanner";
 import type { InFlightBudget } from "./inflight-budget";
 import { scanHostTcpParallel } from "./parallel-scan";
@@ -36,7 +36,15 @@ export interface TcpScanOutput {
 
 /** Catch-all check, then the connect scan proper, sharing one round-trip estimator. */
 export async function scanTcp(input: TcpScanInput): Promise<TcpScanOutput> {
-  const connector = input.connector ?? defaultConnector;
+  const connector = input.connector ?? createDefaultConnector();
+  try {
+    return await scanWith(connector, input);
+  } finally {
+    if (!input.connector) connector.dispose?.();
+  }
+}
+
+async function scanWith(connector: Connector, input: TcpScanInput): Promise<TcpScanOutput> {
   const rtt = new RttEstimator(input.timing);
   const common = { ip: input.ip, family: input.family, connector, budget: input.budget, rateLimiter: input.rateLimiter, signal: input.signal, rtt };
 

@@ -3,7 +3,7 @@
  * with its own congestion window and round-trip estimator, streaming port states back in batches.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { defaultConnector } from "./default-connector";
+import { createDefaultConnector } from "./default-connector";
 import { scanHostTcp, type TcpPortState } from "./host-scanner";
 import { InFlightBudget } from "./inflight-budget";
 import { RateLimiter } from "./rate-limiter";
@@ -37,13 +37,14 @@ async function main(port: NonNullable<typeof parentPort>, request: ShardRequest)
     states = [];
   };
   const timer = setInterval(flush, 50);
+  const connector = createDefaultConnector();
   try {
     const result = await scanHostTcp({
       ip: request.ip,
       family: request.family,
       ports: request.ports,
       timing: request.timing,
-      connector: defaultConnector,
+      connector,
       budget: new InFlightBudget(request.capacity),
       rateLimiter: request.packetsPerSecond ? new RateLimiter(request.packetsPerSecond) : null,
       signal: controller.signal,
@@ -57,6 +58,7 @@ async function main(port: NonNullable<typeof parentPort>, request: ShardRequest)
   } catch (error) {
     port.postMessage({ type: "failed", message: (error as Error).message } satisfies ShardMessage);
   } finally {
+    connector.dispose?.();
     clearInterval(timer);
     port.close();
   }

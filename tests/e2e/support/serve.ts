@@ -4,8 +4,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import { SMTPServer } from "smtp-server";
-import { simpleParser } from "mailparser";
+import { startSmtpServer } from "../../helpers/smtp-server";
 import { startDnsServer } from "../../helpers/dns-server";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -13,28 +12,13 @@ const mailPort = Number(process.env.E2E_MAIL_PORT ?? 3199);
 const dataDir = path.resolve(".data", "e2e");
 fs.rmSync(dataDir, { recursive: true, force: true });
 
-const received: { to: string; subject: string; text: string }[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ["STARTTLS"],
-  onData(stream, _session, callback) {
-    simpleParser(stream)
-      .then((mail) => {
-        const to = Array.isArray(mail.to) ? mail.to.map((a) => a.text).join(", ") : (mail.to?.text ?? "");
-        received.push({ to, subject: mail.subject ?? "", text: mail.text ?? "" });
-        callback();
-      })
-      .catch(callback);
-  },
-});
-await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-const smtpPort = (smtp.server.address() as { port: number }).port;
+const smtp = await startSmtpServer();
 
 // The tests read captured mail here.
 http
   .createServer((_req, res) => {
     res.setHeader("content-type", "application/json");
-    res.end(JSON.stringify(received));
+    res.end(JSON.stringify(smtp.messages.map((m) => ({ to: m.to.join(", "), subject: m.subject, text: m.text }))));
   })
   .listen(mailPort, "127.0.0.1");
 
@@ -51,7 +35,7 @@ const env: NodeJS.ProcessEnv = {
   AUTH_SECRET: "e2e-secret-0123456789abcdef0123456789abcdef",
   PGLITE_DATA_DIR: dataDir,
   DATABASE_URL: "",
-  SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+  SMTP_URL: smtp.url,
   SCANNER_DNS_SERVERS: `${dns.host}:${dns.port}`,
   SCAN_ALLOWED_CIDRS: "127.0.0.0/8",
   SCAN_PORTS: "1-1024",
@@ -67,7 +51,7 @@ if (migrate.status !== 0) process.exit(migrate.status ?? 1);
 const app = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], { stdio: "inherit", env });
 const shutdown = () => {
   app.kill("SIGTERM");
-  smtp.close(() => undefined);
+  void smtp.stop();
   void dns.stop();
   setTimeout(() => process.exit(0), 2000).unref();
 };

@@ -65,7 +65,7 @@ export async function startHarness(
   const savedEnv = { ...process.env };
   let client: Inngest;
   if (options.clientFromEnv) {
-    pointSdkAtExecutor(process.env, executor.url, { host: "127.0.0.1", port, appUrl, signingKey, eventKey });
+    pointSdkAtExecutor(process.env, executor.url, { host: "127.0.0.1", port, maxInFlight: 32, appUrl, signingKey, eventKey });
     client = new Inngest({ id: options.appId ?? "executor-test", logger: quietLogger });
   } else {
     client = new Inngest({ id: options.appId ?? "executor-test", isDev: false, signingKey, eventKey, baseUrl: executor.url, logger: quietLogger });

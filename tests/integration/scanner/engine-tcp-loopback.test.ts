@@ -1,7 +1,7 @@
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scanHost } from "@/lib/scanner/scan-host";
-import { handleConnector } from "@/lib/scanner/tcp/handle-connector";
+import { createHandleConnector } from "@/lib/scanner/tcp/handle-connector";
 import { socketConnector } from "@/lib/scanner/tcp/socket-connector";
 import { TargetRefusedError } from "@/lib/scanner/types";
 
@@ -43,7 +43,9 @@ afterAll(async () => {
   await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
 });
 
-const connectors = [["net.Socket", socketConnector], ["tcp_wrap handle", handleConnector]] as const;
+const handleConnector = createHandleConnector();
+afterAll(() => handleConnector?.dispose?.());
+const connectors = [["net.Socket", socketConnector], ["tcp_wrap handle (pooled)", handleConnector]] as const;
 
 describe.each(connectors)("TCP connect scan on loopback (%s connector)", (_name, connector) => {
   it.skipIf(connector === null)("reports open ports, with detection and the IANA service", async () => {
@@ -103,6 +105,19 @@ describe("scanHost", () => {
     setTimeout(() => controller.abort(new Error("stop now")), 50);
     await expect(scan).rejects.toThrow("stop now");
     expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it("splits a full scan over worker threads and still finds every open port once", async () => {
+    const seen: number[] = [];
+    const result = await scanHost(
+      { ip: HOST, family: 4 },
+      { ports: "all", allowedCidrs: ALLOW, threads: 2, detection: false, allStates: true, onProgress: (p) => seen.push(p.portsScanned) },
+    );
+    expect(result.ports).toHaveLength(65_535);
+    const open = result.ports.filter((p) => p.state === "open").map((p) => p.port);
+    for (const port of openPorts) expect(open).toContain(port);
+    for (const port of closedPorts) expect(result.ports.find((p) => p.port === port)?.state).toBe("closed");
+    expect(seen.at(-1)).toBe(65_535);
   });
 
   it("reports progress up to the full port count", async () => {

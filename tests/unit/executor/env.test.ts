@@ -66,3 +66,12 @@ describe("ConcurrencyLimiter", () => {
     expect(limiter.canStart(orgA)).toBe(true);
   });
 });
+
+describe("executorSettings", () => {
+  it("reads the global cap and rejects nonsense", () => {
+    expect(executorSettings({}).maxInFlight).toBe(32);
+    expect(executorSettings({ PORTWATCH_EXECUTOR_MAX_IN_FLIGHT: "4" }).maxInFlight).toBe(4);
+    expect(() => executorSettings({ PORTWATCH_EXECUTOR_MAX_IN_FLIGHT: "0" })).toThrow(/PORTWATCH_EXECUTOR_MAX_IN_FLIGHT/);
+    expect(() => executorSettings({ PORTWATCH_EXECUTOR_MAX_IN_FLIGHT: "lots" })).toThrow(/PORTWATCH_EXECUTOR_MAX_IN_FLIGHT/);
+  });
+});
