@@ -58,4 +58,12 @@ export async function postgresTemplate(serverUrl: string): Promise<void> {
   }
   const factory = new PrismaPg({ connectionString: withDatabase(serverUrl, TEMPLATE_DB_NAME) });
   await applyPendingMigrations(factory);
+  // The schema engine keeps its pool open; a template with live connections cannot be copied.
+  const closer = new pg.Client({ connectionString: serverUrl });
+  await closer.connect();
+  try {
+    await closer.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [TEMPLATE_DB_NAME]);
+  } finally {
+    await closer.end();
+  }
 }
