@@ -2,7 +2,7 @@ import path from "node:path";
 
 /** Where the embedded PGlite database lives when DATABASE_URL is unset. */
 export function embeddedDataDir(): string {
-  return path.resolve(process.env.PGLITE_DATA_DIR ?? path.join(process.cwd(), ".data", "pglite"));
+  return path.resolve(process.env.PGLITE_DATA_DIR ?? path.join(/* turbopackIgnore: true */ process.cwd(), ".data", "pglite"));
 }
 
 export type DatabaseTarget =

@@ -1,4 +1,5 @@
 import { scanHost } from "@/lib/scanner";
+import { findStoredHostResult } from "./find-stored-host-result";
 import type { ScanHost } from "./record-resolved-hosts";
 import type { ScannerConfig } from "./scanner-config";
 import { storeHostObservations, type StoredHostObservations } from "./store-host-observations";
@@ -8,6 +9,8 @@ export async function scanAndStoreHost(
   organizationId: string,
   input: { scanRunId: string; target: string; host: ScanHost; config: ScannerConfig },
 ): Promise<StoredHostObservations> {
+  const stored = await findStoredHostResult(organizationId, { scanRunId: input.scanRunId, hostId: input.host.hostId });
+  if (stored) return stored;
   const result = await scanHost(
     { ip: input.host.ip, family: input.host.family, hostname: input.host.hostname, discovered: input.host.discovered },
     { target: input.target, ports: input.config.ports, udp: input.config.udp, allowedCidrs: input.config.allowedCidrs },

@@ -39,6 +39,7 @@ const env: NodeJS.ProcessEnv = {
   SCANNER_DNS_SERVERS: `${dns.host}:${dns.port}`,
   SCAN_ALLOWED_CIDRS: "127.0.0.0/8",
   SCAN_PORTS: "1-1024",
+  PORTWATCH_EXECUTOR_PORT: String(port + 1),
 };
 
 if (!process.env.E2E_SKIP_BUILD) {

@@ -4,6 +4,8 @@ import { inviteMemberAction, revokeInvitationAction } from "@/app/(app)/settings
 import { acceptInvitationAction } from "@/app/invite/[token]/actions";
 import { findInvitationByToken } from "@/lib/invitations/find-invitation";
 import { listPendingInvitations } from "@/lib/invitations/list-invitations";
+import { closeSmtpTransports } from "@/lib/mail/transport";
+import { startSmtpServer } from "@/tests/helpers/smtp-server";
 import { addMember, createOrg, createUser, form } from "./support/fixtures";
 import { signInAs } from "./support/session-mock";
 
@@ -141,6 +143,23 @@ describe("invitations", () => {
     });
     expect(await db.invitation.count({ where: { organizationId: org.id } })).toBe(0);
     expect(await db.devMail.count({ where: { to: { in: ["boss@example.test", "friend@example.test", admin.email] } } })).toBe(0);
+  });
+
+  it("sends the invitation over SMTP when SMTP_URL is set", async () => {
+    const smtp = await startSmtpServer();
+    try {
+      vi.stubEnv("SMTP_URL", smtp.url);
+      signInAs(owner);
+      expect((await inviteMemberAction(undefined, form({ email: "wire@example.test", role: "VIEWER" }))).success).toMatch(/Invitation sent/);
+      const mail = await smtp.waitFor((m) => m.to.includes("wire@example.test"));
+      expect(mail.subject).toBe("You are invited to Acme on Portwatch");
+      const token = /http:\/\/127\.0\.0\.1:3999\/invite\/([A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
+      expect((await findInvitationByToken(token ?? ""))?.email).toBe("wire@example.test");
+      expect(await db.devMail.count({ where: { to: "wire@example.test" } })).toBe(0);
+    } finally {
+      closeSmtpTransports();
+      await smtp.stop();
+    }
   });
 
   it("creates no invitation when the mail cannot be sent", async () => {

@@ -3,9 +3,9 @@ import { startPipeline, waitFor, type Pipeline } from "./pipeline-harness";
 import { listen } from "./loopback-services";
 import { startDnsServer, type DnsServer } from "@/tests/helpers/dns-server";
 import { db } from "@/lib/db/client";
+import { requestScan } from "@/lib/scans/request-scan";
 import { inngest } from "@/inngest";
-import { scanRequested } from "@/inngest/events";
-import { createScanRun } from "@/lib/scans/create-scan-run";
+import { assetDeleted } from "@/inngest/events";
 
 /**
  * End to end through the local executor: a domain resolving (through a test DNS server) to three
@@ -43,9 +43,10 @@ afterAll(async () => {
   for (const close of closers) await close().catch(() => undefined);
 });
 
-async function requestScan(organizationId: string, assetId: string) {
-  const run = await createScanRun(organizationId, { assetId, trigger: "MANUAL" });
-  await inngest.send(scanRequested.create({ organizationId, assetId, scanRunId: run.id, trigger: "MANUAL" }));
+async function scanNow(organizationId: string, assetId: string) {
+  const run = await requestScan(organizationId, { assetId, trigger: "MANUAL" });
+  // Asking again while it is queued or running returns the same run.
+  expect((await requestScan(organizationId, { assetId, trigger: "MANUAL" })).id).toBe(run.id);
   return run.id;
 }
 
@@ -63,7 +64,7 @@ describe("scan pipeline through the local executor", () => {
     const org = await db.organization.create({ data: { name: "Shop", plan: "STARTER" } });
     const asset = await db.asset.create({ data: { organizationId: org.id, kind: "DOMAIN", value: "shop.example.test" } });
 
-    const first = await requestScan(org.id, asset.id);
+    const first = await scanNow(org.id, asset.id);
     expect(await finished(first)).toMatchObject({ status: "COMPLETED", hostsTotal: 3, hostsDone: 3, portsFound: 3, error: null });
     const hosts = await db.host.findMany({ where: { assetId: asset.id }, orderBy: { ip: "asc" } });
     expect(hosts.map((h) => [h.ip, h.hostname, h.discovered])).toEqual([
@@ -87,7 +88,7 @@ describe("scan pipeline through the local executor", () => {
     expect(orgGrade).toMatch(/^[A-F]$/);
 
     // Second scan; the executor is stopped while host steps are in flight and started again.
-    const second = await requestScan(org.id, asset.id);
+    const second = await scanNow(org.id, asset.id);
     const midRun = await waitFor("a host of the second scan to be stored", async () => {
       const run = await db.scanRun.findUniqueOrThrow({ where: { id: second } });
       return run.hostsDone >= 1 ? run : null;
@@ -111,13 +112,47 @@ describe("scan pipeline through the local executor", () => {
     try {
       const org = await db.organization.create({ data: { name: "Refused", plan: "STARTER" } });
       const asset = await db.asset.create({ data: { organizationId: org.id, kind: "DOMAIN", value: "shop.example.test" } });
-      const run = await requestScan(org.id, asset.id);
+      const run = await scanNow(org.id, asset.id);
       const done = await finished(run);
       expect(done.status).toBe("FAILED");
       expect(done.error).toMatch(/127\.77\.0\.11/);
       expect(await db.host.count({ where: { assetId: asset.id } })).toBe(0);
     } finally {
       process.env.SCAN_ALLOWED_CIDRS = "127.0.0.0/8";
+    }
+  });
+
+  it("deleting the asset stops its running scan and marks the run cancelled", async () => {
+    const org = await db.organization.create({ data: { name: "Deleted", plan: "STARTER" } });
+    const asset = await db.asset.create({ data: { organizationId: org.id, kind: "DOMAIN", value: "shop.example.test" } });
+    const run = await scanNow(org.id, asset.id);
+    await waitFor("a host stored", async () => (await db.scanRun.findUniqueOrThrow({ where: { id: run } })).hostsDone >= 1);
+
+    await db.asset.update({ where: { id: asset.id }, data: { deletedAt: new Date() } });
+    await inngest.send(assetDeleted.create({ organizationId: org.id, assetId: asset.id }));
+
+    expect(await finished(run)).toMatchObject({ status: "CANCELLED", error: "The asset was deleted." });
+    const job = await waitFor("the scan job to end", async () => {
+      const jobs = await db.executorRun.findMany({ where: { functionId: "portwatch-scan-asset" } });
+      const mine = jobs.find((j) => (j.event as { data: { scanRunId?: string } }).data.scanRunId === run);
+      return mine && mine.status !== "RUNNING" ? mine : null;
+    });
+    expect(job.status).toBe("CANCELLED");
+    expect(await db.gradeSnapshot.count({ where: { scanRunId: run } })).toBe(0);
+  });
+
+  it("a broken scanner setting fails the run with the variable named, through onFailure", async () => {
+    const ports = process.env.SCAN_PORTS;
+    process.env.SCAN_PORTS = "22,not-a-port";
+    try {
+      const org = await db.organization.create({ data: { name: "Misconfigured", plan: "STARTER" } });
+      const asset = await db.asset.create({ data: { organizationId: org.id, kind: "DOMAIN", value: "shop.example.test" } });
+      const run = await scanNow(org.id, asset.id);
+      const done = await finished(run);
+      expect(done.status).toBe("FAILED");
+      expect(done.error).toMatch(/^The scan failed: SCAN_PORTS is invalid/);
+    } finally {
+      process.env.SCAN_PORTS = ports;
     }
   });
 });

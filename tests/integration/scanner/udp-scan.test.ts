@@ -72,7 +72,7 @@ describe("UDP scan", () => {
     );
     const udp = ports.filter((p) => p.protocol === "udp");
     expect(udp.find((p) => p.port === 53)).toMatchObject({ state: "open", detectedService: "domain", typicalService: "domain" });
-    expect(udp.find((p) => p.port === 11211)).toMatchObject({ state: "open", detectedService: "memcache", product: "memcached", version: "1.6.21" });
+    expect(udp.find((p) => p.port === 11211)).toMatchObject({ state: "open", detectedService: "memcache", product: "Memcached", version: "1.6.21" });
     expect(udp.find((p) => p.port === closed)).toMatchObject({ state: "closed" });
   });
 });

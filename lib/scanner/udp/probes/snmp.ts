@@ -13,12 +13,14 @@ const int32 = (value: number) => {
   return tlv(0x02, bytes);
 };
 
-/** sysDescr.0 = 1.3.6.1.2.1.1.1.0 */
+/** sysDescr.0 = 1.3.6.1.2.1.1.1.0 and sysObjectID.0 = 1.3.6.1.2.1.1.2.0 */
 const SYS_DESCR_OID = Buffer.from([0x2b, 6, 1, 2, 1, 1, 1, 0]);
+const SYS_OBJECT_ID_OID = Buffer.from([0x2b, 6, 1, 2, 1, 1, 2, 0]);
 
 export function snmpGetRequest(community: string, requestId: number): Buffer {
-  const varbind = tlv(0x30, Buffer.concat([tlv(0x06, SYS_DESCR_OID), tlv(0x05, Buffer.alloc(0))]));
-  const pdu = tlv(0xa0, Buffer.concat([int32(requestId), int32(0), int32(0), tlv(0x30, varbind)]));
+  const varbind = (oid: Buffer) => tlv(0x30, Buffer.concat([tlv(0x06, oid), tlv(0x05, Buffer.alloc(0))]));
+  const varbinds = Buffer.concat([varbind(SYS_DESCR_OID), varbind(SYS_OBJECT_ID_OID)]);
+  const pdu = tlv(0xa0, Buffer.concat([int32(requestId), int32(0), int32(0), tlv(0x30, varbinds)]));
   return tlv(0x30, Buffer.concat([tlv(0x02, Buffer.from([1])), tlv(0x04, Buffer.from(community)), pdu]));
 }
 
@@ -48,8 +50,29 @@ function children(data: Buffer): Node[] {
   return nodes;
 }
 
-/** Request id and sysDescr of a GetResponse, or null when the reply is not one. */
-export function parseSnmpResponse(reply: Buffer): { requestId: number; sysDescr: string | null } | null {
+/** Dotted form of a BER-encoded OBJECT IDENTIFIER. */
+export function decodeOid(bytes: Buffer): string {
+  if (bytes.length === 0) return "";
+  const parts = [Math.min(2, Math.floor(bytes[0]! / 40)), bytes[0]! - 40 * Math.min(2, Math.floor(bytes[0]! / 40))];
+  let value = 0;
+  for (const byte of bytes.subarray(1)) {
+    value = value * 128 + (byte & 0x7f);
+    if ((byte & 0x80) === 0) {
+      parts.push(value);
+      value = 0;
+    }
+  }
+  return parts.join(".");
+}
+
+export interface SnmpResponse {
+  requestId: number;
+  sysDescr: string | null;
+  sysObjectId: string | null;
+}
+
+/** Request id, sysDescr and sysObjectID of a GetResponse, or null when the reply is not one. */
+export function parseSnmpResponse(reply: Buffer): SnmpResponse | null {
   try {
     const [message] = children(reply);
     if (message?.tag !== 0x30) return null;
@@ -58,12 +81,43 @@ export function parseSnmpResponse(reply: Buffer): { requestId: number; sysDescr:
     const [id, , , varbinds] = children(pdu.content);
     if (id?.tag !== 0x02 || varbinds?.tag !== 0x30) return null;
     const requestId = id.content.readIntBE(0, Math.min(6, id.content.length));
-    const [first] = children(varbinds.content);
-    const [, value] = first ? children(first.content) : [];
-    return { requestId, sysDescr: value?.tag === 0x04 ? value.content.toString("latin1") : null };
+    const found: SnmpResponse = { requestId, sysDescr: null, sysObjectId: null };
+    for (const varbind of children(varbinds.content)) {
+      const [name, value] = children(varbind.content);
+      if (name?.tag !== 0x06 || !value) continue;
+      if (name.content.equals(SYS_DESCR_OID) && value.tag === 0x04) found.sysDescr = value.content.toString("latin1");
+      if (name.content.equals(SYS_OBJECT_ID_OID) && value.tag === 0x06) found.sysObjectId = decodeOid(value.content);
+    }
+    return found;
   } catch {
     return null;
   }
+}
+
+/** Agent vendors by IANA private enterprise number (the sysObjectID prefix 1.3.6.1.4.1.N). */
+const AGENT_BY_ENTERPRISE: Record<string, string> = {
+  "8072": "Net-SNMP",
+  "2021": "UCD-SNMP",
+  "9": "Cisco",
+  "311": "Microsoft Windows SNMP",
+  "2636": "Juniper",
+  "12356": "Fortinet",
+  "25461": "Palo Alto Networks",
+  "14988": "MikroTik",
+};
+
+/**
+ * The agent software from sysObjectID's enterprise number (Net-SNMP answers 1.3.6.1.4.1.8072...),
+ * with a version from sysDescr when the vendor states it there (Cisco IOS). sysDescr itself mostly
+ * describes the operating system, so it stays in the banner.
+ */
+export function productOfSnmp(sysObjectId: string | null, sysDescr: string | null): { product: string | null; version: string | null } {
+  const enterprise = /^1\.3\.6\.1\.4\.1\.(\d+)/.exec(sysObjectId ?? "")?.[1];
+  const fromDescr = productOfSysDescr(sysDescr);
+  if (enterprise === "9" && fromDescr.product === "Cisco IOS") return fromDescr;
+  const agent = enterprise ? AGENT_BY_ENTERPRISE[enterprise] : undefined;
+  if (agent) return { product: agent, version: null };
+  return fromDescr;
 }
 
 export function productOfSysDescr(sysDescr: string | null): { product: string | null; version: string | null } {
@@ -77,7 +131,7 @@ export function productOfSysDescr(sysDescr: string | null): { product: string | 
   return { product: null, version: null };
 }
 
-/** SNMPv2c GetRequest for sysDescr.0 with community "public". */
+/** SNMPv2c GetRequest for sysDescr.0 and sysObjectID.0 with community "public". */
 export const snmpProbe: UdpProbe = {
   ports: [161],
   build() {
@@ -87,7 +141,7 @@ export const snmpProbe: UdpProbe = {
       identify(reply) {
         const parsed = parseSnmpResponse(reply);
         if (!parsed || parsed.requestId !== requestId) return null;
-        return { detectedService: "snmp", ...productOfSysDescr(parsed.sysDescr), summary: parsed.sysDescr };
+        return { detectedService: "snmp", ...productOfSnmp(parsed.sysObjectId, parsed.sysDescr), summary: parsed.sysDescr };
       },
     };
   },

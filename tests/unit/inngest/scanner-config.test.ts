@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { scannerConfig, ScannerConfigError } from "@/lib/scans/scanner-config";
+import { serviceFingerprint, type ObservedService } from "@/lib/scans/observed-service";
+
+describe("scanner configuration from the environment", () => {
+  it("defaults to the top 1000 TCP ports, the system resolver and no opt-in ranges", () => {
+    expect(scannerConfig({})).toEqual({ allowedCidrs: [], dnsServers: [], ports: "top-1000", udp: false });
+  });
+
+  it("reads SCAN_ALLOWED_CIDRS, SCANNER_DNS_SERVERS, SCAN_PORTS and SCAN_UDP", () => {
+    expect(
+      scannerConfig({ SCAN_ALLOWED_CIDRS: "127.0.0.0/8, ::1/128", SCANNER_DNS_SERVERS: "127.0.0.1:5353", SCAN_PORTS: "22,80-81", SCAN_UDP: "true" }),
+    ).toEqual({ allowedCidrs: ["127.0.0.0/8", "::1/128"], dnsServers: ["127.0.0.1:5353"], ports: "22,80-81", udp: true });
+  });
+
+  it.each([
+    [{ SCAN_ALLOWED_CIDRS: "10.0.0.0/99" }, /SCAN_ALLOWED_CIDRS/],
+    [{ SCANNER_DNS_SERVERS: "dns.example.test" }, /SCANNER_DNS_SERVERS/],
+    [{ SCAN_PORTS: "70000" }, /SCAN_PORTS/],
+    [{ SCAN_UDP: "sometimes" }, /SCAN_UDP/],
+  ])("names the variable that is wrong: %o", (env, message) => {
+    expect(() => scannerConfig(env)).toThrow(ScannerConfigError);
+    expect(() => scannerConfig(env)).toThrow(message);
+  });
+});
+
+describe("service fingerprint", () => {
+  const base: ObservedService = {
+    state: "open",
+    typicalService: "https",
+    pendingClassification: false,
+    detectedService: "https",
+    product: "nginx",
+    version: "1.24.0",
+    tls: { protocol: "TLSv1.3", cipher: "A", subject: "CN=a", subjectAltNames: ["DNS:a", "DNS:b"], issuer: "CN=ca", validFrom: "x", validTo: "y", selfSigned: false },
+  };
+
+  it("ignores the cipher and the order of alternative names", () => {
+    expect(serviceFingerprint({ ...base, tls: { ...base.tls!, cipher: "B", subjectAltNames: ["DNS:b", "DNS:a"] } })).toBe(serviceFingerprint(base));
+  });
+
+  it("changes with anything the grade reads", () => {
+    const fp = serviceFingerprint(base);
+    expect(serviceFingerprint({ ...base, detectedService: "ssh" })).not.toBe(fp);
+    expect(serviceFingerprint({ ...base, version: "1.25.0" })).not.toBe(fp);
+    expect(serviceFingerprint({ ...base, tls: { ...base.tls!, protocol: "TLSv1" } })).not.toBe(fp);
+    expect(serviceFingerprint({ ...base, tls: { ...base.tls!, validTo: "z" } })).not.toBe(fp);
+    expect(serviceFingerprint({ ...base, tls: null })).not.toBe(fp);
+  });
+});
