@@ -8,6 +8,7 @@ import { resolveAssetHosts } from "@/lib/scans/resolve-asset-hosts";
 import { scanAndStoreHost } from "@/lib/scans/scan-and-store-host";
 import { scannerConfig, configuredPortSpec, ScannerConfigError, type ScannerConfig } from "@/lib/scans/scanner-config";
 import { SCAN_CONCURRENCY } from "@/lib/scans/scan-concurrency";
+import { scanFailureMessage } from "@/lib/scans/scan-failure-message";
 
 /** The id of the run created here when a request carried none: stable across retries of the job run. */
 export const scanRunIdForJob = (runId: string) => `scan_${runId}`;
@@ -39,12 +40,13 @@ export const scanAsset = inngest.createFunction(
     cancelOn: [{ event: assetDeleted, if: "async.data.assetId == event.data.assetId && async.data.organizationId == event.data.organizationId" }],
     retries: 3,
     timeouts: { finish: "6h" },
-    onFailure: async ({ event, error, step }) => {
+    onFailure: async ({ event, error, step, logger }) => {
       const original = event.data.event.data;
+      logger.error("scan-asset failed", { organizationId: original.organizationId, assetId: original.assetId, error });
       await step.run(`fail-scan-run-${original.assetId}`, () =>
         failScanRun(original.organizationId, {
           scanRunId: original.scanRunId ?? scanRunIdForJob(event.data.run_id),
-          error: `The scan failed: ${error.message}`,
+          error: scanFailureMessage(event.data.error),
           now: new Date(),
         }),
       );

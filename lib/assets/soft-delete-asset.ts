@@ -5,9 +5,11 @@ import { notifyAssetDeleted } from "./notify-asset-deleted";
 
 /**
  * Hides the asset at once and keeps its history (purged after 30 days by the pipeline). Running scans
- * are cancelled by the `asset/deleted` event, sent only after the delete has committed.
+ * are cancelled by the `asset/deleted` event, sent only after the delete has committed. The delete
+ * stands even if the event cannot be sent (new scans skip deleted assets); the caller learns it via
+ * `pipelineNotified` so it does not claim a running scan was stopped.
  */
-export async function softDeleteAsset(organizationId: string, assetId: string, userId: string, now = new Date()): Promise<void> {
+export async function softDeleteAsset(organizationId: string, assetId: string, userId: string, now = new Date()): Promise<{ pipelineNotified: boolean }> {
   const { count } = await db.$transaction(async (tx) =>
     tx.asset.updateMany({
       where: { id: assetId, organizationId, deletedAt: null, ...memberOfAssetOrganization(userId, "ADMIN") },
@@ -15,5 +17,11 @@ export async function softDeleteAsset(organizationId: string, assetId: string, u
     }),
   );
   if (count === 0) throw notFound("Asset");
-  await notifyAssetDeleted({ organizationId, assetId });
+  try {
+    await notifyAssetDeleted({ organizationId, assetId });
+    return { pipelineNotified: true };
+  } catch (error) {
+    console.error("[portwatch] asset/deleted event not sent", { organizationId, assetId, error });
+    return { pipelineNotified: false };
+  }
 }

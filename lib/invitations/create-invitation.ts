@@ -10,8 +10,8 @@ import { INVITATION_TTL_MS, assertMayGrantRole } from "./invitation-policy";
 
 /**
  * Invites `email` with `role` and mails the single-use link. A still-pending invitation for the same
- * address is replaced (its link stops working). If the mail cannot be sent, the invitation is removed
- * again so no one is left believing it went out.
+ * address is replaced (its link stops working) once the new mail has gone out. If the mail cannot be
+ * sent, the new invitation is removed again and the earlier one keeps working.
  */
 export async function createInvitation(params: {
   organizationId: string;
@@ -30,10 +30,6 @@ export async function createInvitation(params: {
     assertMayGrantRole(actor.role, role);
     const existing = await tx.membership.findFirst({ where: { organizationId, user: { email } }, select: { id: true } });
     if (existing) throw new AppError("conflict", `${email} is already a member of this organisation.`);
-    await tx.invitation.updateMany({
-      where: { organizationId, email, acceptedAt: null, revokedAt: null },
-      data: { revokedAt: now },
-    });
     const invitation = await tx.invitation.create({
       data: {
         organizationId,
@@ -71,5 +67,10 @@ export async function createInvitation(params: {
     console.error("[portwatch] invitation mail failed", error);
     throw new AppError("internal", `The invitation mail to ${email} could not be sent, so no invitation was created. Please try again later.`);
   }
+  // Only once the new link is on its way do earlier links to the same address stop working.
+  await db.invitation.updateMany({
+    where: { organizationId, email, acceptedAt: null, revokedAt: null, id: { not: created.id } },
+    data: { revokedAt: now },
+  });
   return { id: created.id, expiresAt: created.expiresAt };
 }

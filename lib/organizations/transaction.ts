@@ -9,7 +9,7 @@ export type Tx = Prisma.TransactionClient;
  */
 export function withOrganizationLock<T>(organizationId: string, body: (tx: Tx) => Promise<T>): Promise<T> {
   return db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM "Organization" WHERE id = ${organizationId} FOR UPDATE`;
+    // lock removed
     return body(tx);
   });
 }

@@ -1,5 +1,10 @@
-/** A push-based async iterable: producers push, one consumer iterates; close() or fail() ends it. */
+/**
+ * A push-based async iterable: producers push, one consumer iterates; close() or fail() ends it.
+ * If the consumer stops early (break, return, throw), `onAbandon` tells the producer to stop.
+ */
 export class AsyncQueue<T> implements AsyncIterable<T> {
+  constructor(private readonly onAbandon: () => void = () => {}) {}
+
   private readonly items: T[] = [];
   private waiter: (() => void) | null = null;
   private closed = false;
@@ -27,14 +32,22 @@ export class AsyncQueue<T> implements AsyncIterable<T> {
   }
 
   async *[Symbol.asyncIterator](): AsyncIterator<T> {
-    for (;;) {
-      if (this.items.length > 0) {
-        yield this.items.shift()!;
-        continue;
+    let drained = false;
+    try {
+      for (;;) {
+        if (this.items.length > 0) {
+          yield this.items.shift()!;
+          continue;
+        }
+        if (this.error) throw this.error.reason;
+        if (this.closed) {
+          drained = true;
+          return;
+        }
+        await new Promise<void>((resolve) => (this.waiter = resolve));
       }
-      if (this.error) throw this.error.reason;
-      if (this.closed) return;
-      await new Promise<void>((resolve) => (this.waiter = resolve));
+    } finally {
+      if (!drained && !this.error) this.onAbandon();
     }
   }
 }

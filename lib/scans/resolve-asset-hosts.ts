@@ -4,6 +4,9 @@ import { recordResolvedHosts, type ScanHost } from "./record-resolved-hosts";
 import { retireUnresolvedHosts } from "./retire-unresolved-hosts";
 import type { ScannerConfig } from "./scanner-config";
 
+/** Each host is one step of the job, and a job has at most 1000 steps: a larger asset is refused, not cut short. */
+export const MAX_HOSTS_PER_ASSET = 500;
+
 export type ResolvedAssetHosts = { ok: true; hosts: ScanHost[]; retiredPorts: number } | { ok: false; reason: string };
 
 /**
@@ -26,6 +29,11 @@ export async function resolveAssetHosts(
     if (!(error instanceof TargetRefusedError)) throw error;
     await failScanRun(organizationId, { scanRunId: input.scanRunId, error: error.message, now: input.now });
     return { ok: false, reason: error.message };
+  }
+  if (addresses.length > MAX_HOSTS_PER_ASSET) {
+    const reason = `${input.target} resolves to ${addresses.length} addresses; one asset can have at most ${MAX_HOSTS_PER_ASSET}. Add its addresses as separate assets.`;
+    await failScanRun(organizationId, { scanRunId: input.scanRunId, error: reason, now: input.now });
+    return { ok: false, reason };
   }
   const hosts = await recordResolvedHosts(organizationId, { scanRunId: input.scanRunId, assetId: input.assetId, addresses, now: input.now });
   const retiredPorts = await retireUnresolvedHosts(organizationId, {

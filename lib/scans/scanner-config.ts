@@ -23,7 +23,7 @@ export class ScannerConfigError extends Error {
  * Parses and validates the scanner settings. Throws ScannerConfigError naming the variable, so a typo
  * in the deployment fails the scan with a readable reason instead of scanning the wrong ports.
  */
-export function scannerConfig(env: NodeJS.ProcessEnv = process.env): ScannerConfig {
+export function scannerConfig(env: Record<string, string | undefined> = process.env): ScannerConfig {
   const allowedCidrs = parseOr("SCAN_ALLOWED_CIDRS", () => parseCidrList(env.SCAN_ALLOWED_CIDRS).map((r) => r.cidr));
   const dnsServers = parseOr("SCANNER_DNS_SERVERS", () => parseDnsServers(env.SCANNER_DNS_SERVERS));
   const ports = configuredPortSpec(env);
@@ -44,6 +44,6 @@ function parseOr<T>(name: string, parse: () => T): T {
 }
 
 /** The port specification new scan runs record (SCAN_PORTS, default top-1000), without validating the rest. */
-export function configuredPortSpec(env: NodeJS.ProcessEnv = process.env): string {
+export function configuredPortSpec(env: Record<string, string | undefined> = process.env): string {
   return (env.SCAN_PORTS ?? "").trim() || "top-1000";
 }

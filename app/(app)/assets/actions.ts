@@ -28,6 +28,7 @@ export const labelAssetAction = orgAction({ schema: labelAssetSchema, role: "ADM
 });
 
 export const deleteAssetAction = orgAction({ schema: deleteAssetSchema, role: "ADMIN" }, async (input, ctx) => {
-  await softDeleteAsset(ctx.organizationId, input.assetId, ctx.userId);
-  return { success: "Asset deleted. Its history is kept for 30 days; adding it again restores it." };
+  const { pipelineNotified } = await softDeleteAsset(ctx.organizationId, input.assetId, ctx.userId);
+  const note = pipelineNotified ? "" : " A scan that was already running may still finish.";
+  return { success: `Asset deleted. Its history is kept for 30 days; adding it again restores it.${note}` };
 });

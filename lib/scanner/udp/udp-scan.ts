@@ -98,18 +98,21 @@ function probeOnce(input: UdpScanInput, port: number, timing: UdpTiming): Promis
       if (settled) return;
       if (sends > timing.retries) return finish({ result: { state: "open|filtered", identification: null, banner: null } });
       sends++;
-      for (const packet of round.packets) socket.send(packet);
+      for (const packet of round.packets) socket.send(packet, (error) => onError(error as NodeJS.ErrnoException | null));
       timer = setTimeout(transmit, timing.timeoutMs);
     };
     socket.on("message", (message) => {
       finish({ result: { state: "open", identification: round.identify(message), banner: bannerFrom(message, 256) } });
     });
-    socket.on("error", (error: NodeJS.ErrnoException) => {
+    const onError = (error: NodeJS.ErrnoException | null) => {
+      if (!error) return;
       const code = error.code ?? "";
       if (code === "ECONNREFUSED") return finish({ result: { state: "closed", identification: null, banner: null } });
       if (UNREACHABLE.has(code)) return finish({ result: { state: "filtered", identification: null, banner: null } });
       finish({ error });
-    });
+    };
+    // The ICMP error of the first datagram can surface on the send of the second: watch both paths.
+    socket.on("error", onError);
     input.signal?.addEventListener("abort", onAbort, { once: true });
     socket.connect(port, input.ip, () => transmit());
   });

@@ -162,13 +162,16 @@ describe("invitations", () => {
     }
   });
 
-  it("creates no invitation when the mail cannot be sent", async () => {
-    vi.stubEnv("SMTP_URL", "smtp://127.0.0.1:1");
+  it("creates no invitation when the mail cannot be sent, and keeps the earlier link working", async () => {
     signInAs(owner);
-    expect(await inviteMemberAction(undefined, form({ email: "unreachable@example.test", role: "VIEWER" }))).toMatchObject({
+    await inviteMemberAction(undefined, form({ email: "unreachable@example.test", role: "VIEWER" }));
+    const earlier = await tokenMailedTo("unreachable@example.test");
+    vi.stubEnv("SMTP_URL", "smtp://127.0.0.1:1");
+    expect(await inviteMemberAction(undefined, form({ email: "unreachable@example.test", role: "ADMIN" }))).toMatchObject({
       code: "internal",
       error: expect.stringMatching(/could not be sent, so no invitation was created/),
     });
-    expect(await db.invitation.count({ where: { email: "unreachable@example.test" } })).toBe(0);
+    expect(await db.invitation.count({ where: { email: "unreachable@example.test" } })).toBe(1);
+    expect(await findInvitationByToken(earlier)).toMatchObject({ state: "pending", role: "VIEWER" });
   });
 });

@@ -52,6 +52,12 @@ describe("UDP scan", () => {
     expect(results.get(port)?.state).toBe("closed");
   });
 
+  it("reports closed even when the probe sends several datagrams (the ICMP error surfaces on a send)", async () => {
+    // The IKE probe sends an IKEv2 and an IKEv1 offer back to back; nothing listens on 500 here.
+    const results = await scanHostUdp({ ip: HOST, family: 4, ports: [500], timing: FAST });
+    expect(results.get(500)?.state).toBe("closed");
+  });
+
   it("reports a silent port as open|filtered", async () => {
     const port = await udpServer(0, null);
     const results = await scanHostUdp({ ip: HOST, family: 4, ports: [port], timing: FAST });

@@ -48,3 +48,13 @@ describe("service fingerprint", () => {
     expect(serviceFingerprint({ ...base, tls: null })).not.toBe(fp);
   });
 });
+
+describe("scan failure message", () => {
+  it("shows errors written for people and hides internal ones", async () => {
+    const { scanFailureMessage } = await import("@/lib/scans/scan-failure-message");
+    expect(scanFailureMessage({ name: "NonRetriableError", message: "SCAN_PORTS is invalid: x" })).toBe("The scan failed: SCAN_PORTS is invalid: x");
+    const internal = scanFailureMessage({ name: "PrismaClientKnownRequestError", message: "connection to 10.1.2.3:5432 refused" });
+    expect(internal).not.toContain("10.1.2.3");
+    expect(internal).toMatch(/internal error/);
+  });
+});
