@@ -25,7 +25,8 @@ function normalizeIpv6(ip: string): ParseResult<string> {
     const lo = parseInt(mapped[2]!, 16);
     return normalizeIpv4(`${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`);
   }
-  if (canonical === "::" || canonical.startsWith("ff")) return fail(NOT_A_HOST(ip));
+  // ff00::/8 is multicast: the first group is four hex digits starting with "ff" (ff0:: is not).
+  if (canonical === "::" || /^ff[0-9a-f]{2}:/.test(canonical)) return fail(NOT_A_HOST(canonical));
   return ok(canonical);
 }
 

@@ -9,7 +9,7 @@ export type Tx = Prisma.TransactionClient;
  */
 export function withOrganizationLock<T>(organizationId: string, body: (tx: Tx) => Promise<T>): Promise<T> {
   return db.$transaction(async (tx) => {
-    // lock removed
+    await tx.$queryRaw`SELECT id FROM "Organization" WHERE id = ${organizationId} FOR UPDATE`;
     return body(tx);
   });
 }

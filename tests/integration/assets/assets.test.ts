@@ -73,6 +73,16 @@ describe("assets", () => {
     expect(await db.asset.count({ where: { organizationId: org.id } })).toBe(1);
   });
 
+  it("lets exactly one of two simultaneous adds of the same value win", async () => {
+    const results = await Promise.all([
+      addAssetAction(undefined, form({ value: "race.example.test" })),
+      addAssetAction(undefined, form({ value: "RACE.example.test" })),
+    ]);
+    expect(results.filter((r) => r.success !== undefined)).toHaveLength(1);
+    expect(results.filter((r) => r.error !== undefined)).toMatchObject([{ code: "conflict", error: "race.example.test is already monitored." }]);
+    expect(await db.asset.count({ where: { organizationId: org.id, value: "race.example.test" } })).toBe(1);
+  });
+
   it("allows the same domain in two different organisations", async () => {
     await addAssetAction(undefined, form({ value: "shared.example.test" }));
     const other = await createOrg(admin);

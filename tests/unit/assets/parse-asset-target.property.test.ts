@@ -67,6 +67,7 @@ describe("asset target properties", () => {
         fc.pre(ip !== "0.0.0.0" && ip !== "255.255.255.255" && !(first >= 224 && first <= 239));
         expect(parseAssetTarget(ip)).toEqual({ ok: true, value: { kind: "IP", value: ip } });
       }),
+      { numRuns: 1000 },
     );
     fc.assert(
       fc.property(fc.ipV6(), (ip) => {
@@ -74,6 +75,7 @@ describe("asset target properties", () => {
         const b = parseAssetTarget(ip.toUpperCase());
         expect(b).toEqual(a);
       }),
+      { numRuns: 3000 },
     );
   });
 });

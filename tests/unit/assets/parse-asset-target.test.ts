@@ -48,6 +48,8 @@ describe("IP addresses are normalised", () => {
     ["[2001:db8::10]", "2001:db8::10"],
     ["::ffff:192.0.2.1", "192.0.2.1"],
     ["::1", "::1"],
+    ["ff0::1", "ff0::1"],
+    ["FF0:0:0:0:0:0:0.0.0.0", "ff0::"],
   ])("%s → %s", (raw, value) => {
     expect(accepted(raw)).toEqual({ kind: "IP", value });
   });
@@ -101,7 +103,7 @@ describe("every rejection says what to enter instead", () => {
     expect(rejection(raw)).toBe(message);
   });
 
-  it.each(["0.0.0.0", "255.255.255.255", "224.0.0.1", "::", "ff02::1"])("not a single host: %s", (raw) => {
+  it.each(["0.0.0.0", "255.255.255.255", "224.0.0.1", "::", "ff02::1", "FF05::2"])("not a single host: %s", (raw) => {
     expect(rejection(raw)).toMatch(/is not the address of a single host/);
   });
 
