@@ -97,12 +97,7 @@ export class Conversation {
     clearTimeout(this.deadlineTimer);
     this.signal?.removeEventListener("abort", this.onAbort);
     this.notify();
-    try {
-      if (!this.raw.destroyed) this.raw.resetAndDestroy();
-    } catch {
-      // A socket without a TCP handle cannot send RST: destroying it is all that is left.
-      this.raw.destroy();
-    }
+    closeSocket(this.raw);
     if (this.stream !== this.raw) this.stream.destroy();
   }
 
@@ -153,6 +148,26 @@ export class Conversation {
   }
 }
 
+/**
+ * Resets a socket (RST, like nmap: no TIME_WAIT) when that is still possible. Once either side has
+ * shut down, libuv refuses the reset and Node then never closes the handle: the process would keep
+ * a dead socket in its event loop for ever. Those sockets are destroyed normally instead.
+ */
+export function closeSocket(socket: net.Socket): void {
+  if (socket.destroyed) return;
+  const shutDown = socket.readableEnded || socket.writableEnded || socket.writableFinished;
+  if (shutDown) {
+    socket.destroy();
+    return;
+  }
+  try {
+    socket.resetAndDestroy();
+  } catch {
+    // A socket without a TCP handle cannot send RST: destroying it is all that is left.
+    socket.destroy();
+  }
+}
+
 export interface ConnectOptions {
   connectTimeoutMs: number;
   /** Absolute time (ms since epoch) after which the conversation is reset unconditionally. */
@@ -178,13 +193,7 @@ export function connectTcp(endpoint: Endpoint, options: ConnectOptions): Promise
       options.signal?.removeEventListener("abort", onAbort);
       socket.off("connect", onConnect);
       socket.off("error", onError);
-      if (!ok) {
-        try {
-          socket.resetAndDestroy();
-        } catch {
-          socket.destroy();
-        }
-      }
+      if (!ok) closeSocket(socket);
       resolve(ok ? socket : null);
     };
     const onConnect = () => settle(true);
