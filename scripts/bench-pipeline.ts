@@ -108,7 +108,19 @@ async function main() {
     );
     if (failed.length > 0) process.exitCode = 1;
   } finally {
-    for (const close of closers) await close().catch(() => undefined);
+    for (const [i, close] of closers.entries()) {
+      const at = Date.now();
+      await close().catch(() => undefined);
+      if (process.env.BENCH_DEBUG) console.error(`closed ${i} in ${Date.now() - at} ms`);
+    }
+    const { db } = await import("@/lib/db/client");
+    await db.$disconnect();
+    const { closeSharedPglite } = await import("@/lib/db/adapter");
+    await closeSharedPglite(process.env.DATABASE_URL!.slice("pglite:".length));
+    if (process.env.BENCH_DEBUG) {
+      console.error("all closed");
+      setTimeout(() => console.error("still alive:", (process as unknown as { _getActiveHandles(): unknown[] })._getActiveHandles().map((h) => (h as object).constructor.name)), 3000).unref();
+    }
   }
 }
 

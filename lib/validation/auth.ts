@@ -65,6 +65,7 @@ export const signUpSchema = z.object({
     ORGANIZATION_NAME_MAX_LENGTH,
     `Organisation names have at most ${ORGANIZATION_NAME_MAX_LENGTH} characters.`,
   ),
+  callbackUrl: optionalText(2048, "That return address is too long."),
 });
 export type SignUpInput = z.infer<typeof signUpSchema>;
 

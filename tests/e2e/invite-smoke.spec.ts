@@ -70,8 +70,13 @@ test("assets, organisation settings, invitations and members", async ({ page, br
   const other = await (await browser.newContext()).newPage();
   await other.goto(inviteUrl.pathname);
   await expect(other.getByText(/invited .* to join Smoke Security on Portwatch as admin/)).toBeVisible();
-  await signUp(other, "Carl Colleague", colleague);
-  await other.goto(inviteUrl.pathname);
+  // A newcomer creates an account from the invitation (email prefilled) and lands back on it.
+  await other.getByRole("link", { name: "Create an account" }).click();
+  await expect(other.getByLabel(/email/i)).toHaveValue(colleague);
+  await other.getByLabel(/^name/i).fill("Carl Colleague");
+  await other.getByLabel(/^password/i).fill(password);
+  await other.getByRole("button", { name: /sign up|create account|start/i }).click();
+  await expect(other).toHaveURL(new RegExp(inviteUrl.pathname));
   await other.getByRole("button", { name: "Join Smoke Security" }).click();
   await expect(other).toHaveURL(/\/assets/);
   await expect(other.getByLabel("Organisation", { exact: true }).locator("option:checked")).toHaveText("Smoke Security");

@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { publicAction } from "@/lib/actions/action";
-import { DEFAULT_SIGNED_IN_PATH } from "@/lib/auth/safe-callback-url";
+import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
 import { signUp } from "@/lib/auth/sign-up";
 import { signUpSchema } from "@/lib/validation/auth";
@@ -15,5 +15,6 @@ export const signUpAction = publicAction(signUpSchema, async (input) => {
     // The account exists; if signing in right away is refused (e.g. this network is rate limited), sign in by hand.
     redirect("/sign-in?registered=1");
   }
-  redirect(DEFAULT_SIGNED_IN_PATH);
+  // An invitee who signed up from an invitation goes straight back to it.
+  redirect(safeCallbackUrl(input.callbackUrl));
 });

@@ -9,11 +9,11 @@ import { SubmitButton } from "../_components/submit-button";
 import { TextField } from "../_components/text-field";
 import { signUpAction } from "./actions";
 
-export function SignUpForm() {
+export function SignUpForm({ callbackUrl, initialEmail }: { callbackUrl: string; initialEmail: string }) {
   const [state, formAction, pending] = useActionState(signUpAction, undefined);
   // Controlled fields keep what was typed when the server answers with an error.
   const [name, setName] = useState("");
-  const [email, setEmail] = useState("");
+  const [email, setEmail] = useState(initialEmail);
   const [password, setPassword] = useState("");
   const [organizationName, setOrganizationName] = useState("");
   const errors = fieldErrorsOf(state);
@@ -22,6 +22,7 @@ export function SignUpForm() {
   return (
     <form action={formAction} className="space-y-4" noValidate>
       {state && !hasFieldErrors && <FormAlert state={state} />}
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <TextField label="Name" name="name" value={name} onValueChange={setName} errors={errors.name} autoComplete="name" required maxLength={NAME_MAX_LENGTH} />
       <TextField
         label="Work email"

@@ -57,7 +57,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     return (
       <Card title={`Join ${invitation.organizationName}`}>
         {intro}
-        <p>Sign in with {invitation.email} to accept. New to Portwatch? Create an account with that address, then open this link again.</p>
+        <p>Sign in with {invitation.email} to accept. New to Portwatch? Create an account with that address and you come straight back here.</p>
         <div className="flex gap-3">
           <Link href={`/sign-in?${query}`} className="rounded-md bg-slate-900 px-4 py-2 text-white hover:bg-slate-700">
             Sign in
