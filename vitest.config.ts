@@ -13,6 +13,7 @@ export default defineConfig({
           name: "unit",
           include: ["tests/unit/**/*.test.ts", "tests/unit/**/*.test.tsx"],
           environment: "node",
+          setupFiles: ["tests/setup/loopback-only.ts"],
         },
       },
       {
@@ -26,7 +27,7 @@ export default defineConfig({
           // Integration tests share real servers and databases: one file at a time keeps them honest on 2 cores.
           fileParallelism: false,
           globalSetup: ["tests/setup/global-database.ts"],
-          setupFiles: ["tests/setup/file-database.ts"],
+          setupFiles: ["tests/setup/loopback-only.ts", "tests/setup/file-database.ts"],
           // next-auth imports "next/server" without an extension, which only a bundler resolves; inlined,
           // it loads here and its "next/headers" can be mocked by tests that drive real sign-ins.
           server: { deps: { inline: ["next-auth"] } },

@@ -4,8 +4,24 @@ import { DeleteAssetButton } from "./delete-asset-button";
 import { formatDateTime } from "./format";
 import { GradeBadge } from "./grade-badge";
 import { LabelEditor } from "./label-editor";
+import { ScanNowButton } from "./scan-now-button";
+import { ScanProgress } from "@/components/scans/scan-progress";
 
 type Action = (prev: ActionState, input: FormData) => Promise<ActionResult>;
+type ScanAction = (prev: ActionState<{ scanRunId: string }>, input: FormData) => Promise<ActionResult<{ scanRunId: string }>>;
+
+function LastScan({ asset, organizationId }: { asset: AssetRow; organizationId: string }) {
+  const scan = asset.latestScan;
+  if (scan && (scan.status === "QUEUED" || scan.status === "RUNNING")) {
+    return <ScanProgress orgId={organizationId} scanRunId={scan.id} initial={scan} />;
+  }
+  return (
+    <>
+      {asset.lastScanAt ? formatDateTime(asset.lastScanAt) : "Not scanned yet"}
+      {scan?.status === "FAILED" && <p className="text-xs text-red-700">Last scan failed: {scan.error ?? "unknown reason"}</p>}
+    </>
+  );
+}
 
 export function AssetTable({
   assets,
@@ -13,12 +29,14 @@ export function AssetTable({
   canEdit,
   labelAction,
   deleteAction,
+  scanAction,
 }: {
   assets: AssetRow[];
   organizationId: string;
   canEdit: boolean;
   labelAction: Action;
   deleteAction: Action;
+  scanAction: ScanAction;
 }) {
   if (assets.length === 0) {
     return <p className="rounded-md border border-dashed border-slate-300 bg-white p-6 text-center text-slate-600">No assets yet.</p>;
@@ -55,10 +73,13 @@ export function AssetTable({
               <td className="px-4 py-2">
                 <GradeBadge grade={a.grade} score={a.score} />
               </td>
-              <td className="px-4 py-2 text-slate-600">{a.lastScanAt ? formatDateTime(a.lastScanAt) : "Not scanned yet"}</td>
+              <td className="min-w-56 px-4 py-2 text-slate-600">
+                <LastScan asset={a} organizationId={organizationId} />
+              </td>
               <td className="px-4 py-2 text-slate-600">{formatDateTime(a.createdAt)}</td>
               {canEdit && (
-                <td className="px-4 py-2 text-right">
+                <td className="flex justify-end gap-2 px-4 py-2">
+                  <ScanNowButton organizationId={organizationId} assetId={a.id} value={a.value} action={scanAction} />
                   <DeleteAssetButton organizationId={organizationId} assetId={a.id} value={a.value} action={deleteAction} />
                 </td>
               )}

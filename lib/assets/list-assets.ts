@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/client";
-import type { AssetKind } from "@/lib/generated/prisma/enums";
+import type { AssetKind, ScanStatus } from "@/lib/generated/prisma/enums";
 import { memberOfAssetOrganization } from "./asset-membership-filter";
 
 export interface AssetRow {
@@ -13,11 +13,13 @@ export interface AssetRow {
   grade: string | null;
   score: number | null;
   gradedAt: Date | null;
+  /** The most recent scan run, for its status and live progress. */
+  latestScan: { id: string; status: ScanStatus; hostsDone: number; hostsTotal: number; portsFound: number; error: string | null } | null;
 }
 
 /** The organisation's monitored assets (not deleted), newest first; any member may list them. */
 export async function listAssets(params: { organizationId: string; userId: string }): Promise<AssetRow[]> {
-  return db.asset.findMany({
+  const rows = await db.asset.findMany({
     where: { organizationId: params.organizationId, deletedAt: null, ...memberOfAssetOrganization(params.userId, "VIEWER") },
     select: {
       id: true,
@@ -30,7 +32,13 @@ export async function listAssets(params: { organizationId: string; userId: strin
       grade: true,
       score: true,
       gradedAt: true,
+      scanRuns: {
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: 1,
+        select: { id: true, status: true, hostsDone: true, hostsTotal: true, portsFound: true, error: true },
+      },
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
   });
+  return rows.map(({ scanRuns, ...asset }) => ({ ...asset, latestScan: scanRuns[0] ?? null }));
 }

@@ -42,5 +42,9 @@ export const deleteAssetSchema = z.object({
   assetId: assetIdSchema,
 });
 
+export const scanAssetSchema = z.object({
+  assetId: assetIdSchema,
+});
+
 export type AddAssetInput = z.infer<typeof addAssetSchema>;
 export type LabelAssetInput = z.infer<typeof labelAssetSchema>;

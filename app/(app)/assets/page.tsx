@@ -5,7 +5,7 @@ import { isPlanActive } from "@/lib/authz/plan";
 import { hasRole } from "@/lib/authz/roles";
 import { listAssets } from "@/lib/assets/list-assets";
 import { requireAppOrganization } from "../current-organization";
-import { addAssetAction, deleteAssetAction, labelAssetAction } from "./actions";
+import { addAssetAction, deleteAssetAction, labelAssetAction, scanAssetAction } from "./actions";
 
 export const metadata: Metadata = { title: "Assets" };
 
@@ -38,7 +38,7 @@ export default async function AssetsPage() {
       ) : (
         <p className="text-sm text-slate-600">You are a viewer in this organisation: admins and owners add and change assets.</p>
       )}
-      <AssetTable assets={assets} organizationId={active.id} canEdit={canEdit} labelAction={labelAssetAction} deleteAction={deleteAssetAction} />
+      <AssetTable assets={assets} organizationId={active.id} canEdit={canEdit} labelAction={labelAssetAction} deleteAction={deleteAssetAction} scanAction={scanAssetAction} />
     </div>
   );
 }

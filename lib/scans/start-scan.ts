@@ -1,0 +1,21 @@
+import { AppError, notFound } from "@/lib/errors";
+import type { ScanRun, ScanTrigger } from "@/lib/generated/prisma/client";
+import { requestScan, ScanNotQueuedError } from "./request-scan";
+import { ScanDataNotFoundError } from "./scan-data-not-found-error";
+
+/**
+ * requestScan for people (UI and API): its expected failures become user-facing errors — an asset that
+ * is not this organisation's is "not found", a queue that cannot be reached says so and changes nothing.
+ */
+export async function startScan(
+  organizationId: string,
+  input: { assetId: string; trigger: ScanTrigger; requestedById: string | null },
+): Promise<ScanRun> {
+  try {
+    return await requestScan(organizationId, input);
+  } catch (error) {
+    if (error instanceof ScanDataNotFoundError) throw notFound("Asset");
+    if (error instanceof ScanNotQueuedError) throw new AppError("internal", error.message);
+    throw error;
+  }
+}
