@@ -39,10 +39,10 @@ describe("assets", () => {
 
   it("adds a normalised domain and IP, lists them newest first with empty scan and grade columns", async () => {
     expect(await addAssetAction(undefined, form({ value: " Bücher.Example. ", label: "  Shop  " }))).toMatchObject({
-      success: "xn--bcher-kva.example is now monitored.",
+      success: "xn--bcher-kva.example is now monitored. Its first scan has started.",
     });
     await new Promise((r) => setTimeout(r, 5));
-    expect(await addAssetAction(undefined, form({ value: "2001:DB8:0:0:0:0:0:1", label: "" }))).toMatchObject({ success: "2001:db8::1 is now monitored." });
+    expect(await addAssetAction(undefined, form({ value: "2001:DB8:0:0:0:0:0:1", label: "" }))).toMatchObject({ success: "2001:db8::1 is now monitored. Its first scan has started." });
 
     const list = await listAssets({ organizationId: org.id, userId: viewer.id });
     expect(list.map((a) => [a.kind, a.value, a.label])).toEqual([
@@ -51,6 +51,12 @@ describe("assets", () => {
     ]);
     expect(list[1]).toMatchObject({ lastScanAt: null, grade: null, score: null });
     expect((await db.asset.findFirstOrThrow({ where: { value: "xn--bcher-kva.example" } })).createdById).toBe(admin.id);
+
+    // Each new asset's first scan is queued at once and announced to the pipeline after the commit.
+    const runs = await db.scanRun.findMany({ where: { organizationId: org.id }, select: { assetId: true, status: true, trigger: true } });
+    expect(runs.map((r) => [r.status, r.trigger]).sort()).toEqual([["QUEUED", "MANUAL"], ["QUEUED", "MANUAL"]]);
+    const requested = capture.events.filter((e) => e.name === "asset/scan.requested").map((e) => (e.data as { assetId: string }).assetId);
+    expect(requested.sort()).toEqual(runs.map((r) => r.assetId).sort());
   });
 
   it("rejects an invalid domain with its field message and stores nothing", async () => {
@@ -120,7 +126,7 @@ describe("assets", () => {
     expect(await deleteAssetAction(undefined, form({ assetId }))).toMatchObject({ code: "not_found", error: "Asset was not found." });
 
     expect(await addAssetAction(undefined, form({ value: "Gone.Example.Test" }))).toMatchObject({
-      success: "gone.example.test is monitored again; its earlier history was kept.",
+      success: "gone.example.test is monitored again; its earlier history was kept. Its first scan has started.",
       data: { id: assetId },
     });
     const restored = await db.asset.findUniqueOrThrow({ where: { id: assetId } });
