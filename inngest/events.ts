@@ -4,6 +4,7 @@
  * `inngest.send(event.create(data))` validates before sending.
  */
 import { z } from "zod";
+import { tlsInfoSchema } from "@/lib/validation/tls-info";
 import { eventType } from "inngest";
 
 const id = z.string().min(1).max(200);
@@ -44,16 +45,6 @@ export const orgGradeChanged = eventType("org/grade.changed", {
   }),
 });
 
-const tlsInfo = z.object({
-  protocol: z.string().nullable(),
-  cipher: z.string().nullable(),
-  subject: z.string().nullable(),
-  subjectAltNames: z.array(z.string()),
-  issuer: z.string().nullable(),
-  validFrom: z.string().nullable(),
-  validTo: z.string().nullable(),
-  selfSigned: z.boolean(),
-});
 
 const serviceSnapshot = z.object({
   state: z.string(),
@@ -62,7 +53,7 @@ const serviceSnapshot = z.object({
   detectedService: z.string().nullable(),
   product: z.string().nullable(),
   version: z.string().nullable(),
-  tls: tlsInfo.nullable(),
+  tls: tlsInfoSchema.nullable(),
 });
 
 /** One newly opened port, closed port or changed service, as stored in ExposureChange. */

@@ -1,5 +1,6 @@
 /** Input checks: bad input is refused with a message naming the offending field, never half-graded. */
 import { z } from "zod";
+import { tlsInfoSchema } from "@/lib/validation/tls-info";
 import type { AssetScoreInput, GradingInput, GradingOptions } from "./types";
 
 export class GradingInputError extends Error {
@@ -11,16 +12,6 @@ export class GradingInputError extends Error {
 
 const ip = z.union([z.ipv4(), z.ipv6()], { error: "expected an IPv4 or IPv6 address" });
 
-const tlsSchema = z.object({
-  protocol: z.string().nullable(),
-  cipher: z.string().nullable(),
-  subject: z.string().nullable(),
-  subjectAltNames: z.array(z.string()),
-  issuer: z.string().nullable(),
-  validFrom: z.string().nullable(),
-  validTo: z.string().nullable(),
-  selfSigned: z.boolean(),
-});
 
 const findingSchema = z.object({
   host: ip,
@@ -32,7 +23,7 @@ const findingSchema = z.object({
   pendingClassification: z.boolean(),
   product: z.string().nullable(),
   version: z.string().nullable(),
-  tls: tlsSchema.nullable(),
+  tls: tlsInfoSchema.nullable(),
   httpRedirectsToHttps: z.boolean().optional(),
   openResolver: z.boolean().optional(),
   firstSeen: z.date().optional(),
