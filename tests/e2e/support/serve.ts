@@ -3,6 +3,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
+import net from "node:net";
 import path from "node:path";
 import { startSmtpServer } from "../../helpers/smtp-server";
 import { startDnsServer } from "../../helpers/dns-server";
@@ -22,6 +23,12 @@ http
   })
   .listen(mailPort, "127.0.0.1");
 
+// A service that accepts connections and never answers: detection waits for it, so a scan of the test
+// domain stays running for a few seconds and the live progress can be watched.
+const silent = net.createServer((socket) => socket.on("error", () => undefined));
+await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+const silentPort = (silent.address() as net.AddressInfo).port;
+
 const dns = await startDnsServer({ "shop.example.test": { A: ["127.0.0.1"] } });
 
 const env: NodeJS.ProcessEnv = {
@@ -38,7 +45,7 @@ const env: NodeJS.ProcessEnv = {
   SMTP_URL: smtp.url,
   SCANNER_DNS_SERVERS: `${dns.host}:${dns.port}`,
   SCAN_ALLOWED_CIDRS: "127.0.0.0/8",
-  SCAN_PORTS: "1-1024",
+  SCAN_PORTS: `1-1024,${silentPort}`,
   PORTWATCH_EXECUTOR_PORT: String(port + 1),
 };
 
