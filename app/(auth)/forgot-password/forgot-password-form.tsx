@@ -2,11 +2,10 @@
 
 import Link from "next/link";
 import { useActionState, useState } from "react";
-import { EMAIL_MAX_LENGTH } from "@/lib/validation/auth";
 import { fieldErrorsOf } from "../_components/field-errors";
 import { FormAlert } from "../_components/form-alert";
 import { SubmitButton } from "../_components/submit-button";
-import { TextField } from "../_components/text-field";
+import { EmailField } from "../_components/email-field";
 import { requestPasswordResetAction } from "./actions";
 
 export function ForgotPasswordForm() {
@@ -16,17 +15,7 @@ export function ForgotPasswordForm() {
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <FormAlert state={state} />
-      <TextField
-        label="Email"
-        name="email"
-        type="email"
-        value={email}
-        onValueChange={setEmail}
-        errors={errors.email}
-        autoComplete="email"
-        required
-        maxLength={EMAIL_MAX_LENGTH}
-      />
+      <EmailField value={email} onValueChange={setEmail} errors={errors.email} />
       <SubmitButton pending={pending} pendingLabel="Sending…">
         Send me a reset link
       </SubmitButton>

@@ -2,10 +2,11 @@
 
 import Link from "next/link";
 import { useActionState, useState } from "react";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/validation/auth";
+import { PASSWORD_MAX_LENGTH } from "@/lib/validation/auth";
 import { fieldErrorsOf } from "../_components/field-errors";
 import { FormAlert } from "../_components/form-alert";
 import { SubmitButton } from "../_components/submit-button";
+import { NewPasswordField } from "../_components/new-password-field";
 import { TextField } from "../_components/text-field";
 import { resetPasswordAction } from "./actions";
 
@@ -26,19 +27,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
         </p>
       )}
       <input type="hidden" name="token" value={token} />
-      <TextField
-        label="New password"
-        name="password"
-        type="password"
-        value={password}
-        onValueChange={setPassword}
-        errors={errors.password}
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a strong, memorable password.`}
-        autoComplete="new-password"
-        required
-        minLength={PASSWORD_MIN_LENGTH}
-        maxLength={PASSWORD_MAX_LENGTH}
-      />
+      <NewPasswordField label="New password" value={password} onValueChange={setPassword} errors={errors.password} />
       <TextField
         label="Repeat the new password"
         name="confirmPassword"

@@ -2,10 +2,11 @@
 
 import Link from "next/link";
 import { useActionState, useState } from "react";
-import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH } from "@/lib/validation/auth";
+import { PASSWORD_MAX_LENGTH } from "@/lib/validation/auth";
 import { fieldErrorsOf } from "../_components/field-errors";
 import { FormAlert } from "../_components/form-alert";
 import { SubmitButton } from "../_components/submit-button";
+import { EmailField } from "../_components/email-field";
 import { TextField } from "../_components/text-field";
 import { signInAction } from "./actions";
 
@@ -19,17 +20,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     <form action={formAction} className="space-y-4" noValidate>
       <FormAlert state={state} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <TextField
-        label="Email"
-        name="email"
-        type="email"
-        value={email}
-        onValueChange={setEmail}
-        errors={errors.email}
-        autoComplete="username"
-        required
-        maxLength={EMAIL_MAX_LENGTH}
-      />
+      <EmailField value={email} onValueChange={setEmail} errors={errors.email} autoComplete="username" />
       <TextField
         label="Password"
         name="password"

@@ -2,10 +2,12 @@
 
 import Link from "next/link";
 import { useActionState, useState } from "react";
-import { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, ORGANIZATION_NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/validation/auth";
+import { NAME_MAX_LENGTH, ORGANIZATION_NAME_MAX_LENGTH } from "@/lib/validation/auth";
 import { fieldErrorsOf } from "../_components/field-errors";
 import { FormAlert } from "../_components/form-alert";
 import { SubmitButton } from "../_components/submit-button";
+import { EmailField } from "../_components/email-field";
+import { NewPasswordField } from "../_components/new-password-field";
 import { TextField } from "../_components/text-field";
 import { signUpAction } from "./actions";
 
@@ -24,30 +26,8 @@ export function SignUpForm({ callbackUrl, initialEmail }: { callbackUrl: string;
       {state && !hasFieldErrors && <FormAlert state={state} />}
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <TextField label="Name" name="name" value={name} onValueChange={setName} errors={errors.name} autoComplete="name" required maxLength={NAME_MAX_LENGTH} />
-      <TextField
-        label="Work email"
-        name="email"
-        type="email"
-        value={email}
-        onValueChange={setEmail}
-        errors={errors.email}
-        autoComplete="email"
-        required
-        maxLength={EMAIL_MAX_LENGTH}
-      />
-      <TextField
-        label="Password"
-        name="password"
-        type="password"
-        value={password}
-        onValueChange={setPassword}
-        errors={errors.password}
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a strong, memorable password.`}
-        autoComplete="new-password"
-        required
-        minLength={PASSWORD_MIN_LENGTH}
-        maxLength={PASSWORD_MAX_LENGTH}
-      />
+      <EmailField label="Work email" value={email} onValueChange={setEmail} errors={errors.email} />
+      <NewPasswordField label="Password" value={password} onValueChange={setPassword} errors={errors.password} />
       <TextField
         label="Organisation name (optional)"
         name="organizationName"
