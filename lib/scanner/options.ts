@@ -28,8 +28,9 @@ export interface ScanOptions extends ResolveTargetOptions {
   /** Ports probed to recognise a catch-all host; default 5 random high ports. */
   catchAllProbePorts?: number[];
   /**
-   * Worker threads per host for large TCP port lists (default 1). Helps only when connect() itself is
-   * the bottleneck (loopback, fast LAN) and cores are idle; on a busy machine it costs more than it saves.
+   * Threads per host for its TCP connect scan. Default: more than one only for large port lists on
+   * hosts whose round trip is under a millisecond (loopback, fast LAN), where connect() itself is the
+   * bottleneck, and only as many as the machine has cores (tcp/thread-choice.ts).
    */
   threads?: number;
   /** Hosts scanned at once by scan() (default 4). */

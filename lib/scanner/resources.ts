@@ -1,11 +1,14 @@
+import os from "node:os";
 import { socketBudget } from "./tcp/fd-limit";
 import { InFlightBudget } from "./tcp/inflight-budget";
 import { RateLimiter } from "./tcp/rate-limiter";
 
-/** What all hosts of one scan share: the socket budget and the packet-rate cap. */
+/** What all hosts of one scan share: the socket budget, the packet-rate cap and the idle cores. */
 export interface ScanResources {
   budget: InFlightBudget;
   rateLimiter: RateLimiter | null;
+  /** Cores beyond this thread's, taken by hosts whose scan runs worker threads (see tcp/thread-choice.ts). */
+  spareCores: InFlightBudget;
 }
 
 export function createScanResources(options: { maxInFlight?: number; packetsPerSecond?: number }): ScanResources {
@@ -20,5 +23,6 @@ export function createScanResources(options: { maxInFlight?: number; packetsPerS
   return {
     budget: new InFlightBudget(capacity),
     rateLimiter: options.packetsPerSecond ? new RateLimiter(options.packetsPerSecond) : null,
+    spareCores: new InFlightBudget(Math.max(0, os.availableParallelism() - 1)),
   };
 }

@@ -77,6 +77,7 @@ export async function scanHost(
     signal: options.signal,
     catchAllProbePorts: options.catchAllProbePorts,
     threads: options.threads,
+    spareCores: resources.spareCores,
     onPortState: (_port, state) => progress.portDone(state === "open"),
   });
   if (tcpScan.catchAll) progress.update({ portsScanned: tcp.length });

@@ -1,6 +1,7 @@
 export interface CongestionLimits {
   initial: number;
-  max: number;
+  /** Read on every use, so an owner may lower it while the scan runs (see parallel-scan.ts). */
+  readonly max: number;
 }
 
 /**
@@ -25,7 +26,7 @@ export class CongestionWindow {
 
   /** Whole probes allowed in flight now. */
   get size(): number {
-    return Math.floor(this.window);
+    return Math.max(1, Math.floor(Math.min(this.window, this.limits.max)));
   }
 
   get slowStartThreshold(): number {

@@ -1,6 +1,7 @@
 import type { Connector, ConnectOutcome, ProbeHandle } from "./connect-outcome";
 import { CongestionWindow } from "./congestion-window";
 import type { InFlightBudget } from "./inflight-budget";
+import { isPortFeed, PortList, type PortFeed } from "./port-feed";
 import type { RateLimiter } from "./rate-limiter";
 import { RttEstimator } from "./rtt-estimator";
 import type { TcpTiming } from "./tcp-timing";
@@ -10,8 +11,8 @@ export type TcpPortState = "open" | "closed" | "filtered";
 export interface HostScanInput {
   ip: string;
   family: 4 | 6;
-  /** In scan order (most common first). */
-  ports: readonly number[];
+  /** In scan order (most common first), or a feed shared with other threads' scans of this host. */
+  ports: readonly number[] | PortFeed;
   timing: TcpTiming;
   connector: Connector;
   budget: InFlightBudget;
@@ -19,6 +20,8 @@ export interface HostScanInput {
   /** Shared with an earlier phase (catch-all probes) so its answers already tune the timeout. */
   rtt?: RttEstimator;
   signal?: AbortSignal;
+  /** A per-host window cap below timing.maxWindowPerHost that the owner may lower mid-scan (parallel-scan.ts). */
+  windowCap?: { readonly max: number };
   /** Once per port, when its state is final. */
   onPortState?: (port: number, state: TcpPortState) => void;
 }
@@ -31,6 +34,8 @@ export interface HostScanStats {
   finalTimeoutMs: number;
   smoothedRttMs: number | null;
   finalWindow: number;
+  /** Threads that scanned the host (parallel-scan.ts); 1 here. */
+  threads: number;
 }
 
 export interface HostScanOutput {
@@ -46,6 +51,8 @@ interface Probe {
 }
 
 const MAX_BACKOFF_MS = 1_000;
+/** Ports taken from the feed at a time: small, so threads sharing a feed finish close together. */
+const FEED_BATCH = 256;
 
 /**
  * TCP connect scan of one host. Ports go out in passes: the first over every port, then retry passes
@@ -64,8 +71,10 @@ class HostScan {
   private readonly window: CongestionWindow;
   private readonly states = new Map<number, TcpPortState>();
   private readonly everSilent = new Set<number>();
-  private queue: number[];
+  private readonly feed: PortFeed;
+  private queue: number[] = [];
   private queueIndex = 0;
+  private waitingForFeed = false;
   private inflight: Probe[] = [];
   private inflightHead = 0;
   private inflightCount = 0;
@@ -87,6 +96,10 @@ class HostScan {
     this.waitingForBudget = false;
     this.pump();
   };
+  private readonly feedWake = () => {
+    this.waitingForFeed = false;
+    this.pump();
+  };
   private readonly onAbort = () => this.abort();
 
   constructor(
@@ -95,11 +108,15 @@ class HostScan {
     private readonly reject: (error: unknown) => void,
   ) {
     this.rtt = input.rtt ?? new RttEstimator(input.timing);
+    const fixedMax = Math.min(input.timing.maxWindowPerHost, input.budget.capacity);
+    const cap = input.windowCap;
     this.window = new CongestionWindow({
       initial: input.timing.initialWindow,
-      max: Math.min(input.timing.maxWindowPerHost, input.budget.capacity),
+      get max() {
+        return cap ? Math.min(fixedMax, cap.max) : fixedMax;
+      },
     });
-    this.queue = [...new Set(input.ports)];
+    this.feed = isPortFeed(input.ports) ? input.ports : new PortList(input.ports);
   }
 
   start(): void {
@@ -113,7 +130,7 @@ class HostScan {
     const { budget, rateLimiter } = this.input;
     const now = performance.now();
     if (now < this.backoffUntil) return this.wakeAfter(this.backoffUntil - now);
-    while (this.queueIndex < this.queue.length && this.inflightCount < this.window.size) {
+    while (this.inflightCount < this.window.size && this.hasNextPort()) {
       if (rateLimiter && !rateLimiter.tryTake()) return this.wakeAfter(rateLimiter.msUntilNext());
       if (!budget.tryAcquire()) {
         if (!this.waitingForBudget) {
@@ -124,7 +141,24 @@ class HostScan {
       }
       this.launch(this.queue[this.queueIndex++]!);
     }
-    if (this.inflightCount === 0 && this.queueIndex >= this.queue.length) this.endPass();
+    if (this.inflightCount === 0 && !this.hasNextPort() && (this.pass > 0 || this.feed.closed)) this.endPass();
+  }
+
+  /** Whether the queue has a port to launch, refilling it from the feed during the first pass. */
+  private hasNextPort(): boolean {
+    if (this.queueIndex < this.queue.length) return true;
+    if (this.pass > 0 || this.feed.closed) return false;
+    const batch = this.feed.take(FEED_BATCH);
+    if (batch.length > 0) {
+      this.queue = batch;
+      this.queueIndex = 0;
+      return true;
+    }
+    if (!this.feed.closed && !this.waitingForFeed) {
+      this.waitingForFeed = true;
+      this.feed.onMore(this.feedWake);
+    }
+    return false;
   }
 
   private launch(port: number): void {
@@ -282,6 +316,7 @@ class HostScan {
         finalTimeoutMs: this.rtt.timeoutMs,
         smoothedRttMs: this.rtt.smoothedRttMs,
         finalWindow: this.window.size,
+        threads: 1,
       },
     });
   }

@@ -1,73 +1,124 @@
 import { scanHostTcp, type HostScanInput, type HostScanOutput, type HostScanStats, type TcpPortState } from "./host-scanner";
-import { startShardWorker } from "./shard-worker";
+import { PortList } from "./port-feed";
+import { startShardWorker, type ShardHandle } from "./shard-worker";
 
-/** Below this many ports per thread a worker's start-up (~0.2 s) costs more than it saves. */
+/** Below this many ports per thread a worker's start-up costs more than it saves. */
 const MIN_PORTS_PER_THREAD = 8_192;
+/** Answers measured before an automatic plan decides on workers: enough for a clean minimum round trip. */
+const DECIDE_AFTER_ANSWERS = 512;
+
+export type ThreadPlan =
+  /** This many threads from the start (the caller chose). */
+  | { threads: number }
+  /**
+   * Start alone; once the first answers have measured the round trip, ask how many worker threads to
+   * add (see thread-choice.ts). `release` is called at the end with the number that was granted.
+   */
+  | { decide: (measured: { minRttMs: number | null; remainingPorts: number }) => number; release: (workers: number) => void };
 
 /**
- * One host's connect scan split over threads. On loopback and fast LANs connect() is CPU-bound (the
- * kernel runs the whole handshake inside the syscall), so an idle second core can double the rate;
- * over the internet one thread is already waiting on the network. On a busy machine the extra thread
- * costs more than it saves (measured), hence opt-in.
- * Ports are dealt round-robin, so every shard gets common ports early. Each shard has its own window
- * (the host's cap divided between them) and RTT estimate; worker sockets are reserved from the
- * shared budget first. A shard whose worker cannot start (e.g. a bundler moved the worker file)
- * is scanned in this thread instead.
+ * One host's connect scan shared between this thread and worker threads. On loopback and fast LANs
+ * connect() is CPU-bound (the kernel runs the whole handshake inside the syscall), so a second core
+ * nearly doubles the rate; over the internet one thread is already waiting on the network.
+ * The ports are one list that every thread takes batches from, in order, as it has room: a worker
+ * that starts late or shares its core with other work simply takes fewer ports, so a worker never
+ * holds back the scan by more than its last batch. Each thread has its own window (together capped
+ * at the host's maximum), round-trip estimate and retry passes; worker sockets come out of the shared
+ * budget. Ports handed to a worker that fails are scanned here.
  */
 export async function scanHostTcpParallel(
-  input: HostScanInput & { threads: number; packetsPerSecond?: number | null },
+  input: Omit<HostScanInput, "ports"> & { ports: readonly number[]; plan: ThreadPlan; packetsPerSecond?: number | null },
 ): Promise<HostScanOutput> {
-  const threads = Math.max(1, Math.min(input.threads, Math.floor(input.ports.length / MIN_PORTS_PER_THREAD)));
-  if (threads <= 1) return scanHostTcp(input);
+  const { plan } = input;
+  const fixedThreads =
+    "threads" in plan ? Math.max(1, Math.min(plan.threads, Math.floor(input.ports.length / MIN_PORTS_PER_THREAD))) : null;
+  if (fixedThreads === 1) return scanHostTcp(input);
 
-  const shards: number[][] = Array.from({ length: threads }, () => []);
-  [...new Set(input.ports)].forEach((port, i) => shards[i % threads]!.push(port));
-  const windowPerShard = Math.max(1, Math.ceil(input.timing.maxWindowPerHost / threads));
-  const timing = { ...input.timing, maxWindowPerHost: windowPerShard };
+  const list = new PortList(input.ports);
+  const maxWindow = input.timing.maxWindowPerHost;
+  const windowCap = { max: Math.ceil(maxWindow / (fixedThreads ?? 1)) };
   const states = new Map<number, TcpPortState>();
+  const handles: ShardHandle[] = [];
+  /** Each worker's end, settled as soon as it happens: a crash must not wait for the local scan to be noticed. */
+  const outcomes: Promise<HostScanStats | Error>[] = [];
+  const handed: number[][] = [];
+  let reserved = 0;
+  let granted = 0;
+  let answers = 0;
+
+  /** Starts `count` workers sharing `sockets` reserved from the budget, and narrows this thread's window. */
+  const startWorkers = (count: number, sockets: number) => {
+    const window = Math.max(1, Math.ceil(maxWindow / (count + 1)));
+    windowCap.max = window;
+    reserved += sockets;
+    for (let i = 0; i < count; i++) {
+      const ports: number[] = [];
+      handed.push(ports);
+      const handle = startShardWorker(
+        {
+          ip: input.ip,
+          family: input.family,
+          timing: { ...input.timing, maxWindowPerHost: window },
+          capacity: Math.max(1, Math.floor(sockets / count)),
+          packetsPerSecond: input.packetsPerSecond ? input.packetsPerSecond / (count + 1) : null,
+        },
+        {
+          onStates: record,
+          nextBatch: () => {
+            const batch = list.take(Math.max(128, Math.min(4_096, Math.floor(list.remaining / (2 * (count + 1))))));
+            ports.push(...batch);
+            return { ports: batch, closed: list.closed };
+          },
+        },
+      );
+      handles.push(handle);
+      outcomes.push(handle.done.catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))));
+    }
+  };
   const record = (port: number, state: TcpPortState) => {
     if (states.has(port)) return;
     states.set(port, state);
     input.onPortState?.(port, state);
+    if ("decide" in plan && ++answers === DECIDE_AFTER_ANSWERS && !input.signal?.aborted) {
+      granted = plan.decide({ minRttMs: input.rtt?.minRttMs ?? null, remainingPorts: list.remaining });
+      // Mid-scan the budget is not waited for: workers start only with sockets to spare right now.
+      let sockets = 0;
+      while (sockets < granted * Math.ceil(maxWindow / (granted + 1)) && input.budget.tryAcquire()) sockets++;
+      if (granted > 0 && sockets >= granted) startWorkers(granted, sockets);
+      else for (; sockets > 0; sockets--) input.budget.release();
+    }
   };
 
-  const reserved = await reserve(input, windowPerShard * (threads - 1));
-  const handles = shards.slice(1).map((ports) =>
-    startShardWorker(
-      {
-        ip: input.ip,
-        family: input.family,
-        ports,
-        timing,
-        capacity: windowPerShard,
-        packetsPerSecond: input.packetsPerSecond ? input.packetsPerSecond / threads : null,
-      },
-      record,
-    ),
-  );
+  if (fixedThreads) {
+    // Worker sockets are held back from the shared budget before anything starts.
+    startWorkers(fixedThreads - 1, await reserve(input, windowCap.max * (fixedThreads - 1)));
+  }
   const onAbort = () => handles.forEach((handle) => handle.abort());
   input.signal?.addEventListener("abort", onAbort, { once: true });
   try {
-    const local = (ports: number[]) => scanHostTcp({ ...input, ports, timing, onPortState: record }).then((r) => r.stats);
-    const results = await Promise.all([
-      local(shards[0]!),
-      ...handles.map((handle, i) =>
-        handle.done.catch(() => {
-          input.signal?.throwIfAborted();
-          return local(shards[i + 1]!.filter((port) => !states.has(port)));
-        }),
-      ),
-    ]);
+    const local = (ports: readonly number[] | PortList) =>
+      scanHostTcp({ ...input, ports, windowCap, onPortState: record }).then((r) => r.stats);
+    const results = [await local(list)];
+    // Workers exist by now: they are only started while the local scan runs.
+    for (const [i, outcome] of outcomes.entries()) {
+      const stats = await outcome;
+      if (!(stats instanceof Error)) results.push(stats);
+      else {
+        input.signal?.throwIfAborted();
+        results.push(await local(handed[i]!.filter((port) => !states.has(port))));
+      }
+    }
     input.signal?.throwIfAborted();
-    return { states, stats: mergeStats(results) };
+    return { states, stats: { ...mergeStats(results), threads: 1 + handles.length } };
   } finally {
     input.signal?.removeEventListener("abort", onAbort);
     for (let i = 0; i < reserved; i++) input.budget.release();
+    if ("decide" in plan) plan.release(granted);
   }
 }
 
 /** Takes `count` slots from the shared budget for worker sockets, waiting for releases if needed. */
-async function reserve(input: HostScanInput, count: number): Promise<number> {
+async function reserve(input: Pick<HostScanInput, "budget">, count: number): Promise<number> {
   let taken = 0;
   while (taken < count) {
     if (input.budget.tryAcquire()) {
@@ -80,7 +131,7 @@ async function reserve(input: HostScanInput, count: number): Promise<number> {
   return taken;
 }
 
-function mergeStats(all: HostScanStats[]): HostScanStats {
+function mergeStats(all: HostScanStats[]): Omit<HostScanStats, "threads"> {
   return {
     probesSent: all.reduce((sum, s) => sum + s.probesSent, 0),
     passes: Math.max(...all.map((s) => s.passes)),

@@ -47,6 +47,11 @@ export class RttEstimator {
     return this.samples;
   }
 
+  /** The fastest answer so far: the path's own round trip, without queueing. */
+  get minRttMs(): number | null {
+    return this.samples > 0 ? this.minRtt : null;
+  }
+
   get smoothedRttMs(): number | null {
     return this.srtt;
   }

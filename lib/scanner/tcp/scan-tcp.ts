@@ -4,10 +4,11 @@ import { pickCatchAllProbePorts } from "./catch-all";
 import { createDefaultConnector } from "./default-connector";
 import { scanHostTcp, type HostScanStats, type TcpPortState } from "./host-scanner";
 import type { InFlightBudget } from "./inflight-budget";
-import { scanHostTcpParallel } from "./parallel-scan";
+import { scanHostTcpParallel, type ThreadPlan } from "./parallel-scan";
 import type { RateLimiter } from "./rate-limiter";
 import { RttEstimator } from "./rtt-estimator";
 import type { TcpTiming } from "./tcp-timing";
+import { chooseThreads } from "./thread-choice";
 
 export interface TcpScanInput {
   target: string;
@@ -23,8 +24,13 @@ export interface TcpScanInput {
   catchAllProbePorts?: readonly number[];
   /** The check only runs when at least this many ports are requested (default 100). */
   catchAllMinPorts?: number;
-  /** Threads for this host's scan (default 1; see parallel-scan.ts). Forced to 1 under a packet-rate cap. */
+  /**
+   * Threads for this host's scan (see parallel-scan.ts). Default: chosen from the port count and the
+   * measured round trip (thread-choice.ts), using cores from `spareCores`. Forced to 1 under a
+   * packet-rate cap; the default is 1 with a caller's own connector, which workers cannot use.
+   */
   threads?: number;
+  spareCores?: InFlightBudget;
   onPortState?: (port: number, state: TcpPortState) => void;
 }
 
@@ -56,8 +62,30 @@ async function scanWith(connector: Connector, input: TcpScanInput): Promise<TcpS
       return { states: new Map(), catchAll: { target: input.target, ip: input.ip, probedPorts: [...probePorts] }, stats: probe.stats };
     }
   }
-  // A packet-rate cap means the network, not the CPU, is the limit; one thread keeps the cap exact.
-  const threads = input.rateLimiter ? 1 : (input.threads ?? 1);
-  const result = await scanHostTcpParallel({ ...common, ports: input.ports, timing: input.timing, onPortState: input.onPortState, threads });
+  const result = await scanHostTcpParallel({ ...common, ports: input.ports, timing: input.timing, onPortState: input.onPortState, plan: threadPlan(input) });
   return { states: result.states, catchAll: null, stats: result.stats };
+}
+
+/**
+ * The caller's thread count, else an automatic plan: worker threads join once the scan has measured
+ * the round trip, as many as chooseThreads() wants and spare cores allow. A packet-rate cap means the
+ * network, not the CPU, is the limit (and one thread keeps the cap exact); a caller's own connector
+ * cannot be used by workers.
+ */
+function threadPlan(input: TcpScanInput): ThreadPlan {
+  if (input.rateLimiter) return { threads: 1 };
+  if (input.threads !== undefined) return { threads: input.threads };
+  const spareCores = input.spareCores;
+  if (input.connector || !spareCores) return { threads: 1 };
+  return {
+    decide: ({ minRttMs, remainingPorts }) => {
+      const wanted = chooseThreads({ ports: remainingPorts, minRttMs, spareCores: spareCores.capacity });
+      let taken = 0;
+      while (1 + taken < wanted && spareCores.tryAcquire()) taken++;
+      return taken;
+    },
+    release: (workers) => {
+      for (let i = 0; i < workers; i++) spareCores.release();
+    },
+  };
 }

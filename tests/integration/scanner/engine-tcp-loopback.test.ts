@@ -2,6 +2,9 @@ import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scanHost } from "@/lib/scanner/scan-host";
 import { createHandleConnector } from "@/lib/scanner/tcp/handle-connector";
+import { InFlightBudget } from "@/lib/scanner/tcp/inflight-budget";
+import { scanTcp } from "@/lib/scanner/tcp/scan-tcp";
+import { DEFAULT_TCP_TIMING } from "@/lib/scanner/tcp/tcp-timing";
 import { socketConnector } from "@/lib/scanner/tcp/socket-connector";
 import { TargetRefusedError } from "@/lib/scanner/types";
 
@@ -118,6 +121,23 @@ describe("scanHost", () => {
     for (const port of openPorts) expect(open).toContain(port);
     for (const port of closedPorts) expect(result.ports.find((p) => p.port === port)?.state).toBe("closed");
     expect(seen.at(-1)).toBe(65_535);
+  });
+
+  it("adds a worker thread by itself for a full loopback scan, and only with a spare core", async () => {
+    const all = Array.from({ length: 65_535 }, (_, i) => i + 1);
+    const scan = (ports: number[], spareCores: InFlightBudget) =>
+      scanTcp({ target: HOST, ip: HOST, family: 4, ports, timing: DEFAULT_TCP_TIMING, budget: new InFlightBudget(4_096), spareCores });
+
+    const cores = new InFlightBudget(1);
+    const parallel = await scan(all, cores);
+    expect(parallel.stats?.threads).toBe(2);
+    expect(parallel.states.size).toBe(65_535);
+    for (const port of openPorts) expect(parallel.states.get(port)).toBe("open");
+    for (const port of closedPorts) expect(parallel.states.get(port)).toBe("closed");
+    expect(cores.inUse).toBe(0);
+
+    expect((await scan(all, new InFlightBudget(0))).stats?.threads).toBe(1);
+    expect((await scan(all.slice(0, 1_000), new InFlightBudget(1))).stats?.threads).toBe(1);
   });
 
   it("reports progress up to the full port count", async () => {

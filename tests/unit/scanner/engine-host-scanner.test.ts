@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ConnectCallback, ConnectOutcome, Connector } from "@/lib/scanner/tcp/connect-outcome";
 import { scanHostTcp } from "@/lib/scanner/tcp/host-scanner";
 import { InFlightBudget } from "@/lib/scanner/tcp/inflight-budget";
+import type { PortFeed } from "@/lib/scanner/tcp/port-feed";
 import type { TcpTiming } from "@/lib/scanner/tcp/tcp-timing";
 
 const TIMING: TcpTiming = { initialTimeoutMs: 30, minTimeoutMs: 20, maxTimeoutMs: 60, maxRetries: 3, initialWindow: 4, maxWindowPerHost: 64 };
@@ -128,5 +129,57 @@ describe("scanHostTcp scheduling", () => {
     expect(fake.stats.inFlight).toBe(0);
     expect(fake.stats.cancelled).toBe(4);
     expect(budget.inUse).toBe(0);
+  });
+
+  it("scans ports a feed delivers later, and ends only once the feed is closed", async () => {
+    const pending = ports(600);
+    let wake: (() => void) | null = null;
+    let closed = false;
+    // Another thread's share arrives in three late deliveries, like a worker asking the main thread.
+    const feed: PortFeed = {
+      take: (max) => pending.splice(0, Math.min(max, pending.length > 400 ? 200 : pending.length)),
+      get closed() {
+        return closed && pending.length === 0;
+      },
+      onMore: (w) => {
+        wake = w;
+      },
+    };
+    const hold = pending.splice(200);
+    const fake = fakeConnector(() => "closed");
+    const scan = scanHostTcp({ ip: "192.0.2.1", family: 4, ports: feed, timing: TIMING, connector: fake.connector, budget: new InFlightBudget(1000) });
+    let settled = false;
+    void scan.then(() => (settled = true));
+    for (const batch of [hold.splice(0, 200), hold.splice(0, 200)]) {
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      expect(settled).toBe(false);
+      pending.push(...batch);
+      wake!();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(settled).toBe(false);
+    closed = true;
+    wake!();
+    const { states } = await scan;
+    expect([...states.keys()].sort((a, b) => a - b)).toEqual(ports(600));
+    expect(fake.stats.sent).toBe(600);
+  });
+
+  it("obeys a window cap lowered while the scan runs", async () => {
+    const cap = { max: 64 };
+    const fake = fakeConnector(() => "closed");
+    let answered = 0;
+    let maxAfterLowering = 0;
+    await scanHostTcp({
+      ip: "192.0.2.1", family: 4, ports: ports(3000), timing: TIMING, connector: fake.connector, budget: new InFlightBudget(1000), windowCap: cap,
+      onPortState: () => {
+        if (++answered === 1000) cap.max = 8;
+        // Probes already out when the cap dropped drain first; after that the cap holds.
+        if (answered > 1100) maxAfterLowering = Math.max(maxAfterLowering, fake.stats.inFlight);
+      },
+    });
+    expect(fake.stats.maxInFlight).toBe(64);
+    expect(maxAfterLowering).toBeLessThanOrEqual(8);
+    expect(maxAfterLowering).toBeGreaterThan(0);
   });
 });
