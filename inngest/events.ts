@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { tlsInfoSchema } from "@/lib/validation/tls-info";
+import { serviceFactsSchema } from "@/lib/validation/service-facts";
 import { eventType } from "inngest";
 
 const id = z.string().min(1).max(200);
@@ -54,6 +55,8 @@ const serviceSnapshot = z.object({
   product: z.string().nullable(),
   version: z.string().nullable(),
   tls: tlsInfoSchema.nullable(),
+  // Optional: changes recorded before facts were stored lack them (event schemas allow no defaults).
+  facts: serviceFactsSchema.optional(),
 });
 
 /** One newly opened port, closed port or changed service, as stored in ExposureChange. */

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
-import type { GradingInput, GradingFinding } from "@/lib/grading";
-import type { TlsInfo } from "@/lib/scanner";
+import { gradingFacts, type GradingInput, type GradingFinding } from "@/lib/grading";
+import type { ServiceFacts, TlsInfo } from "@/lib/scanner";
 
 /** The asset's currently open intervals as grading input, with its catch-all hosts. */
 export async function openFindingsOfAsset(organizationId: string, assetId: string): Promise<GradingInput> {
@@ -23,6 +23,7 @@ export async function openFindingsOfAsset(organizationId: string, assetId: strin
     product: interval.product,
     version: interval.version,
     tls: (interval.tls ?? null) as TlsInfo | null,
+    ...gradingFacts(interval.facts as ServiceFacts),
     firstSeen: interval.firstSeenAt,
   }));
   return { findings, catchAllHosts: catchAllHosts.map((h) => h.ip) };

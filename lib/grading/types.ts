@@ -26,7 +26,7 @@ export interface GradingFinding {
   tls: TlsInfo | null;
   /** Plain HTTP answered with a redirect to an https:// URL. */
   httpRedirectsToHttps?: boolean;
-  /** DNS server answered a recursive query for a name outside its own zones. Unknown = not an open resolver. */
+  /** DNS server offers recursion to outside clients (RA set on the scanner's query). Unknown = not an open resolver. */
   openResolver?: boolean;
   /** Carried through for display; age does not change the grade (see docs/grading.md). */
   firstSeen?: Date;

@@ -33,7 +33,7 @@ export interface ScanHostOptions extends ScanOptions {
   progress?: ProgressTracker;
 }
 
-const NO_DETECTION: Detection = { detectedService: null, product: null, version: null, tls: null, banner: null };
+const NO_DETECTION: Detection = { detectedService: null, product: null, version: null, tls: null, banner: null, facts: {} };
 
 /** Port lists of a scan, validated before any packet is sent. */
 export function portsOf(options: ScanOptions): { tcp: number[]; udp: number[] } {
@@ -137,5 +137,12 @@ async function detect(ip: string, port: number, family: 4 | 6, serverName: strin
 
 function udpDetection(result: UdpPortResult): Detection {
   const id = result.identification;
-  return { detectedService: id?.detectedService ?? null, product: id?.product ?? null, version: id?.version ?? null, tls: null, banner: result.banner };
+  return {
+    detectedService: id?.detectedService ?? null,
+    product: id?.product ?? null,
+    version: id?.version ?? null,
+    tls: null,
+    banner: result.banner,
+    facts: id?.facts ?? {},
+  };
 }

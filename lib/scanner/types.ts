@@ -20,6 +20,17 @@ export interface TlsInfo {
   selfSigned: boolean;
 }
 
+/**
+ * Behaviour the probes observed that changes how risky a service is. A key is absent when the probes
+ * could not tell (or it does not apply to the service).
+ */
+export interface ServiceFacts {
+  /** HTTP: a plain request was answered with a redirect to an https:// URL. */
+  redirectsToHttps?: boolean;
+  /** DNS: the server offers recursion to us, an outside client (RA set on a successful answer). */
+  recursionAvailable?: boolean;
+}
+
 /** What the port itself answered. Service names use the IANA vocabulary (see iana.ts). */
 export interface Detection {
   detectedService: string | null;
@@ -28,6 +39,7 @@ export interface Detection {
   tls: TlsInfo | null;
   /** Raw first bytes the service sent, capped and with binary bytes escaped. */
   banner: string | null;
+  facts: ServiceFacts;
 }
 
 export interface TypicalService {

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import type { PortResult, TlsInfo } from "@/lib/scanner";
+import type { PortResult, ServiceFacts, TlsInfo } from "@/lib/scanner";
 
 /**
  * What Portwatch remembers about one open port: everything the grade reads. An unchanged port only
@@ -14,6 +14,7 @@ export interface ObservedService {
   product: string | null;
   version: string | null;
   tls: TlsInfo | null;
+  facts: ServiceFacts;
 }
 
 /** Ports worth an interval: reachable TCP ports, and UDP ports that answered or stayed silent. */
@@ -30,6 +31,7 @@ export function observedService(port: PortResult): ObservedService {
     product: port.product,
     version: port.version,
     tls: port.tls,
+    facts: port.facts,
   };
 }
 
@@ -49,6 +51,7 @@ export function serviceFingerprint(service: ObservedService): string {
     tls
       ? [tls.protocol, tls.subject, [...tls.subjectAltNames].sort(), tls.issuer, tls.validFrom, tls.validTo, tls.selfSigned]
       : null,
+    [service.facts.redirectsToHttps ?? null, service.facts.recursionAvailable ?? null],
   ];
   return crypto.createHash("sha256").update(JSON.stringify(identity)).digest("hex");
 }

@@ -159,6 +159,7 @@ async function diffAndWriteIntervals(tx: Tx, organizationId: string, host: Locke
         version: port.version,
         tls: jsonOrNull(port.tls),
         banner: port.banner,
+        facts: port.facts as Prisma.InputJsonValue,
         fingerprint,
         firstSeenAt: input.observedAt,
         lastSeenAt: input.observedAt,
@@ -199,6 +200,7 @@ export function serviceOfInterval(interval: PortInterval): ObservedService {
     product: interval.product,
     version: interval.version,
     tls: (interval.tls ?? null) as ObservedService["tls"],
+    facts: interval.facts as ObservedService["facts"],
   };
 }
 

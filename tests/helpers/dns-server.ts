@@ -1,7 +1,8 @@
 /**
  * A tiny authoritative DNS server on loopback (UDP and TCP, same port) for `*.test` names, so tests
  * resolve domains without touching real DNS. Unknown names get NXDOMAIN; known names without the asked
- * type get an empty NOERROR answer (NODATA), as real servers do.
+ * type get an empty NOERROR answer (NODATA), as real servers do. It never recurses; with
+ * `advertiseRecursion` it sets the RA flag as an open resolver would, to test that the scanner notices.
  */
 import dgram from "node:dgram";
 import net from "node:net";
@@ -29,34 +30,45 @@ export interface DnsServer {
 
 const TTL = 60;
 
-export function answerQuery(query: Buffer, records: DnsRecords, queries: string[] = []): Buffer {
+export interface DnsServerOptions {
+  /** Set RA (recursion available) in every answer. No query is ever forwarded anywhere. */
+  advertiseRecursion?: boolean;
+}
+
+export function answerQuery(query: Buffer, records: DnsRecords, queries: string[] = [], options: DnsServerOptions = {}): Buffer {
   const request = dnsPacket.decode(query);
   const question = request.questions?.[0];
+  const ra = options.advertiseRecursion ? dnsPacket.RECURSION_AVAILABLE : 0;
   const base = { type: "response" as const, id: request.id, questions: request.questions };
-  if (!question) return dnsPacket.encode({ ...base, flags: dnsPacket.AUTHORITATIVE_ANSWER | 1 });
+  if (!question) return dnsPacket.encode({ ...base, flags: dnsPacket.AUTHORITATIVE_ANSWER | ra | 1 });
   const name = question.name.toLowerCase().replace(/\.$/, "");
   queries.push(`${question.type} ${name}`);
   const entry = name.endsWith(".test") || name === "test" ? records[name] : undefined;
   if (!entry) {
     // RCODE 3 = NXDOMAIN
-    return dnsPacket.encode({ ...base, flags: dnsPacket.AUTHORITATIVE_ANSWER | 3, answers: [] });
+    return dnsPacket.encode({ ...base, flags: dnsPacket.AUTHORITATIVE_ANSWER | ra | 3, answers: [] });
   }
   const answers: dnsPacket.Answer[] = [];
   if (question.type === "A") for (const ip of entry.A ?? []) answers.push({ type: "A", name, ttl: TTL, data: ip });
   if (question.type === "AAAA") for (const ip of entry.AAAA ?? []) answers.push({ type: "AAAA", name, ttl: TTL, data: ip });
   if (question.type === "MX") for (const mx of entry.MX ?? []) answers.push({ type: "MX", name, ttl: TTL, data: mx });
   if (question.type === "TXT") for (const text of entry.TXT ?? []) answers.push({ type: "TXT", name, ttl: TTL, data: text });
-  return dnsPacket.encode({ ...base, flags: dnsPacket.AUTHORITATIVE_ANSWER, answers });
+  return dnsPacket.encode({ ...base, flags: dnsPacket.AUTHORITATIVE_ANSWER | ra, answers });
 }
 
-export async function startDnsServer(records: DnsRecords, host = "127.0.0.1", requestedPort = 0): Promise<DnsServer> {
+export async function startDnsServer(
+  records: DnsRecords,
+  host = "127.0.0.1",
+  requestedPort = 0,
+  options: DnsServerOptions = {},
+): Promise<DnsServer> {
   const normalized: DnsRecords = Object.fromEntries(
     Object.entries(records).map(([name, value]) => [name.toLowerCase().replace(/\.$/, ""), value]),
   );
   const queries: string[] = [];
   const respond = (query: Buffer): Buffer | null => {
     try {
-      return answerQuery(query, normalized, queries);
+      return answerQuery(query, normalized, queries, options);
     } catch {
       return null; // Malformed query: a real server would drop it too.
     }

@@ -1,4 +1,4 @@
-import type { CatchAllHost, PortResult, ScanProgress } from "../types";
+import type { CatchAllHost, PortResult, ScanProgress, ServiceFacts } from "../types";
 
 /** The --json line of one port: exactly the documented keys, in order. */
 export function jsonLine(result: PortResult): string {
@@ -6,7 +6,16 @@ export function jsonLine(result: PortResult): string {
   return JSON.stringify({ target, ip, port, protocol, state, typicalService, pendingClassification, detectedService, product, version, tls, banner });
 }
 
-const COLUMNS = ["TARGET", "IP", "PORT", "STATE", "TYPICAL", "DETECTED", "PRODUCT", "VERSION", "TLS"] as const;
+const COLUMNS = ["TARGET", "IP", "PORT", "STATE", "TYPICAL", "DETECTED", "PRODUCT", "VERSION", "TLS", "NOTES"] as const;
+
+/** The facts worth a reader's attention, in words; "-" when there are none. */
+function notes(facts: ServiceFacts): string {
+  const said = [
+    facts.redirectsToHttps === true ? "redirects to HTTPS" : null,
+    facts.recursionAvailable === true ? "open resolver (offers recursion)" : null,
+  ].filter((note) => note !== null);
+  return said.length > 0 ? said.join(", ") : "-";
+}
 
 /** Control characters never reach the terminal, even if a field slipped through unescaped. */
 const clean = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, "?");
@@ -22,6 +31,7 @@ function row(result: PortResult): string[] {
     result.product ?? "-",
     result.version ?? "-",
     result.tls?.protocol ?? "-",
+    notes(result.facts),
   ].map((cell) => clean(cell));
 }
 

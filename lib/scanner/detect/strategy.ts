@@ -100,6 +100,7 @@ class Attempt {
       version: recognition?.version ?? null,
       tls: outcome?.tls ?? null,
       banner: bannerFrom(bannerBytes),
+      facts: recognition?.facts ?? {},
     };
   }
 }
@@ -198,7 +199,9 @@ async function runTlsProbe(attempt: Attempt): Promise<Outcome | null> {
       inner && inner.protocol !== "tls"
         ? await attempt.refine(inner, conversation, reply, false)
         : { protocol: "tls", product: null, version: null };
-    return { recognition, overTls: true, reply: reply.length > 0 ? reply : null, tls };
+    // "Redirects to HTTPS" is about plain HTTP; inside TLS it would only say an https page redirects.
+    const { redirectsToHttps: _plainHttpOnly, ...facts } = recognition.facts ?? {};
+    return { recognition: { ...recognition, facts }, overTls: true, reply: reply.length > 0 ? reply : null, tls };
   } finally {
     conversation.close();
   }

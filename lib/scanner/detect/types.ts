@@ -1,4 +1,5 @@
 /** Internal shapes shared by the protocol recognisers and the detection orchestrator. */
+import type { ServiceFacts } from "../types";
 
 /** Protocols we can recognise. Each maps to IANA service names in ./service-names.ts. */
 export type ProtocolId =
@@ -29,6 +30,7 @@ export interface Recognition {
   protocol: ProtocolId;
   product: string | null;
   version: string | null;
+  facts?: ServiceFacts;
 }
 
 /**

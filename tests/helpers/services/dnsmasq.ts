@@ -42,7 +42,8 @@ export const dnsmasq: ServiceDefinition = {
       logPath: join(dir, "dnsmasq.log"),
     });
     await Promise.all([waitForUdp(server, host, port), waitForTcp(server, host, port)]);
-    const expected = { detectedService: "domain", product: "dnsmasq", version };
+    // dnsmasq offers recursion (RA) to whoever it answers, even with no upstream configured here.
+    const expected = { detectedService: "domain", product: "dnsmasq", version, facts: { recursionAvailable: true } };
     return [
       { name: "dnsmasq-udp", host, port, protocol: "udp", expected },
       { name: "dnsmasq-tcp", host, port, protocol: "tcp", expected },

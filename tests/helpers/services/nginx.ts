@@ -1,4 +1,4 @@
-/** nginx: plain HTTP on a non-standard port and HTTPS (self-signed) on another. */
+/** nginx: plain HTTP on a non-standard port, HTTPS (self-signed) on another, and plain HTTP that only redirects to HTTPS. */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { installedVersion } from "./run-command";
@@ -7,10 +7,15 @@ import type { ServiceDefinition } from "./types";
 
 const HTTP_PORT = 8081;
 const HTTPS_PORT = 10443;
+const REDIRECT_PORT = 8082;
 
 export const nginx: ServiceDefinition = {
   name: "nginx",
-  endpoints: [{ name: "nginx-http", protocol: "tcp" }, { name: "nginx-https", protocol: "tcp" }],
+  endpoints: [
+    { name: "nginx-http", protocol: "tcp" },
+    { name: "nginx-https", protocol: "tcp" },
+    { name: "nginx-redirect", protocol: "tcp" },
+  ],
   hostOctet: 80,
   binaries: ["nginx", "openssl"],
   packages: ["nginx", "openssl"],
@@ -44,6 +49,10 @@ http {
     root ${www};
   }
   server {
+    listen ${host}:${REDIRECT_PORT};
+    return 301 https://$host$request_uri;
+  }
+  server {
     listen ${host}:${HTTPS_PORT} ssl;
     ssl_certificate ${certPath};
     ssl_certificate_key ${keyPath};
@@ -54,10 +63,17 @@ http {
     );
     // -e: without it nginx opens the packaged /var/log/nginx/error.log before reading our config.
     const server = spawn({ label: "nginx", command: binary("nginx"), args: ["-p", dir, "-c", config, "-e", "stderr"], logPath: join(dir, "nginx.log") });
-    await Promise.all([waitForTcp(server, host, HTTP_PORT), waitForTcp(server, host, HTTPS_PORT)]);
+    await Promise.all([HTTP_PORT, HTTPS_PORT, REDIRECT_PORT].map((port) => waitForTcp(server, host, port)));
     return [
-      { name: "nginx-http", host, port: HTTP_PORT, protocol: "tcp", expected: { detectedService: "http", product: "nginx", version } },
+      { name: "nginx-http", host, port: HTTP_PORT, protocol: "tcp", expected: { detectedService: "http", product: "nginx", version, facts: { redirectsToHttps: false } } },
       { name: "nginx-https", host, port: HTTPS_PORT, protocol: "tcp", expected: { detectedService: "https", product: "nginx", version } },
+      {
+        name: "nginx-redirect",
+        host,
+        port: REDIRECT_PORT,
+        protocol: "tcp",
+        expected: { detectedService: "http", product: "nginx", version, facts: { redirectsToHttps: true } },
+      },
     ];
   },
 };

@@ -2,6 +2,7 @@
  * Shapes shared by the real-server fixtures: what a test gets (TestService) and what each
  * per-service module implements (ServiceDefinition).
  */
+import type { ServiceFacts } from "@/lib/scanner/types";
 import type { ServerProcess, SpawnServerOptions } from "./server-process";
 
 export interface TestService {
@@ -15,7 +16,8 @@ export interface TestService {
    * answers to an ordinary probe; `version` only when the server states its version there (read
    * from the installed binary at runtime, never hard-coded).
    */
-  expected: { detectedService: string; product?: string; version?: string };
+  /** `facts`: only the facts listed are compared. */
+  expected: { detectedService: string; product?: string; version?: string; facts?: ServiceFacts };
 }
 
 export interface ServiceContext {

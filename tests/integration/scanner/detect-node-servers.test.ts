@@ -55,8 +55,30 @@ describe("detectService against Node servers", () => {
       "127.0.0.2",
     );
     const detection = await detectService(host, port, FAST);
-    expect(detection).toMatchObject({ detectedService: "http", product: "nginx", version: "1.22.1", tls: null });
+    expect(detection).toMatchObject({ detectedService: "http", product: "nginx", version: "1.22.1", tls: null, facts: { redirectsToHttps: false } });
     expect(detection.banner).toMatch(/^HTTP\/1\.1 200 OK\\r\\n/);
+  });
+
+  it("notices plain HTTP that only redirects visitors to HTTPS", async () => {
+    const { host, port } = await listen(
+      http.createServer((request, response) => {
+        response.writeHead(301, { Server: "nginx/1.22.1", Location: `https://www.example.test${request.url ?? "/"}` }).end();
+      }),
+      "127.0.0.2",
+    );
+    expect(await detectService(host, port, FAST)).toMatchObject({ detectedService: "http", product: "nginx", facts: { redirectsToHttps: true } });
+  });
+
+  it("reads the RA flag of DNS over TCP: recursion offered or not", async () => {
+    const { startDnsServer } = await import("@/tests/helpers/dns-server");
+    const authoritative = await startDnsServer({ "example.test": { A: ["127.0.0.2"] } }, "127.0.0.4");
+    const openResolver = await startDnsServer({}, "127.0.0.4", 0, { advertiseRecursion: true });
+    try {
+      expect(await detectService(authoritative.host, authoritative.port, FAST)).toMatchObject({ detectedService: "domain", facts: { recursionAvailable: false } });
+      expect(await detectService(openResolver.host, openResolver.port, FAST)).toMatchObject({ detectedService: "domain", facts: { recursionAvailable: true } });
+    } finally {
+      await Promise.all([authoritative.stop(), openResolver.stop()]);
+    }
   });
 
   it("recognises an Elasticsearch banner served over HTTP", async () => {
@@ -79,7 +101,8 @@ describe("detectService against Node servers", () => {
       "127.0.0.3",
     );
     const detection = await detectService(host, port, FAST);
-    expect(detection).toMatchObject({ detectedService: "https", product: "Apache", version: "2.4.62" });
+    expect(detection).toMatchObject({ detectedService: "https", product: "Apache", version: "2.4.62", facts: {} });
+    expect(detection.facts).not.toHaveProperty("redirectsToHttps");
     expect(detection.tls).toEqual({
       protocol: "TLSv1.3",
       cipher: expect.stringMatching(/^TLS_/),
@@ -120,6 +143,7 @@ describe("detectService against Node servers", () => {
       version: "9.2p1",
       tls: null,
       banner: "SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3\\r\\n",
+      facts: {},
     });
   });
 
@@ -210,13 +234,13 @@ describe("detectService against hostile and broken peers", () => {
   it("gives up on a server that accepts and never speaks, and leaves no connection open", async () => {
     const { host, port, server } = await tcpServer(() => undefined, "127.0.0.8");
     const detection = await detectService(host, port, { ...FAST, timeoutMs: 4_000 });
-    expect(detection).toEqual({ detectedService: null, product: null, version: null, tls: null, banner: null });
+    expect(detection).toEqual({ detectedService: null, product: null, version: null, tls: null, banner: null, facts: {} });
     await expect.poll(() => connectionsOf(server), { timeout: 2_000 }).toBe(0);
   });
 
   it("handles a server that closes every connection immediately", async () => {
     const { host, port } = await tcpServer((socket) => socket.destroy(), "127.0.0.8");
-    expect(await detectService(host, port, FAST)).toEqual({ detectedService: null, product: null, version: null, tls: null, banner: null });
+    expect(await detectService(host, port, FAST)).toEqual({ detectedService: null, product: null, version: null, tls: null, banner: null, facts: {} });
   });
 
   it("returns an empty detection for a port that is closed by now", async () => {

@@ -8,7 +8,7 @@ import dnsPacket from "dns-packet";
 import dgram from "node:dgram";
 import { scanHost } from "@/lib/scanner";
 import { detectService } from "@/lib/scanner/detect";
-import type { Detection } from "@/lib/scanner/types";
+import type { Detection, ServiceFacts } from "@/lib/scanner/types";
 import { findBinary } from "@/tests/helpers/services/binaries";
 import { isAlive } from "@/tests/helpers/services/process-tree";
 import { addressOf, isLoopbackAddress, isUnconnectedPeer, socketsOfProcesses } from "@/tests/helpers/services/socket-audit";
@@ -47,7 +47,12 @@ function observed(detection: Detection, expected: TestService["expected"]) {
     detectedService: detection.detectedService,
     ...(expected.product === undefined ? {} : { product: detection.product }),
     version: detection.version,
+    ...(expected.facts === undefined ? {} : { facts: pick(detection.facts, Object.keys(expected.facts) as (keyof ServiceFacts)[]) }),
   };
+}
+
+function pick(facts: ServiceFacts, keys: (keyof ServiceFacts)[]): ServiceFacts {
+  return Object.fromEntries(keys.map((key) => [key, facts[key]]));
 }
 
 function wanted(expected: TestService["expected"]) {
@@ -56,6 +61,7 @@ function wanted(expected: TestService["expected"]) {
     ...(expected.product === undefined ? {} : { product: expected.product }),
     // No version in the server's answer means a reported version could only be invented.
     version: expected.version ?? null,
+    ...(expected.facts === undefined ? {} : { facts: expected.facts }),
   };
 }
 

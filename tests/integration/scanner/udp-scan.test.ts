@@ -12,6 +12,9 @@ const ALLOW = ["127.0.0.0/8"];
 const FAST = { timeoutMs: 300, retries: 1 };
 const sockets: dgram.Socket[] = [];
 let dns: DnsServer;
+let resolver: DnsServer;
+// A second fake DNS server that advertises recursion (it never recurses: it answers only *.test names).
+const RESOLVER_HOST = HOST.replace(/\.(\d+)$/, (_, last: string) => `.${(Number(last) % 254) + 1}`);
 
 async function udpServer(port: number, reply: ((message: Buffer) => Buffer | null) | null): Promise<number> {
   const socket = dgram.createSocket("udp4");
@@ -37,11 +40,13 @@ async function closedUdpPort(): Promise<number> {
 
 beforeAll(async () => {
   dns = await startDnsServer({ "example.test": { A: ["127.0.0.2"] } }, HOST, 53);
+  resolver = await startDnsServer({}, RESOLVER_HOST, 53, { advertiseRecursion: true });
   await udpServer(11211, (message) => Buffer.concat([message.subarray(0, 8), Buffer.from("VERSION 1.6.21\r\n")]));
 });
 
 afterAll(async () => {
   await dns.stop();
+  await resolver.stop();
   await Promise.all(sockets.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
 });
 
@@ -77,8 +82,19 @@ describe("UDP scan", () => {
       { ports: "1", udp: true, udpPorts: `53,11211,${closed}`, allowedCidrs: ALLOW, allStates: true, udpTiming: FAST },
     );
     const udp = ports.filter((p) => p.protocol === "udp");
-    expect(udp.find((p) => p.port === 53)).toMatchObject({ state: "open", detectedService: "domain", typicalService: "domain" });
+    expect(udp.find((p) => p.port === 53)).toMatchObject({ state: "open", detectedService: "domain", typicalService: "domain", facts: { recursionAvailable: false } });
     expect(udp.find((p) => p.port === 11211)).toMatchObject({ state: "open", detectedService: "memcache", product: "Memcached", version: "1.6.21" });
     expect(udp.find((p) => p.port === closed)).toMatchObject({ state: "closed" });
+  });
+
+  it("tells a server that offers recursion to outsiders (open resolver) from an authoritative one", async () => {
+    const scanDns = async (ip: string) =>
+      (await scanHost({ ip, family: 4 }, { ports: "1", udp: true, udpPorts: "53", allowedCidrs: ALLOW, udpTiming: FAST })).ports.find(
+        (p) => p.protocol === "udp" && p.port === 53,
+      );
+    expect(await scanDns(RESOLVER_HOST)).toMatchObject({ detectedService: "domain", facts: { recursionAvailable: true } });
+    expect(await scanDns(HOST)).toMatchObject({ detectedService: "domain", facts: { recursionAvailable: false } });
+    // Only the CHAOS version.bind question was asked: the probe never asks a server to resolve a real name.
+    expect(resolver.queries.every((q) => q === "TXT version.bind")).toBe(true);
   });
 });

@@ -44,6 +44,7 @@ export function openPort(port: number, overrides: Partial<PortResult> = {}): Por
     version: null,
     tls: null,
     banner: null,
+    facts: {},
     ...overrides,
   };
 }

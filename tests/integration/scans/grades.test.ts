@@ -50,6 +50,28 @@ describe("grades from stored observations", () => {
     void other;
   });
 
+  it("grades what the scanner observed: HTTP that redirects to HTTPS, and a DNS server open to recursion", async () => {
+    const { org, asset } = await createOrgWithAsset();
+    const { scanRunId, hostId } = await startRunWithHost(org.id, asset.id);
+    await storeHostObservations(org.id, {
+      scanRunId,
+      hostId,
+      ports: [
+        openPort(80, { facts: { redirectsToHttps: true } }),
+        openPort(53, { protocol: "udp", typicalService: "domain", detectedService: "domain", facts: { recursionAvailable: true } }),
+      ],
+      catchAll: false,
+      observedAt: new Date(),
+    });
+    await gradeAssetExposure(org.id, { assetId: asset.id, scanRunId, asOf: new Date() });
+    const snapshot = await db.gradeSnapshot.findFirstOrThrow({ where: { assetId: asset.id } });
+    const findings = (snapshot.findings as { findings: { finding: { port: number }; ruleId: string; severity: string }[] }).findings;
+    expect(findings.map((f) => [f.finding.port, f.ruleId, f.severity]).sort()).toEqual([
+      [53, "dns-open-resolver", "high"],
+      [80, "http-redirect", "info"],
+    ]);
+  });
+
   it("another organisation's ids yield nothing", async () => {
     const mine = await createOrgWithAsset();
     const theirs = await createOrgWithAsset();

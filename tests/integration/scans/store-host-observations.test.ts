@@ -114,6 +114,20 @@ describe("storeHostObservations", () => {
     expect((intervals.find((i) => i.closedAt === null)!.tls as { validTo: string }).validTo).toBe("2028-01-01T00:00:00.000Z");
   });
 
+  it("a site that starts redirecting to HTTPS is a changed service, and the facts are stored", async () => {
+    const { org, asset } = await createOrgWithAsset();
+    const s1 = await scanOnce(org.id, asset.id, [openPort(80, { facts: { redirectsToHttps: false } })], new Date("2026-05-01T00:00:00Z"));
+    const s2 = await scanOnce(org.id, asset.id, [openPort(80, { facts: { redirectsToHttps: true } })], new Date("2026-05-02T00:00:00Z"));
+    expect(s2.stored).toMatchObject({ changed: 1 });
+    const intervals = await intervalsOf(s1.hostId);
+    expect(intervals.map((i) => [i.facts, i.closedAt === null])).toEqual([
+      [{ redirectsToHttps: false }, false],
+      [{ redirectsToHttps: true }, true],
+    ]);
+    const change = await db.exposureChange.findFirstOrThrow({ where: { scanRunId: s2.scanRunId } });
+    expect(change.after).toMatchObject({ facts: { redirectsToHttps: true } });
+  });
+
   it("a catch-all host keeps its intervals and is flagged", async () => {
     const { org, asset } = await createOrgWithAsset();
     const s1 = await scanOnce(org.id, asset.id, [openPort(80)], new Date("2026-05-01T00:00:00Z"));

@@ -56,6 +56,7 @@ describe("toGradingFinding", () => {
       version: "7.2.4",
       tls: null,
       banner: "-NOAUTH Authentication required.",
+      facts: {},
     };
     const firstSeen = new Date("2025-05-01T00:00:00Z");
     const f = toGradingFinding(result, { firstSeen });

@@ -33,6 +33,7 @@ describe("service fingerprint", () => {
     product: "nginx",
     version: "1.24.0",
     tls: { protocol: "TLSv1.3", cipher: "A", subject: "CN=a", subjectAltNames: ["DNS:a", "DNS:b"], issuer: "CN=ca", validFrom: "x", validTo: "y", selfSigned: false },
+    facts: {},
   };
 
   it("ignores the cipher and the order of alternative names", () => {
@@ -46,6 +47,8 @@ describe("service fingerprint", () => {
     expect(serviceFingerprint({ ...base, tls: { ...base.tls!, protocol: "TLSv1" } })).not.toBe(fp);
     expect(serviceFingerprint({ ...base, tls: { ...base.tls!, validTo: "z" } })).not.toBe(fp);
     expect(serviceFingerprint({ ...base, tls: null })).not.toBe(fp);
+    expect(serviceFingerprint({ ...base, facts: { redirectsToHttps: true } })).not.toBe(fp);
+    expect(serviceFingerprint({ ...base, facts: { recursionAvailable: false } })).not.toBe(fp);
   });
 });
 

@@ -16,6 +16,7 @@ const result = (over: Partial<PortResult> = {}): PortResult => ({
   version: "9.2p1",
   tls: null,
   banner: "SSH-2.0-OpenSSH_9.2p1",
+  facts: {},
   ...over,
 });
 
@@ -67,6 +68,19 @@ describe("formatting", () => {
     const column = table[0]!.indexOf("STATE");
     expect(table[1]!.slice(column, column + 4)).toBe("open");
     expect(table[2]!.slice(column, column + 4)).toBe("open");
+  });
+
+  it("notes a redirect to HTTPS and an open resolver in the table, and keeps --json to the documented keys", () => {
+    const table = formatTable([
+      result({ port: 80, typicalService: "http", detectedService: "http", facts: { redirectsToHttps: true } }),
+      result({ port: 53, typicalService: "domain", detectedService: "domain", facts: { recursionAvailable: true } }),
+      result({ facts: { redirectsToHttps: false, recursionAvailable: false } }),
+    ]).split("\n");
+    expect(table[0]).toMatch(/\bNOTES$/);
+    expect(table[1]).toMatch(/redirects to HTTPS$/);
+    expect(table[2]).toMatch(/open resolver \(offers recursion\)$/);
+    expect(table[3]).toMatch(/ -$/);
+    expect(Object.keys(JSON.parse(jsonLine(result({ facts: { redirectsToHttps: true } }))))).not.toContain("facts");
   });
 
   it("never lets control characters reach the terminal", () => {

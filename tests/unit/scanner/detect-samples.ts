@@ -5,6 +5,7 @@
  */
 import dnsPacket from "dns-packet";
 import type { Recognition } from "@/lib/scanner/detect/types";
+import type { ServiceFacts } from "@/lib/scanner/types";
 import { tlv } from "@/lib/scanner/detect/protocols/ber";
 import { BUILD_INFO_REQUEST_ID, HELLO_REQUEST_ID } from "@/lib/scanner/detect/protocols/mongodb";
 
@@ -15,11 +16,13 @@ export interface Sample {
 }
 
 const text = (value: string) => Buffer.from(value, "latin1");
-const r = (protocol: Recognition["protocol"], product: string | null = null, version: string | null = null): Recognition => ({
+const r = (protocol: Recognition["protocol"], product: string | null = null, version: string | null = null, facts?: ServiceFacts): Recognition => ({
   protocol,
   product,
   version,
+  ...(facts ? { facts } : {}),
 });
+const plainSite = { redirectsToHttps: false };
 
 // ---- MySQL / MariaDB ----
 function mysqlPacket(sequence: number, payload: Buffer): Buffer {
@@ -217,11 +220,13 @@ const ldapEntryAnonymous = tlv(
 );
 
 // ---- DNS ----
-function dnsVersionReply(version: string | null, rcode: number): Buffer {
+const noRecursion = { recursionAvailable: false };
+const openResolver = { recursionAvailable: true };
+function dnsVersionReply(version: string | null, rcode: number, recursionAvailable = false): Buffer {
   return dnsPacket.streamEncode({
     type: "response",
     id: 0x7077,
-    flags: dnsPacket.AUTHORITATIVE_ANSWER | rcode,
+    flags: dnsPacket.AUTHORITATIVE_ANSWER | (recursionAvailable ? dnsPacket.RECURSION_AVAILABLE : 0) | rcode,
     questions: [{ type: "TXT", class: "CH", name: "version.bind" }],
     answers: version === null ? [] : [{ type: "TXT", class: "CH", name: "version.bind", data: version }],
   });
@@ -249,15 +254,30 @@ export const SAMPLES: Sample[] = [
     reply: text(
       "HTTP/1.1 200 OK\r\nServer: nginx/1.22.1\r\nDate: Sat, 21 Nov 2026 12:00:00 GMT\r\nContent-Type: text/html\r\nContent-Length: 615\r\nConnection: close\r\n\r\n<!DOCTYPE html>\n<html>\n<head>\n<title>Welcome to nginx!</title>",
     ),
-    expected: r("http", "nginx", "1.22.1"),
+    expected: r("http", "nginx", "1.22.1", plainSite),
   },
   {
     name: "Apache on Debian",
     reply: text("HTTP/1.1 403 Forbidden\r\nDate: Sat, 21 Nov 2026 12:00:00 GMT\r\nServer: Apache/2.4.62 (Debian)\r\nContent-Length: 199\r\n\r\n"),
-    expected: r("http", "Apache", "2.4.62"),
+    expected: r("http", "Apache", "2.4.62", plainSite),
   },
-  { name: "IIS", reply: text("HTTP/1.1 404 Not Found\r\nServer: Microsoft-IIS/10.0\r\n\r\n"), expected: r("http", "Microsoft-IIS", "10.0") },
-  { name: "HTTP/1.0 with LF only, no Server", reply: text("HTTP/1.0 302 Found\nLocation: /login\n\n"), expected: r("http") },
+  { name: "IIS", reply: text("HTTP/1.1 404 Not Found\r\nServer: Microsoft-IIS/10.0\r\n\r\n"), expected: r("http", "Microsoft-IIS", "10.0", plainSite) },
+  { name: "HTTP/1.0 with LF only, no Server", reply: text("HTTP/1.0 302 Found\nLocation: /login\n\n"), expected: r("http", null, null, plainSite) },
+  {
+    name: "nginx redirecting to HTTPS",
+    reply: text("HTTP/1.1 301 Moved Permanently\r\nServer: nginx/1.22.1\r\nLocation: https://www.example.test/\r\n\r\n"),
+    expected: r("http", "nginx", "1.22.1", { redirectsToHttps: true }),
+  },
+  {
+    name: "redirect to another plain HTTP site",
+    reply: text("HTTP/1.1 308 Permanent Redirect\r\nLocation: http://www.example.test/\r\n\r\n"),
+    expected: r("http", null, null, plainSite),
+  },
+  {
+    name: "an https link on a page that does not redirect",
+    reply: text("HTTP/1.1 200 OK\r\nLocation: https://www.example.test/\r\n\r\n"),
+    expected: r("http", null, null, plainSite),
+  },
   {
     name: "Elasticsearch 8 banner",
     reply: text(
@@ -361,11 +381,13 @@ export const SAMPLES: Sample[] = [
     reply: tlv(0x30, Buffer.concat([ldapInt(0), tlv(0x78, Buffer.concat([tlv(0x0a, Buffer.from([2])), ldapString(""), ldapString("protocol error")]))])),
     expected: r("ldap"),
   },
-  { name: "BIND version.bind", reply: dnsVersionReply("9.18.28-1~deb12u2-Debian", 0), expected: r("dns", "BIND", "9.18.28") },
-  { name: "Unbound version.bind", reply: dnsVersionReply("unbound 1.17.1", 0), expected: r("dns", "Unbound", "1.17.1") },
-  { name: "dnsmasq version.bind", reply: dnsVersionReply("dnsmasq-2.89", 0), expected: r("dns", "dnsmasq", "2.89") },
-  { name: "DNS REFUSED", reply: dnsVersionReply(null, 5), expected: r("dns") },
-  { name: "DNS with hidden version", reply: dnsVersionReply("none of your business", 0), expected: r("dns") },
+  { name: "BIND version.bind, authoritative only", reply: dnsVersionReply("9.18.28-1~deb12u2-Debian", 0), expected: r("dns", "BIND", "9.18.28", noRecursion) },
+  { name: "Unbound version.bind, recursion offered", reply: dnsVersionReply("unbound 1.17.1", 0, true), expected: r("dns", "Unbound", "1.17.1", openResolver) },
+  { name: "dnsmasq version.bind, recursion offered", reply: dnsVersionReply("dnsmasq-2.89", 0, true), expected: r("dns", "dnsmasq", "2.89", openResolver) },
+  { name: "DNS REFUSED", reply: dnsVersionReply(null, 5), expected: r("dns", null, null, noRecursion) },
+  { name: "DNS REFUSED by a resolver that serves others", reply: dnsVersionReply(null, 5, true), expected: r("dns", null, null, noRecursion) },
+  { name: "DNS SERVFAIL with RA says nothing about recursion", reply: dnsVersionReply(null, 2, true), expected: r("dns", null, null, {}) },
+  { name: "DNS with hidden version", reply: dnsVersionReply("none of your business", 0), expected: r("dns", null, null, noRecursion) },
   {
     name: "RDP connection confirm",
     reply: Buffer.from([0x03, 0x00, 0x00, 0x13, 0x0e, 0xd0, 0x00, 0x00, 0x12, 0x34, 0x00, 0x02, 0x1f, 0x08, 0x00, 0x02, 0x00, 0x00, 0x00]),

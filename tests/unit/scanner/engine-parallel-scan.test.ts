@@ -74,7 +74,11 @@ describe("scanHostTcpParallel", () => {
     workers.push(joined);
     const host = closedHost();
     const rtt = new RttEstimator(TIMING);
-    const decide = vi.fn(() => 1);
+    let minRttWhenDeciding: number | null = null;
+    const decide = vi.fn(() => {
+      minRttWhenDeciding = rtt.minRttMs;
+      return 1;
+    });
     const release = vi.fn();
     const { states, stats } = await scanHostTcpParallel({
       ip: "192.0.2.1", family: 4, ports: PORTS, timing: TIMING, connector: host.connector, budget: new InFlightBudget(1000), rtt,
@@ -82,7 +86,8 @@ describe("scanHostTcpParallel", () => {
     });
     expect(decide).toHaveBeenCalledTimes(1);
     const [measured] = decide.mock.calls[0] as unknown as [{ minRttMs: number | null; remainingPorts: number }];
-    expect(measured.minRttMs).toBe(rtt.minRttMs);
+    expect(measured.minRttMs).not.toBeNull();
+    expect(measured.minRttMs).toBe(minRttWhenDeciding);
     expect(measured.remainingPorts).toBeGreaterThan(0);
     expect(measured.remainingPorts).toBeLessThan(PORTS.length);
     expect(joined.took.length).toBeGreaterThan(0);

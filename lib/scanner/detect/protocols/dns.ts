@@ -4,18 +4,23 @@
  * software (`9.18.28-1~deb12u2-Debian` is BIND's format, others prefix their name).
  */
 import dnsPacket from "dns-packet";
+import type { ServiceFacts } from "../../types";
 import type { Recognition, Recogniser } from "../types";
 import { total } from "../byte-reader";
 import { field } from "../text";
 
 const QUERY_ID = 0x7077;
 
-export const VERSION_BIND_QUERY = dnsPacket.streamEncode({
-  type: "query",
-  id: QUERY_ID,
-  flags: 0,
-  questions: [{ type: "TXT", class: "CH", name: "version.bind" }],
-});
+/**
+ * The query both the TCP probe and the UDP probe send. Recursion desired, so that a resolver's reply
+ * states whether it would recurse for us; the name is answered by the server itself (CHAOS class),
+ * so asking it never makes the server query anyone else.
+ */
+export function versionBindQuery(id: number): dnsPacket.Packet {
+  return { type: "query", id, flags: dnsPacket.RECURSION_DESIRED, questions: [{ type: "TXT", class: "CH", name: "version.bind" }] };
+}
+
+export const VERSION_BIND_QUERY = dnsPacket.streamEncode(versionBindQuery(QUERY_ID));
 
 const PRODUCTS: ReadonlyArray<{ pattern: RegExp; product: string }> = [
   { pattern: /^unbound (\d[\w.]*)/i, product: "Unbound" },
@@ -36,14 +41,43 @@ function productFromVersionText(text: string): Pick<Recognition, "product" | "ve
   return { product: null, version: null };
 }
 
+const RCODE_NOERROR = 0;
+const RCODE_NXDOMAIN = 3;
+const RCODE_REFUSED = 5;
+
+/**
+ * Whether the server offers us recursion. A resolver sets RA (recursion available) when it would
+ * recurse for this client; one that answers us normally with RA set is an open resolver. RA cleared,
+ * or a refusal, says it is not; other failures say nothing.
+ */
+function recursionAvailable(flags: number): boolean | undefined {
+  const rcode = flags & 0x0f;
+  if ((flags & dnsPacket.RECURSION_AVAILABLE) === 0 || rcode === RCODE_REFUSED) return false;
+  return rcode === RCODE_NOERROR || rcode === RCODE_NXDOMAIN ? true : undefined;
+}
+
+/** What a reply to versionBindQuery() says, over TCP or UDP: the software, its version text and recursion. */
+export function describeDnsReply(packet: dnsPacket.Packet): Pick<Recognition, "product" | "version"> & {
+  versionText: string | null;
+  facts: ServiceFacts;
+} {
+  const txt = (packet.answers ?? []).find((answer) => answer.type === "TXT");
+  const data = txt && "data" in txt ? txt.data : undefined;
+  const chunks = Array.isArray(data) ? data : data === undefined ? [] : [data];
+  const text = chunks.map((chunk) => (typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("latin1"))).join("");
+  const recursion = recursionAvailable(packet.flags ?? 0);
+  return {
+    ...productFromVersionText(text),
+    versionText: text || null,
+    facts: recursion === undefined ? {} : { recursionAvailable: recursion },
+  };
+}
+
 export const recogniseDns: Recogniser = (reply) =>
   total(() => {
     if (reply.length < 14 || reply.readUInt16BE(0) < 12 || reply.readUInt16BE(2) !== QUERY_ID) return null;
     const packet = dnsPacket.streamDecode(reply);
     if (!packet || packet.id !== QUERY_ID || packet.type !== "response") return null;
-    const txt = (packet.answers ?? []).find((answer) => answer.type === "TXT");
-    const data = txt && "data" in txt ? txt.data : undefined;
-    const chunks = Array.isArray(data) ? data : data === undefined ? [] : [data];
-    const text = chunks.map((chunk) => (typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("latin1"))).join("");
-    return { protocol: "dns", ...productFromVersionText(text) };
+    const { product, version, facts } = describeDnsReply(packet);
+    return { protocol: "dns", product, version, facts };
   });

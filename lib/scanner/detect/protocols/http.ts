@@ -50,8 +50,15 @@ export const recogniseHttp: Recogniser = (reply): Recognition | null => {
   if (response.body.includes("trying to access MongoDB over HTTP on the native driver port")) {
     return { protocol: "mongodb", product: "MongoDB", version: null };
   }
-  return { protocol: "http", ...serverProduct(response.headers.get("server")) };
+  return { protocol: "http", ...serverProduct(response.headers.get("server")), facts: { redirectsToHttps: redirectsToHttps(response) } };
 };
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+/** A redirect whose target is an https:// URL: the plain site only sends visitors to the encrypted one. */
+function redirectsToHttps(response: HttpResponse): boolean {
+  return REDIRECT_STATUSES.has(response.status) && /^https:\/\/[^\s/]/i.test(response.headers.get("location") ?? "");
+}
 
 /** nginx (and others) answer plain HTTP on a TLS port with this 400: the port really speaks TLS. */
 export function isPlainHttpOnTlsPort(reply: Buffer): boolean {

@@ -1,8 +1,11 @@
+import type { ServiceFacts } from "../../types";
+
 /** What a UDP reply told us about the service behind the port. */
 export interface UdpIdentification {
   detectedService: string;
   product: string | null;
   version: string | null;
+  facts?: ServiceFacts;
   /** Readable summary of the reply (escaped again before display). */
   summary: string | null;
 }
