@@ -86,7 +86,7 @@ describe("npm run scan", () => {
     const result = await scanCli(["--ports", String(openPort), HOST]);
     expect(result.code).toBe(0);
     const [header, row] = result.stdout.trim().split("\n");
-    expect(header).toMatch(/^TARGET\s+IP\s+PORT\s+STATE\s+TYPICAL\s+DETECTED\s+PRODUCT\s+VERSION\s+TLS$/);
+    expect(header).toMatch(/^TARGET\s+IP\s+PORT\s+STATE\s+TYPICAL\s+DETECTED\s+PRODUCT\s+VERSION\s+TLS\s+NOTES$/);
     expect(row).toMatch(new RegExp(`^${HOST.replace(/\./g, "\\.")}\\s+${HOST.replace(/\./g, "\\.")}\\s+${openPort}/tcp\\s+open\\s+.*ssh\\s+OpenSSH\\s+9\\.2p1`));
   });
 
