@@ -12,7 +12,7 @@ import { bannerFrom } from "../banner";
 import { ianaServiceName } from "../iana";
 import { openConversation, openTlsConversation, type Conversation, type Endpoint } from "./connection";
 import type { DetectTiming } from "./timing";
-import type { Recognition } from "./types";
+import type { ProtocolId, Recognition } from "./types";
 import { recognise } from "./recognisers";
 import { probeOrder, HTTP_PROBE, type Probe } from "./probes";
 import { followUp, type FollowUpSession } from "./follow-ups";
@@ -40,6 +40,8 @@ interface Outcome {
   overTls: boolean;
   reply: Buffer | null;
   tls: TlsInfo | null;
+  /** The probe met silence on a connection still open: the server is waiting for more bytes. */
+  waitingForMore?: boolean;
 }
 
 class Attempt {
@@ -153,9 +155,21 @@ export async function runDetection(context: DetectionContext): Promise<Detection
       continue;
     }
     if (outcome.recognition) return attempt.toDetection(outcome);
+    if (outcome.waitingForMore && probe.kind === "plain" && probe.protocol === "http") promote(queue, "dns");
   }
   reusable?.close();
   return attempt.toDetection(fallback);
+}
+
+/**
+ * A server that answers an HTTP request with silence and keeps the connection open is reading a
+ * length it took from "GE": DNS over TCP does exactly that (RFC 1035 §4.2.2). Its probe goes next
+ * rather than after every other probe has waited in vain, which on a non-standard port used up the
+ * whole detection deadline before DNS was ever asked.
+ */
+function promote(queue: Probe[], protocol: ProtocolId): void {
+  const index = queue.findIndex((probe) => probe.kind === "plain" && probe.protocol === protocol);
+  if (index > 0) queue.unshift(...queue.splice(index, 1));
 }
 
 async function runPlainProbe(attempt: Attempt, probe: Probe & { kind: "plain" }, reuse: Conversation | null): Promise<Outcome | null> {
@@ -168,7 +182,7 @@ async function runPlainProbe(attempt: Attempt, probe: Probe & { kind: "plain" },
     });
     attempt.noteReply(reply);
     const recognition = reply.length > 0 ? recognise(reply) : null;
-    if (recognition === null) return { recognition: null, overTls: false, reply, tls: null };
+    if (recognition === null) return { recognition: null, overTls: false, reply, tls: null, waitingForMore: reply.length === 0 && !conversation.isClosed };
     const refined = await attempt.refine(recognition, conversation, reply);
     return { recognition: refined, overTls: false, reply, tls: null };
   } finally {

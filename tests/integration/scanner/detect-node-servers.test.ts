@@ -69,6 +69,17 @@ describe("detectService against Node servers", () => {
     expect(await detectService(host, port, FAST)).toMatchObject({ detectedService: "http", product: "nginx", facts: { redirectsToHttps: true } });
   });
 
+  it("finds DNS over TCP on a non-standard port within the default deadline", async () => {
+    // The server reads "GE" of the HTTP probe as a length and waits in silence for 18,245 bytes.
+    const { startDnsServer } = await import("@/tests/helpers/dns-server");
+    const server = await startDnsServer({ "example.test": { A: ["127.0.0.2"] } }, "127.0.0.4");
+    try {
+      expect(await detectService(server.host, server.port)).toMatchObject({ detectedService: "domain" });
+    } finally {
+      await server.stop();
+    }
+  });
+
   it("reads the RA flag of DNS over TCP: recursion offered or not", async () => {
     const { startDnsServer } = await import("@/tests/helpers/dns-server");
     const authoritative = await startDnsServer({ "example.test": { A: ["127.0.0.2"] } }, "127.0.0.4");
