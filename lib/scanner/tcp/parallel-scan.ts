@@ -72,7 +72,13 @@ export async function scanHostTcpParallel(
         },
       );
       handles.push(handle);
-      outcomes.push(handle.done.catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))));
+      outcomes.push(
+        handle.done.catch((error: unknown) => {
+          // A worker that failed (e.g. its file is missing from a bundle) gives its window back.
+          windowCap.max = Math.min(maxWindow, windowCap.max + window);
+          return error instanceof Error ? error : new Error(String(error));
+        }),
+      );
     }
   };
   const record = (port: number, state: TcpPortState) => {

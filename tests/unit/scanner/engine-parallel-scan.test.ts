@@ -6,7 +6,7 @@ import type { ShardCallbacks, ShardHandle } from "@/lib/scanner/tcp/shard-worker
 import type { TcpTiming } from "@/lib/scanner/tcp/tcp-timing";
 
 /** Stand-ins for worker threads: each takes batches from the shared list and scripts what it does with them. */
-const workers: { takeBatches: number; crash: boolean; took: number[] }[] = [];
+const workers: { takeBatches: number; crash: boolean; took: number[]; crashed?: boolean }[] = [];
 vi.mock("@/lib/scanner/tcp/shard-worker", () => ({
   startShardWorker(_request: unknown, callbacks: ShardCallbacks): ShardHandle {
     const script = workers.shift() ?? { takeBatches: Infinity, crash: false, took: [] };
@@ -20,7 +20,10 @@ vi.mock("@/lib/scanner/tcp/shard-worker", () => ({
         reported.forEach((port) => callbacks.onStates(port, "closed"));
         if (closed) break;
       }
-      if (script.crash) throw new Error("worker exited with code 1");
+      if (script.crash) {
+        script.crashed = true;
+        throw new Error("worker exited with code 1");
+      }
       return { probesSent: script.took.length, passes: 1, lossEvents: 0, localResourceErrors: 0, finalTimeoutMs: 100, smoothedRttMs: 0.1, finalWindow: 10, threads: 1 };
     })();
     return { done, abort() {} };
@@ -31,18 +34,29 @@ const { scanHostTcpParallel } = await import("@/lib/scanner/tcp/parallel-scan");
 const TIMING: TcpTiming = { initialTimeoutMs: 30, minTimeoutMs: 20, maxTimeoutMs: 60, maxRetries: 1, initialWindow: 4, maxWindowPerHost: 64 };
 const PORTS = Array.from({ length: 20_000 }, (_, i) => i + 1);
 
-/** Every port closed, answered on the next tick. */
-function closedHost() {
+/** Every port closed, answered on the next tick. Peak probes in flight are kept per phase of the scan. */
+function closedHost(phase: () => string = () => "scan") {
   const probed: number[] = [];
+  const load = { inFlight: 0, peak: new Map<string, number>() };
   const connector: Connector = {
     name: "fake",
     connect(_ip, _family, port, done: ConnectCallback) {
       probed.push(port);
-      const timer = setImmediate(() => done("closed", null));
-      return { cancel: () => clearImmediate(timer) };
+      load.inFlight++;
+      load.peak.set(phase(), Math.max(load.peak.get(phase()) ?? 0, load.inFlight));
+      const timer = setImmediate(() => {
+        load.inFlight--;
+        done("closed", null);
+      });
+      return {
+        cancel: () => {
+          load.inFlight--;
+          clearImmediate(timer);
+        },
+      };
     },
   };
-  return { connector, probed };
+  return { connector, probed, load };
 }
 
 afterEach(() => {
@@ -51,15 +65,18 @@ afterEach(() => {
 
 describe("scanHostTcpParallel", () => {
   it("rescans here the ports a crashed worker took but never reported, each port reported once", async () => {
-    const crashing = { takeBatches: 3, crash: true, took: [] as number[] };
+    const crashing: (typeof workers)[number] = { takeBatches: 3, crash: true, took: [] };
     workers.push(crashing);
-    const host = closedHost();
+    const host = closedHost(() => (crashing.crashed ? "alone" : "sharing"));
     const reported: number[] = [];
     const budget = new InFlightBudget(1000);
     const { states, stats } = await scanHostTcpParallel({
       ip: "192.0.2.1", family: 4, ports: PORTS, timing: TIMING, connector: host.connector, budget, plan: { threads: 2 },
       onPortState: (port) => reported.push(port),
     });
+    // Half the host's window while the worker lived; the whole window back once it had crashed.
+    expect(host.load.peak.get("sharing")).toBeLessThanOrEqual(TIMING.maxWindowPerHost / 2);
+    expect(host.load.peak.get("alone")).toBe(TIMING.maxWindowPerHost);
     expect(crashing.took.length).toBeGreaterThan(0);
     expect(states.size).toBe(PORTS.length);
     expect([...reported].sort((a, b) => a - b)).toEqual(PORTS);
