@@ -1,0 +1,8 @@
+/** A positive integer from environment variable `name`, `fallback` when unset or blank; throws naming the variable otherwise. */
+export function positiveIntEnv(name: string, fallback: number): number {
+  const text = process.env[name];
+  if (text === undefined || text.trim() === "") return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got "${text}"`);
+  return value;
+}
