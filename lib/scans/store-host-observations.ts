@@ -99,7 +99,7 @@ async function diffAndWriteIntervals(tx: Tx, organizationId: string, host: Locke
 
   const unchangedIds: string[] = [];
   const toClose: PortInterval[] = [];
-  const toOpen: { port: PortResult; fingerprint: string }[] = [];
+  const toOpen: { port: PortResult; service: ObservedService; fingerprint: string }[] = [];
   const changes: Prisma.ExposureChangeCreateManyInput[] = [];
   const change = (port: number, protocol: TransportProtocol, kind: Prisma.ExposureChangeCreateManyInput["kind"], before: ObservedService | null, after: ObservedService | null) =>
     changes.push({
@@ -145,21 +145,16 @@ async function diffAndWriteIntervals(tx: Tx, organizationId: string, host: Locke
   }
   if (toOpen.length > 0) {
     await tx.portInterval.createMany({
-      data: toOpen.map(({ port, fingerprint }) => ({
+      data: toOpen.map(({ port, service, fingerprint }) => ({
         organizationId,
         assetId: host.assetId,
         hostId: host.id,
         port: port.port,
         protocol: protocolOf(port),
-        state: port.state,
-        typicalService: port.typicalService,
-        pendingClassification: port.pendingClassification,
-        detectedService: port.detectedService,
-        product: port.product,
-        version: port.version,
-        tls: jsonOrNull(port.tls),
+        ...service,
+        tls: jsonOrNull(service.tls),
+        facts: service.facts as Prisma.InputJsonValue,
         banner: port.banner,
-        facts: port.facts as Prisma.InputJsonValue,
         fingerprint,
         firstSeenAt: input.observedAt,
         lastSeenAt: input.observedAt,
