@@ -18,6 +18,17 @@ export class InFlightBudget {
     return true;
   }
 
+  /** Takes as many of `count` slots as are free now; returns how many it took. */
+  tryAcquireUpTo(count: number): number {
+    const taken = Math.max(0, Math.min(count, this.capacity - this.used));
+    this.used += taken;
+    return taken;
+  }
+
+  releaseMany(count: number): void {
+    for (let i = 0; i < count; i++) this.release();
+  }
+
   release(): void {
     this.used--;
     const waiter = this.waiters.shift();

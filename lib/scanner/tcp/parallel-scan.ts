@@ -88,10 +88,9 @@ export async function scanHostTcpParallel(
     if ("decide" in plan && ++answers === DECIDE_AFTER_ANSWERS && !input.signal?.aborted) {
       granted = plan.decide({ minRttMs: input.rtt?.minRttMs ?? null, remainingPorts: list.remaining });
       // Mid-scan the budget is not waited for: workers start only with sockets to spare right now.
-      let sockets = 0;
-      while (sockets < granted * Math.ceil(maxWindow / (granted + 1)) && input.budget.tryAcquire()) sockets++;
+      const sockets = input.budget.tryAcquireUpTo(granted * Math.ceil(maxWindow / (granted + 1)));
       if (granted > 0 && sockets >= granted) startWorkers(granted, sockets);
-      else for (; sockets > 0; sockets--) input.budget.release();
+      else input.budget.releaseMany(sockets);
     }
   };
 
@@ -118,23 +117,20 @@ export async function scanHostTcpParallel(
     return { states, stats: { ...mergeStats(results), threads: 1 + handles.length } };
   } finally {
     input.signal?.removeEventListener("abort", onAbort);
-    for (let i = 0; i < reserved; i++) input.budget.release();
+    input.budget.releaseMany(reserved);
     if ("decide" in plan) plan.release(granted);
   }
 }
 
 /** Takes `count` slots from the shared budget for worker sockets, waiting for releases if needed. */
 async function reserve(input: Pick<HostScanInput, "budget">, count: number): Promise<number> {
-  let taken = 0;
-  while (taken < count) {
-    if (input.budget.tryAcquire()) {
-      taken++;
-      continue;
-    }
-    if (taken > 0) break; // Partial reservation: workers get fewer slots than sockets only when the whole scan is saturated.
+  if (count <= 0) return 0;
+  for (;;) {
+    // Partial reservation: workers get fewer slots than sockets only when the whole scan is saturated.
+    const taken = input.budget.tryAcquireUpTo(count);
+    if (taken > 0) return taken;
     await new Promise<void>((resolve) => input.budget.waitForRelease(resolve));
   }
-  return taken;
 }
 
 function mergeStats(all: HostScanStats[]): Omit<HostScanStats, "threads"> {

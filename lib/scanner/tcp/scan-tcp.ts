@@ -80,12 +80,8 @@ function threadPlan(input: TcpScanInput): ThreadPlan {
   return {
     decide: ({ minRttMs, remainingPorts }) => {
       const wanted = chooseThreads({ ports: remainingPorts, minRttMs, spareCores: spareCores.capacity });
-      let taken = 0;
-      while (1 + taken < wanted && spareCores.tryAcquire()) taken++;
-      return taken;
+      return spareCores.tryAcquireUpTo(wanted - 1);
     },
-    release: (workers) => {
-      for (let i = 0; i < workers; i++) spareCores.release();
-    },
+    release: (workers) => spareCores.releaseMany(workers),
   };
 }

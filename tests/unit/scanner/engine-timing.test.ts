@@ -107,6 +107,19 @@ describe("budgets and rate", () => {
     expect(budget.tryAcquire()).toBe(true);
   });
 
+  it("InFlightBudget takes as many slots as are free and gives several back, waking waiters", () => {
+    const budget = new InFlightBudget(5);
+    expect(budget.tryAcquireUpTo(3)).toBe(3);
+    expect(budget.tryAcquireUpTo(4)).toBe(2);
+    expect(budget.tryAcquireUpTo(1)).toBe(0);
+    expect(budget.tryAcquireUpTo(-1)).toBe(0);
+    let woken = 0;
+    budget.waitForRelease(() => woken++);
+    budget.releaseMany(4);
+    expect(woken).toBe(1);
+    expect(budget.inUse).toBe(1);
+  });
+
   it("RateLimiter allows about packetsPerSecond over time", () => {
     let now = 0;
     const limiter = new RateLimiter(1000, () => now);
