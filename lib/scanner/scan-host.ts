@@ -53,7 +53,7 @@ export async function scanHost(
 ): Promise<HostScanResult> {
   const hostname = "hostname" in address ? address.hostname : undefined;
   const target = options.target ?? hostname ?? address.ip;
-  const verdict = AddressPolicy.fromOptions(options.allowedCidrs, options.env ?? process.env).check(address.ip);
+  const verdict = AddressPolicy.fromOptions(options.allowedCidrs, options.env ?? process.env, options.deniedCidrs).check(address.ip);
   if (!verdict.allowed) throw new TargetRefusedError(target, "non-public-address", verdict.reason);
   if (verdict.family !== address.family) {
     throw new TargetRefusedError(target, "invalid-target", `${address.ip} is not an IPv${address.family} address`);

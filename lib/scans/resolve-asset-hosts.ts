@@ -1,5 +1,6 @@
 import { resolveTarget, TargetRefusedError } from "@/lib/scanner";
 import { failScanRun } from "./fail-scan-run";
+import { refusedTargetMessage } from "./refused-target-message";
 import { recordResolvedHosts, type ScanHost } from "./record-resolved-hosts";
 import { retireUnresolvedHosts } from "./retire-unresolved-hosts";
 import type { ScannerConfig } from "./scanner-config";
@@ -12,7 +13,7 @@ export type ResolvedAssetHosts = { ok: true; hosts: ScanHost[]; retiredPorts: nu
 /**
  * Resolves the asset (with www./MX discovery) to the addresses to scan and records them as hosts.
  * A refused target (not public, invalid, unresolvable) is a user-facing outcome, not a crash: the
- * run becomes FAILED with the reason. Addresses the asset no longer resolves to stop counting.
+ * run becomes FAILED with a generic reason (the scanner's detailed one goes to the server log). Addresses the asset no longer resolves to stop counting.
  */
 export async function resolveAssetHosts(
   organizationId: string,
@@ -23,12 +24,14 @@ export async function resolveAssetHosts(
     addresses = await resolveTarget(input.target, {
       discovery: true,
       allowedCidrs: input.config.allowedCidrs,
+      deniedCidrs: input.config.deniedCidrs,
       ...(input.config.dnsServers.length > 0 ? { dnsServers: input.config.dnsServers } : {}),
     });
   } catch (error) {
     if (!(error instanceof TargetRefusedError)) throw error;
-    await failScanRun(organizationId, { scanRunId: input.scanRunId, error: error.message, now: input.now });
-    return { ok: false, reason: error.message };
+    const reason = refusedTargetMessage(error);
+    await failScanRun(organizationId, { scanRunId: input.scanRunId, error: reason, now: input.now });
+    return { ok: false, reason };
   }
   if (addresses.length > MAX_HOSTS_PER_ASSET) {
     const reason = `${input.target} resolves to ${addresses.length} addresses; one asset can have at most ${MAX_HOSTS_PER_ASSET}. Add its addresses as separate assets.`;

@@ -13,7 +13,7 @@ export async function scanAndStoreHost(
   if (stored) return stored;
   const result = await scanHost(
     { ip: input.host.ip, family: input.host.family, hostname: input.host.hostname, discovered: input.host.discovered },
-    { target: input.target, ports: input.config.ports, udp: input.config.udp, allowedCidrs: input.config.allowedCidrs },
+    { target: input.target, ports: input.config.ports, udp: input.config.udp, allowedCidrs: input.config.allowedCidrs, deniedCidrs: input.config.deniedCidrs },
   );
   return storeHostObservations(organizationId, {
     scanRunId: input.scanRunId,

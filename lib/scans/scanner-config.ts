@@ -4,6 +4,8 @@ import { parseCidrList, parseDnsServers, parsePortSpec } from "@/lib/scanner";
 export interface ScannerConfig {
   /** Ranges opted back in despite the public-address policy (SCAN_ALLOWED_CIDRS, e.g. 127.0.0.0/8 in tests). */
   allowedCidrs: string[];
+  /** Ranges never scanned, even inside allowedCidrs (SCAN_DENIED_CIDRS). */
+  deniedCidrs: string[];
   /** Resolvers for target names (SCANNER_DNS_SERVERS); empty = the system's. */
   dnsServers: string[];
   /** TCP port specification (SCAN_PORTS), default top-1000. */
@@ -25,6 +27,7 @@ export class ScannerConfigError extends Error {
  */
 export function scannerConfig(env: Record<string, string | undefined> = process.env): ScannerConfig {
   const allowedCidrs = parseOr("SCAN_ALLOWED_CIDRS", () => parseCidrList(env.SCAN_ALLOWED_CIDRS).map((r) => r.cidr));
+  const deniedCidrs = parseOr("SCAN_DENIED_CIDRS", () => parseCidrList(env.SCAN_DENIED_CIDRS).map((r) => r.cidr));
   const dnsServers = parseOr("SCANNER_DNS_SERVERS", () => parseDnsServers(env.SCANNER_DNS_SERVERS));
   const ports = configuredPortSpec(env);
   parseOr("SCAN_PORTS", () => parsePortSpec(ports));
@@ -32,7 +35,7 @@ export function scannerConfig(env: Record<string, string | undefined> = process.
   if (!["", "true", "false", "1", "0"].includes(udpText)) {
     throw new ScannerConfigError(`SCAN_UDP must be "true" or "false", got "${env.SCAN_UDP}"`);
   }
-  return { allowedCidrs, dnsServers, ports, udp: udpText === "true" || udpText === "1" };
+  return { allowedCidrs, deniedCidrs, dnsServers, ports, udp: udpText === "true" || udpText === "1" };
 }
 
 function parseOr<T>(name: string, parse: () => T): T {

@@ -9,6 +9,8 @@ export interface ResolveTargetOptions {
   dnsServers?: readonly string[];
   /** Ranges opted back in despite the policy; default SCAN_ALLOWED_CIDRS. */
   allowedCidrs?: readonly string[];
+  /** Ranges never scanned, whatever else allows them; default SCAN_DENIED_CIDRS. */
+  deniedCidrs?: readonly string[];
   /** Also resolve the www. host and the MX hosts of a domain. */
   discovery?: boolean;
   dnsTimeoutMs?: number;
@@ -36,7 +38,7 @@ export async function resolveTarget(target: string, options: ResolveTargetOption
   if (!parsed.ok) throw new TargetRefusedError(target, "invalid-target", parsed.message);
   let policy: AddressPolicy;
   try {
-    policy = AddressPolicy.fromOptions(options.allowedCidrs, env);
+    policy = AddressPolicy.fromOptions(options.allowedCidrs, env, options.deniedCidrs);
   } catch (error) {
     throw new TargetRefusedError(target, "invalid-target", (error as Error).message);
   }

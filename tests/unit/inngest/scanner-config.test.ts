@@ -4,13 +4,13 @@ import { serviceFingerprint, type ObservedService } from "@/lib/scans/observed-s
 
 describe("scanner configuration from the environment", () => {
   it("defaults to the top 1000 TCP ports, the system resolver and no opt-in ranges", () => {
-    expect(scannerConfig({})).toEqual({ allowedCidrs: [], dnsServers: [], ports: "top-1000", udp: false });
+    expect(scannerConfig({})).toEqual({ allowedCidrs: [], deniedCidrs: [], dnsServers: [], ports: "top-1000", udp: false });
   });
 
   it("reads SCAN_ALLOWED_CIDRS, SCANNER_DNS_SERVERS, SCAN_PORTS and SCAN_UDP", () => {
     expect(
       scannerConfig({ SCAN_ALLOWED_CIDRS: "127.0.0.0/8, ::1/128", SCANNER_DNS_SERVERS: "127.0.0.1:5353", SCAN_PORTS: "22,80-81", SCAN_UDP: "true" }),
-    ).toEqual({ allowedCidrs: ["127.0.0.0/8", "::1/128"], dnsServers: ["127.0.0.1:5353"], ports: "22,80-81", udp: true });
+    ).toEqual({ allowedCidrs: ["127.0.0.0/8", "::1/128"], deniedCidrs: [], dnsServers: ["127.0.0.1:5353"], ports: "22,80-81", udp: true });
   });
 
   it.each([
@@ -59,5 +59,12 @@ describe("scan failure message", () => {
     const internal = scanFailureMessage({ name: "PrismaClientKnownRequestError", message: "connection to 10.1.2.3:5432 refused" });
     expect(internal).not.toContain("10.1.2.3");
     expect(internal).toMatch(/internal error/);
+  });
+});
+
+describe("operator deny list", () => {
+  it("reads SCAN_DENIED_CIDRS and names it when it is malformed", () => {
+    expect(scannerConfig({ SCAN_DENIED_CIDRS: "198.51.100.0/24" }).deniedCidrs).toEqual(["198.51.100.0/24"]);
+    expect(() => scannerConfig({ SCAN_DENIED_CIDRS: "10.0.0.0/99" })).toThrow(/SCAN_DENIED_CIDRS/);
   });
 });

@@ -108,7 +108,7 @@ describe("AddressPolicy", () => {
   });
 
   it("returns the canonical form of the checked address", () => {
-    const verdict = new AddressPolicy([parseCidr("::1/128")]).check("0:0:0:0:0:0:0:1");
+    const verdict = new AddressPolicy({ allowed: [parseCidr("::1/128")] }).check("0:0:0:0:0:0:0:1");
     expect(verdict).toMatchObject({ allowed: true, ip: "::1", family: 6 });
   });
 });
@@ -160,5 +160,42 @@ describe("embedded IPv4 forms judged like the IPv4 address", () => {
     expect([...ipv6ToBytes("2001:db8::1")]).toEqual([0x20, 0x01, 0x0d, 0xb8, ...Array(11).fill(0), 1]);
     expect(embeddedIpv4("::ffff:a00:1")).toEqual({ ipv4: "10.0.0.1", via: "IPv4-mapped ::ffff:0:0/96" });
     expect(embeddedIpv4("2606:4700::1")).toBeNull();
+  });
+});
+
+describe("own host and the operator's deny list", () => {
+  const own = [parseCidr("203.0.113.77"), parseCidr("2001:db8::77"), parseCidr("127.0.0.1"), parseCidr("::1")];
+
+  it("refuses the server's own interface addresses, even when an opted-in range covers them", () => {
+    const policy = new AddressPolicy({ allowed: parseCidrList("203.0.113.0/24, 2001:db8::/32"), own });
+    expect(policy.check("203.0.113.77")).toMatchObject({ allowed: false, range: "own-interface" });
+    expect(policy.check("::ffff:203.0.113.77")).toMatchObject({ allowed: false, range: "own-interface" });
+    expect(policy.check("2001:db8::77")).toMatchObject({ allowed: false, range: "own-interface" });
+    expect(policy.check("203.0.113.78").allowed).toBe(true);
+  });
+
+  it("lets an explicitly opted-in loopback range through (tests scan loopback services), but never by default", () => {
+    expect(new AddressPolicy({ allowed: parseCidrList("127.0.0.0/8, ::1/128"), own }).check("127.0.0.1").allowed).toBe(true);
+    expect(new AddressPolicy({ allowed: parseCidrList("127.0.0.0/8, ::1/128"), own }).check("::1").allowed).toBe(true);
+    expect(new AddressPolicy({ own }).check("127.0.0.1").allowed).toBe(false);
+  });
+
+  it("reads the real interfaces of this machine: none of its non-loopback addresses pass, whatever is opted in", async () => {
+    const { ownInterfaceAddresses } = await import("@/lib/scanner/policy/own-addresses");
+    const mine = ownInterfaceAddresses().filter((r) => !r.network.startsWith("127.") && r.network !== "::1");
+    for (const range of mine) {
+      const verdict = AddressPolicy.fromOptions([range.cidr], {}).check(range.network);
+      expect(verdict).toMatchObject({ allowed: false });
+    }
+  });
+
+  it("SCAN_DENIED_CIDRS refuses ranges after everything else, including SCAN_ALLOWED_CIDRS", () => {
+    const env = { SCAN_ALLOWED_CIDRS: "127.0.0.0/8", SCAN_DENIED_CIDRS: "127.0.0.9/32, 8.8.8.0/24" };
+    const policy = AddressPolicy.fromOptions(undefined, env);
+    expect(policy.check("127.0.0.9")).toMatchObject({ allowed: false, range: "SCAN_DENIED_CIDRS" });
+    expect(policy.check("::ffff:127.0.0.9")).toMatchObject({ allowed: false, range: "SCAN_DENIED_CIDRS" });
+    expect(policy.check("8.8.8.8")).toMatchObject({ allowed: false, range: "SCAN_DENIED_CIDRS" });
+    expect(policy.check("127.0.0.10").allowed).toBe(true);
+    expect(AddressPolicy.fromOptions(["127.0.0.0/8"], env, ["127.0.0.10"]).check("127.0.0.10").allowed).toBe(false);
   });
 });
