@@ -12,7 +12,7 @@ const id = z.string().min(1).max(200);
 const grade = z.enum(["A", "B", "C", "D", "F"]);
 const score = z.number().int().min(0).max(100);
 
-/** Scan an asset now. `scanRunId` names the QUEUED run created with the request (see lib/scans/create-scan-run). */
+/** Scan an asset now. `scanRunId` names the QUEUED run created with the request (see lib/scan-runs/create-scan-run). */
 export const scanRequested = eventType("asset/scan.requested", {
   schema: z.object({
     organizationId: id,

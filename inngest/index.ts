@@ -1,6 +1,6 @@
 import { onAssetDeleted } from "./functions/asset-deleted";
 import { detectExposureChanges } from "./functions/detect-exposure-changes";
-import { gradeAsset } from "./functions/grade-asset";
+import { gradeScannedAsset } from "./functions/grade-scanned-asset";
 import { monitor } from "./functions/monitor";
 import { purgeDeletedAssetsDaily } from "./functions/purge-deleted-assets";
 import { scanAsset } from "./functions/scan-asset";
@@ -8,4 +8,4 @@ import { scanAsset } from "./functions/scan-asset";
 export { inngest } from "./client";
 
 /** Every background function of the app: served by app/api/inngest and run by Inngest or the local executor. */
-export const functions = [scanAsset, gradeAsset, detectExposureChanges, onAssetDeleted, monitor, purgeDeletedAssetsDaily];
+export const functions = [scanAsset, gradeScannedAsset, detectExposureChanges, onAssetDeleted, monitor, purgeDeletedAssetsDaily];

@@ -44,7 +44,7 @@ async function main() {
     const { db } = await import("@/lib/db/client");
     const { inngest } = await import("@/inngest");
     const { scanRequested } = await import("@/inngest/events");
-    const { createScanRun } = await import("@/lib/scans/create-scan-run");
+    const { createScanRun } = await import("@/lib/scan-runs/create-scan-run");
 
     const requests: { organizationId: string; assetId: string; scanRunId: string }[] = [];
     for (let d = 0; d < DOMAINS; d++) {

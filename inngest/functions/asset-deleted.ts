@@ -1,7 +1,7 @@
 import { inngest } from "@/inngest/client";
 import { assetDeleted, orgGradeChanged } from "@/inngest/events";
-import { regradeOrganisation } from "@/lib/grades/regrade-organisation";
-import { cancelAssetScanRuns } from "@/lib/scans/cancel-asset-scan-runs";
+import { regradeOrganization } from "@/lib/grade-snapshots/regrade-organization";
+import { cancelAssetScanRuns } from "@/lib/scan-runs/cancel-asset-scan-runs";
 
 /**
  * An asset was deleted. `scan-asset` jobs of the asset stop through their cancelOn; this marks their
@@ -21,7 +21,7 @@ export const onAssetDeleted = inngest.createFunction(
       cancelAssetScanRuns(organizationId, { assetId, reason: "The asset was deleted.", now: new Date() }),
     );
     const cause = `asset-deleted:${assetId}`;
-    const org = await step.run(`grade-organisation-${organizationId}`, () => regradeOrganisation(organizationId, { cause, asOf: new Date() }));
+    const org = await step.run(`grade-organisation-${organizationId}`, () => regradeOrganization(organizationId, { cause, asOf: new Date() }));
     if (org?.changed) {
       await step.sendEvent(
         `announce-org-grade-${organizationId}`,

@@ -1,7 +1,7 @@
 import { inngest } from "@/inngest/client";
 import { exposureChanged, scanCompleted } from "@/inngest/events";
-import { isBaselineScan } from "@/lib/scans/is-baseline-scan";
-import { listScanExposureChanges } from "@/lib/scans/list-scan-exposure-changes";
+import { isBaselineScan } from "@/lib/scan-runs/is-baseline-scan";
+import { listScanExposureChanges } from "@/lib/scan-runs/list-scan-exposure-changes";
 
 /** Events per sendEvent step: keeps each step's payload small on a first scan with many ports. */
 const BATCH = 100;

@@ -3,11 +3,11 @@ import { inngest } from "@/inngest/client";
 import { scanRequested } from "@/inngest/events";
 import { claimDueAssets } from "@/lib/monitoring/claim-due-assets";
 import { MONITOR_CAPS } from "@/lib/monitoring/monitor-caps";
-import { failStaleScanRuns } from "@/lib/scans/fail-stale-scan-runs";
+import { failStaleScanRuns } from "@/lib/scan-runs/fail-stale-scan-runs";
 
 /**
  * Continuous monitoring: every 15 minutes, queue a scheduled scan for each asset that is due
- * (cadence per plan: lib/monitoring/cadence.ts), fairly across organisations and within caps.
+ * (cadence per plan: lib/scan-runs/scan-cadence.ts), fairly across organisations and within caps.
  */
 export const monitor = inngest.createFunction(
   {

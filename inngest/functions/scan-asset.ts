@@ -1,14 +1,14 @@
 import { NonRetriableError } from "inngest";
 import { inngest } from "@/inngest/client";
 import { assetDeleted, scanCompleted, scanRequested } from "@/inngest/events";
-import { claimScanRun } from "@/lib/scans/claim-scan-run";
-import { completeScanRun } from "@/lib/scans/complete-scan-run";
-import { failScanRun } from "@/lib/scans/fail-scan-run";
-import { resolveAssetHosts } from "@/lib/scans/resolve-asset-hosts";
-import { scanAndStoreHost } from "@/lib/scans/scan-and-store-host";
-import { scannerConfig, configuredPortSpec, ScannerConfigError, type ScannerConfig } from "@/lib/scans/scanner-config";
-import { SCAN_CONCURRENCY } from "@/lib/scans/scan-concurrency";
-import { scanFailureMessage } from "@/lib/scans/scan-failure-message";
+import { claimScanRun } from "@/lib/scan-runs/claim-scan-run";
+import { completeScanRun } from "@/lib/scan-runs/complete-scan-run";
+import { failScanRun } from "@/lib/scan-runs/fail-scan-run";
+import { resolveAssetHosts } from "@/lib/scan-runs/resolve-asset-hosts";
+import { scanAndStoreHost } from "@/lib/scan-runs/scan-and-store-host";
+import { scannerConfig, configuredPortSpec, ScannerConfigError, type ScannerConfig } from "@/lib/scan-runs/scanner-config";
+import { SCAN_CONCURRENCY } from "@/lib/scan-runs/scan-concurrency";
+import { scanFailureMessage } from "@/lib/scan-runs/scan-failure-message";
 
 /** The id of the run created here when a request carried none: stable across retries of the job run. */
 export const scanRunIdForJob = (runId: string) => `scan_${runId}`;

@@ -5,7 +5,7 @@ import { startServer } from "./server";
 import { assertSigningKey } from "./signing";
 import type { Db } from "./store";
 import { syncApp } from "./sync";
-import { Worker } from "./queue";
+import { QueueWorker } from "./queue";
 
 /**
  * The local Inngest executor: runs the app's Inngest functions when no Inngest Cloud or self-hosted
@@ -55,7 +55,7 @@ export async function startLocalExecutor(options: LocalExecutorOptions): Promise
   const log = options.log ?? createLogger();
   const db = options.db ?? (await import("@/lib/db/client")).db;
 
-  const worker = new Worker({
+  const worker = new QueueWorker({
     db,
     log,
     signingKey: options.signingKey,

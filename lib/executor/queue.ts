@@ -14,7 +14,7 @@ import { handleTimer } from "./timers";
  * the next job is due (at most pollIntervalMs) and wakes at once when told something changed. Leases
  * are renewed while a call is in flight; a job whose lease lapsed (its executor died) is taken over.
  */
-export interface WorkerOptions {
+export interface QueueWorkerOptions {
   db: Db;
   log: ExecutorLogger;
   signingKey: string;
@@ -29,7 +29,7 @@ export interface WorkerOptions {
 const CLAIM_BATCH = 100;
 const MIN_SLEEP_MS = 5;
 
-export class Worker {
+export class QueueWorker {
   readonly owner = `executor-${process.pid}-${crypto.randomBytes(4).toString("hex")}`;
   private readonly limiter: ConcurrencyLimiter;
   private readonly inFlight = new Map<string, { controller: AbortController; promise: Promise<void> }>();
@@ -41,7 +41,7 @@ export class Worker {
   private heartbeat: NodeJS.Timeout | null = null;
   private lastPrune = 0;
 
-  constructor(private readonly opts: WorkerOptions) {
+  constructor(private readonly opts: QueueWorkerOptions) {
     this.limiter = new ConcurrencyLimiter(opts.maxInFlight);
   }
 

@@ -8,7 +8,7 @@
  */
 import { gradeForScore } from "./grade-letter";
 import { ORG_WORST_ASSET_MARGIN } from "./policy";
-import type { AssetScoreInput, OrganisationGrade } from "./types";
+import type { AssetScoreInput, OrganizationGrade } from "./types";
 import { assertAssetScores } from "./validate";
 import { GRADING_METHOD_VERSION } from "./version";
 
@@ -16,7 +16,7 @@ function compareAssets(a: AssetScoreInput, b: AssetScoreInput): number {
   return a.score - b.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-export function gradeOrganisation(assets: readonly AssetScoreInput[]): OrganisationGrade {
+export function gradeOrganization(assets: readonly AssetScoreInput[]): OrganizationGrade {
   assertAssetScores(assets);
   if (assets.length === 0) {
     // Nothing exposed that we know of: the vector's default grade. Callers show "no assets yet".

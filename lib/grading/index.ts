@@ -1,6 +1,6 @@
 export { GRADING_METHOD_VERSION } from "./version";
 export { gradeAsset, compareBySeverity } from "./grade-asset";
-export { gradeOrganisation } from "./aggregate";
+export { gradeOrganization } from "./aggregate";
 export { gradeForScore } from "./grade-letter";
 export { toGradingFinding, gradingFacts, type FindingContext } from "./from-scanner";
 export { GradingInputError } from "./validate";

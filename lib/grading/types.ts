@@ -115,7 +115,7 @@ export interface AssetScoreInput {
   score: number;
 }
 
-export interface OrganisationGrade {
+export interface OrganizationGrade {
   methodVersion: string;
   score: number;
   grade: Grade;

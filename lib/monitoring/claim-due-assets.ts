@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
-import { configuredPortSpec } from "@/lib/scans/scanner-config";
-import { nextScanAt } from "./cadence";
+import { configuredPortSpec } from "@/lib/scan-runs/scanner-config";
+import { nextScanAt } from "@/lib/scan-runs/scan-cadence";
 
 export interface DueScan {
   organizationId: string;

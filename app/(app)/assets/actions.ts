@@ -5,7 +5,7 @@ import { assertEmailVerified } from "@/lib/auth/assert-email-verified";
 import { addAsset } from "@/lib/assets/add-asset";
 import { labelAsset } from "@/lib/assets/label-asset";
 import { softDeleteAsset } from "@/lib/assets/soft-delete-asset";
-import { startScan } from "@/lib/scans/start-scan";
+import { startScan } from "@/lib/scan-runs/start-scan";
 import { addAssetSchema, deleteAssetSchema, labelAssetSchema, scanAssetSchema } from "@/lib/validation/asset";
 
 export const addAssetAction = orgAction(

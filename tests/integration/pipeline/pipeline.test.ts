@@ -3,7 +3,7 @@ import { startPipeline, waitFor, type Pipeline } from "./pipeline-harness";
 import { listen } from "./loopback-services";
 import { startDnsServer, type DnsServer } from "@/tests/helpers/dns-server";
 import { db } from "@/lib/db/client";
-import { requestScan } from "@/lib/scans/request-scan";
+import { requestScan } from "@/lib/scan-runs/request-scan";
 import { inngest } from "@/inngest";
 import { assetDeleted } from "@/inngest/events";
 

@@ -1,8 +1,8 @@
 import { db } from "@/lib/db/client";
 import type { Plan } from "@/lib/generated/prisma/client";
 import type { PortResult, TlsInfo } from "@/lib/scanner";
-import { createScanRun } from "@/lib/scans/create-scan-run";
-import { recordResolvedHosts } from "@/lib/scans/record-resolved-hosts";
+import { createScanRun } from "@/lib/scan-runs/create-scan-run";
+import { recordResolvedHosts } from "@/lib/scan-runs/record-resolved-hosts";
 
 let counter = 0;
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { gradeAssetExposure } from "@/lib/grades/grade-asset-exposure";
-import { regradeOrganisation } from "@/lib/grades/regrade-organisation";
+import { gradeAssetExposure } from "@/lib/grade-snapshots/grade-asset-exposure";
+import { regradeOrganization } from "@/lib/grade-snapshots/regrade-organization";
 import { GRADING_METHOD_VERSION } from "@/lib/grading";
-import { storeHostObservations } from "@/lib/scans/store-host-observations";
+import { storeHostObservations } from "@/lib/scan-runs/store-host-observations";
 import { createOrgWithAsset, openPort, startRunWithHost } from "./fixtures";
 
 describe("grades from stored observations", () => {
@@ -36,14 +36,14 @@ describe("grades from stored observations", () => {
     const other = await db.asset.create({ data: { organizationId: org.id, kind: "DOMAIN", value: "clean.example.test", score: 100, grade: "A" } });
     await db.asset.update({ where: { id: asset.id }, data: { score: 48, grade: "F" } });
 
-    const first = await regradeOrganisation(org.id, { cause: "scan:one", asOf: new Date() });
+    const first = await regradeOrganization(org.id, { cause: "scan:one", asOf: new Date() });
     // (1.52 × 48 + 1 × 100) / 2.52 = 68.63, held to 48 + 20 = 68 → D
     expect(first).toMatchObject({ previous: null, current: { grade: "D", score: 68 }, changed: true });
-    expect(await regradeOrganisation(org.id, { cause: "scan:one", asOf: new Date() })).toEqual(first);
-    expect(await regradeOrganisation(org.id, { cause: "scan:two", asOf: new Date() })).toMatchObject({ changed: false });
+    expect(await regradeOrganization(org.id, { cause: "scan:one", asOf: new Date() })).toEqual(first);
+    expect(await regradeOrganization(org.id, { cause: "scan:two", asOf: new Date() })).toMatchObject({ changed: false });
 
     await db.asset.update({ where: { id: asset.id }, data: { deletedAt: new Date() } });
-    const afterDelete = await regradeOrganisation(org.id, { cause: `asset-deleted:${asset.id}`, asOf: new Date() });
+    const afterDelete = await regradeOrganization(org.id, { cause: `asset-deleted:${asset.id}`, asOf: new Date() });
     expect(afterDelete).toMatchObject({ previous: { grade: "D", score: 68 }, current: { grade: "A", score: 100 }, changed: true });
     expect(await db.organization.findUniqueOrThrow({ where: { id: org.id } })).toMatchObject({ grade: "A", score: 100 });
     expect(await db.gradeSnapshot.count({ where: { organizationId: org.id, assetId: null } })).toBe(3);

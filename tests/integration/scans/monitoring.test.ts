@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { claimDueAssets } from "@/lib/monitoring/claim-due-assets";
 import { organizationsWithPurgeableAssets, purgeCutoff, purgeDeletedAssets } from "@/lib/monitoring/purge-deleted-assets";
-import { failStaleScanRuns } from "@/lib/scans/fail-stale-scan-runs";
-import { storeHostObservations } from "@/lib/scans/store-host-observations";
+import { failStaleScanRuns } from "@/lib/scan-runs/fail-stale-scan-runs";
+import { storeHostObservations } from "@/lib/scan-runs/store-host-observations";
 import { openPort, startRunWithHost } from "./fixtures";
 
 const NOW = new Date("2026-08-01T12:00:00Z");

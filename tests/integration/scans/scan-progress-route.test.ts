@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { NextRequest } from "next/server";
 import { GET } from "@/app/api/orgs/[orgId]/scans/[scanRunId]/route";
 import { db } from "@/lib/db/client";
-import { createScanRun } from "@/lib/scans/create-scan-run";
+import { createScanRun } from "@/lib/scan-runs/create-scan-run";
 import { createOrg, createUser } from "../orgs/support/fixtures";
 import { signInAs } from "../orgs/support/session-mock";
 

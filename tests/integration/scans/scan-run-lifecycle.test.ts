@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { cancelAssetScanRuns } from "@/lib/scans/cancel-asset-scan-runs";
-import { claimScanRun } from "@/lib/scans/claim-scan-run";
-import { completeScanRun } from "@/lib/scans/complete-scan-run";
-import { createScanRun } from "@/lib/scans/create-scan-run";
-import { failScanRun } from "@/lib/scans/fail-scan-run";
-import { getScanRunProgress } from "@/lib/scans/get-scan-run-progress";
-import { recordResolvedHosts } from "@/lib/scans/record-resolved-hosts";
-import { retireUnresolvedHosts } from "@/lib/scans/retire-unresolved-hosts";
-import { storeHostObservations } from "@/lib/scans/store-host-observations";
+import { cancelAssetScanRuns } from "@/lib/scan-runs/cancel-asset-scan-runs";
+import { claimScanRun } from "@/lib/scan-runs/claim-scan-run";
+import { completeScanRun } from "@/lib/scan-runs/complete-scan-run";
+import { createScanRun } from "@/lib/scan-runs/create-scan-run";
+import { failScanRun } from "@/lib/scan-runs/fail-scan-run";
+import { getScanRunProgress } from "@/lib/scan-runs/get-scan-run-progress";
+import { recordResolvedHosts } from "@/lib/scan-runs/record-resolved-hosts";
+import { retireUnresolvedHosts } from "@/lib/scan-runs/retire-unresolved-hosts";
+import { storeHostObservations } from "@/lib/scan-runs/store-host-observations";
 import { createOrgWithAsset, openPort, startRunWithHost } from "./fixtures";
 
 const claimInput = (assetId: string, extra: Partial<Parameters<typeof claimScanRun>[1]> = {}) => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { storeHostObservations } from "@/lib/scans/store-host-observations";
+import { storeHostObservations } from "@/lib/scan-runs/store-host-observations";
 import { certificate, createOrgWithAsset, openPort, startRunWithHost } from "./fixtures";
 
 async function intervalsOf(hostId: string) {

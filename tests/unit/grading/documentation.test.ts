@@ -9,7 +9,7 @@ import {
   GRADE_BANDS,
   GRADING_METHOD_VERSION,
   gradeAsset,
-  gradeOrganisation,
+  gradeOrganization,
   MAX_FINDING_DEDUCTION,
   ORG_WORST_ASSET_MARGIN,
   OTHER_SERVICE_RULE,
@@ -124,7 +124,7 @@ describe("the worked example (§8)", () => {
   });
 
   it("makes an 87 → B organisation with two perfect assets", () => {
-    const org = gradeOrganisation([
+    const org = gradeOrganization([
       { id: "example.test", score: grade().score },
       { id: "shop.example.test", score: 100 },
       { id: "vpn.example.test", score: 100 },

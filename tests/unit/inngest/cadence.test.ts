@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nextScanAt, scanIntervalMs } from "@/lib/monitoring/cadence";
+import { nextScanAt, scanIntervalMs } from "@/lib/scan-runs/scan-cadence";
 
 const NOW = new Date("2026-01-01T00:00:00Z");
 const HOUR = 3600_000;

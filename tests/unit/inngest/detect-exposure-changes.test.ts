@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { InngestTestEngine } from "@inngest/test";
 
-vi.mock("@/lib/scans/list-scan-exposure-changes", () => ({ listScanExposureChanges: vi.fn() }));
-vi.mock("@/lib/scans/is-baseline-scan", () => ({ isBaselineScan: vi.fn() }));
+vi.mock("@/lib/scan-runs/list-scan-exposure-changes", () => ({ listScanExposureChanges: vi.fn() }));
+vi.mock("@/lib/scan-runs/is-baseline-scan", () => ({ isBaselineScan: vi.fn() }));
 
-const { listScanExposureChanges } = await import("@/lib/scans/list-scan-exposure-changes");
-const { isBaselineScan } = await import("@/lib/scans/is-baseline-scan");
+const { listScanExposureChanges } = await import("@/lib/scan-runs/list-scan-exposure-changes");
+const { isBaselineScan } = await import("@/lib/scan-runs/is-baseline-scan");
 const { detectExposureChanges } = await import("@/inngest/functions/detect-exposure-changes");
 
 const event = {

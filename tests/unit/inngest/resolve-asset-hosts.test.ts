@@ -1,15 +1,15 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 vi.mock("@/lib/scanner", async (original) => ({ ...(await original<typeof import("@/lib/scanner")>()), resolveTarget: vi.fn() }));
-vi.mock("@/lib/scans/fail-scan-run", () => ({ failScanRun: vi.fn() }));
-vi.mock("@/lib/scans/record-resolved-hosts", () => ({ recordResolvedHosts: vi.fn() }));
-vi.mock("@/lib/scans/retire-unresolved-hosts", () => ({ retireUnresolvedHosts: vi.fn() }));
+vi.mock("@/lib/scan-runs/fail-scan-run", () => ({ failScanRun: vi.fn() }));
+vi.mock("@/lib/scan-runs/record-resolved-hosts", () => ({ recordResolvedHosts: vi.fn() }));
+vi.mock("@/lib/scan-runs/retire-unresolved-hosts", () => ({ retireUnresolvedHosts: vi.fn() }));
 
 const { resolveTarget, TargetRefusedError } = await import("@/lib/scanner");
-const { failScanRun } = await import("@/lib/scans/fail-scan-run");
-const { recordResolvedHosts } = await import("@/lib/scans/record-resolved-hosts");
-const { retireUnresolvedHosts } = await import("@/lib/scans/retire-unresolved-hosts");
-const { resolveAssetHosts, MAX_HOSTS_PER_ASSET } = await import("@/lib/scans/resolve-asset-hosts");
+const { failScanRun } = await import("@/lib/scan-runs/fail-scan-run");
+const { recordResolvedHosts } = await import("@/lib/scan-runs/record-resolved-hosts");
+const { retireUnresolvedHosts } = await import("@/lib/scan-runs/retire-unresolved-hosts");
+const { resolveAssetHosts, MAX_HOSTS_PER_ASSET } = await import("@/lib/scan-runs/resolve-asset-hosts");
 
 const input = {
   scanRunId: "run1",

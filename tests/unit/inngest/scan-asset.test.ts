@@ -1,16 +1,16 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { InngestTestEngine } from "@inngest/test";
 
-vi.mock("@/lib/scans/claim-scan-run", () => ({ claimScanRun: vi.fn() }));
-vi.mock("@/lib/scans/resolve-asset-hosts", () => ({ resolveAssetHosts: vi.fn() }));
-vi.mock("@/lib/scans/scan-and-store-host", () => ({ scanAndStoreHost: vi.fn() }));
-vi.mock("@/lib/scans/complete-scan-run", () => ({ completeScanRun: vi.fn() }));
-vi.mock("@/lib/scans/fail-scan-run", () => ({ failScanRun: vi.fn() }));
+vi.mock("@/lib/scan-runs/claim-scan-run", () => ({ claimScanRun: vi.fn() }));
+vi.mock("@/lib/scan-runs/resolve-asset-hosts", () => ({ resolveAssetHosts: vi.fn() }));
+vi.mock("@/lib/scan-runs/scan-and-store-host", () => ({ scanAndStoreHost: vi.fn() }));
+vi.mock("@/lib/scan-runs/complete-scan-run", () => ({ completeScanRun: vi.fn() }));
+vi.mock("@/lib/scan-runs/fail-scan-run", () => ({ failScanRun: vi.fn() }));
 
-const { claimScanRun } = await import("@/lib/scans/claim-scan-run");
-const { resolveAssetHosts } = await import("@/lib/scans/resolve-asset-hosts");
-const { scanAndStoreHost } = await import("@/lib/scans/scan-and-store-host");
-const { completeScanRun } = await import("@/lib/scans/complete-scan-run");
+const { claimScanRun } = await import("@/lib/scan-runs/claim-scan-run");
+const { resolveAssetHosts } = await import("@/lib/scan-runs/resolve-asset-hosts");
+const { scanAndStoreHost } = await import("@/lib/scan-runs/scan-and-store-host");
+const { completeScanRun } = await import("@/lib/scan-runs/complete-scan-run");
 const { scanAsset } = await import("@/inngest/functions/scan-asset");
 
 const event = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { scannerConfig, ScannerConfigError } from "@/lib/scans/scanner-config";
-import { serviceFingerprint, type ObservedService } from "@/lib/scans/observed-service";
+import { scannerConfig, ScannerConfigError } from "@/lib/scan-runs/scanner-config";
+import { serviceFingerprint, type ObservedService } from "@/lib/scan-runs/observed-service";
 
 describe("scanner configuration from the environment", () => {
   it("defaults to the top 1000 TCP ports, the system resolver and no opt-in ranges", () => {
@@ -54,7 +54,7 @@ describe("service fingerprint", () => {
 
 describe("scan failure message", () => {
   it("shows errors written for people and hides internal ones", async () => {
-    const { scanFailureMessage } = await import("@/lib/scans/scan-failure-message");
+    const { scanFailureMessage } = await import("@/lib/scan-runs/scan-failure-message");
     expect(scanFailureMessage({ name: "NonRetriableError", message: "SCAN_PORTS is invalid: x" })).toBe("The scan failed: SCAN_PORTS is invalid: x");
     const internal = scanFailureMessage({ name: "PrismaClientKnownRequestError", message: "connection to 10.1.2.3:5432 refused" });
     expect(internal).not.toContain("10.1.2.3");

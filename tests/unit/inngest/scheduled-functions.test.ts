@@ -2,20 +2,20 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { InngestTestEngine } from "@inngest/test";
 
 vi.mock("@/lib/monitoring/claim-due-assets", () => ({ claimDueAssets: vi.fn() }));
-vi.mock("@/lib/scans/fail-stale-scan-runs", () => ({ failStaleScanRuns: vi.fn() }));
+vi.mock("@/lib/scan-runs/fail-stale-scan-runs", () => ({ failStaleScanRuns: vi.fn() }));
 vi.mock("@/lib/monitoring/purge-deleted-assets", async (original) => ({
   ...(await original<typeof import("@/lib/monitoring/purge-deleted-assets")>()),
   organizationsWithPurgeableAssets: vi.fn(),
   purgeDeletedAssets: vi.fn(),
 }));
-vi.mock("@/lib/scans/cancel-asset-scan-runs", () => ({ cancelAssetScanRuns: vi.fn() }));
-vi.mock("@/lib/grades/regrade-organisation", () => ({ regradeOrganisation: vi.fn() }));
+vi.mock("@/lib/scan-runs/cancel-asset-scan-runs", () => ({ cancelAssetScanRuns: vi.fn() }));
+vi.mock("@/lib/grade-snapshots/regrade-organization", () => ({ regradeOrganization: vi.fn() }));
 
 const { claimDueAssets } = await import("@/lib/monitoring/claim-due-assets");
-const { failStaleScanRuns } = await import("@/lib/scans/fail-stale-scan-runs");
+const { failStaleScanRuns } = await import("@/lib/scan-runs/fail-stale-scan-runs");
 const { organizationsWithPurgeableAssets, purgeDeletedAssets } = await import("@/lib/monitoring/purge-deleted-assets");
-const { cancelAssetScanRuns } = await import("@/lib/scans/cancel-asset-scan-runs");
-const { regradeOrganisation } = await import("@/lib/grades/regrade-organisation");
+const { cancelAssetScanRuns } = await import("@/lib/scan-runs/cancel-asset-scan-runs");
+const { regradeOrganization } = await import("@/lib/grade-snapshots/regrade-organization");
 const { monitor } = await import("@/inngest/functions/monitor");
 const { purgeDeletedAssetsDaily } = await import("@/inngest/functions/purge-deleted-assets");
 const { onAssetDeleted } = await import("@/inngest/functions/asset-deleted");
@@ -70,7 +70,7 @@ describe("purge-deleted-assets", () => {
 describe("asset-deleted", () => {
   it("cancels the asset's scans and regrades the organisation without it", async () => {
     vi.mocked(cancelAssetScanRuns).mockResolvedValue(1);
-    vi.mocked(regradeOrganisation).mockResolvedValue({
+    vi.mocked(regradeOrganization).mockResolvedValue({
       snapshotId: "s",
       previous: { grade: "D", score: 65 },
       current: { grade: "A", score: 100 },
@@ -84,7 +84,7 @@ describe("asset-deleted", () => {
     });
     const { ctx } = await t.execute();
     expect(cancelAssetScanRuns).toHaveBeenCalledWith("o1", expect.objectContaining({ assetId: "a1" }));
-    expect(regradeOrganisation).toHaveBeenCalledWith("o1", expect.objectContaining({ cause: "asset-deleted:a1" }));
+    expect(regradeOrganization).toHaveBeenCalledWith("o1", expect.objectContaining({ cause: "asset-deleted:a1" }));
     expect(ctx.step.sendEvent).toHaveBeenCalledWith("announce-org-grade-o1", expect.objectContaining({ name: "org/grade.changed" }));
   });
 });

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { withOrg } from "@/lib/api/with-org";
 import { notFound } from "@/lib/errors";
-import { getScanRunProgress } from "@/lib/scans/get-scan-run-progress";
+import { getScanRunProgress } from "@/lib/scan-runs/get-scan-run-progress";
 
 export const dynamic = "force-dynamic";
 

@@ -1,13 +1,13 @@
 import { inngest } from "@/inngest/client";
 import { orgGradeChanged, scanCompleted } from "@/inngest/events";
-import { gradeAssetExposure } from "@/lib/grades/grade-asset-exposure";
-import { regradeOrganisation } from "@/lib/grades/regrade-organisation";
+import { gradeAssetExposure } from "@/lib/grade-snapshots/grade-asset-exposure";
+import { regradeOrganization } from "@/lib/grade-snapshots/regrade-organization";
 
 /**
  * After a completed scan: grade the asset from its open intervals, then the organisation, and
  * announce `org/grade.changed` when the organisation's letter or score moved.
  */
-export const gradeAsset = inngest.createFunction(
+export const gradeScannedAsset = inngest.createFunction(
   {
     id: "grade-asset",
     name: "Grade an asset and its organisation",
@@ -25,7 +25,7 @@ export const gradeAsset = inngest.createFunction(
     if (!asset) return { state: "skipped" as const, reason: "The asset was deleted." };
 
     const org = await step.run(`grade-organisation-${organizationId}`, () =>
-      regradeOrganisation(organizationId, { cause: `scan:${scanRunId}`, scanRunId, asOf: new Date() }),
+      regradeOrganization(organizationId, { cause: `scan:${scanRunId}`, scanRunId, asOf: new Date() }),
     );
     if (org?.changed) {
       await step.sendEvent(

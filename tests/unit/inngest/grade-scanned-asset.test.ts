@@ -1,19 +1,19 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { InngestTestEngine } from "@inngest/test";
 
-vi.mock("@/lib/grades/grade-asset-exposure", () => ({ gradeAssetExposure: vi.fn() }));
-vi.mock("@/lib/grades/regrade-organisation", () => ({ regradeOrganisation: vi.fn() }));
+vi.mock("@/lib/grade-snapshots/grade-asset-exposure", () => ({ gradeAssetExposure: vi.fn() }));
+vi.mock("@/lib/grade-snapshots/regrade-organization", () => ({ regradeOrganization: vi.fn() }));
 
-const { gradeAssetExposure } = await import("@/lib/grades/grade-asset-exposure");
-const { regradeOrganisation } = await import("@/lib/grades/regrade-organisation");
-const { gradeAsset } = await import("@/inngest/functions/grade-asset");
+const { gradeAssetExposure } = await import("@/lib/grade-snapshots/grade-asset-exposure");
+const { regradeOrganization } = await import("@/lib/grade-snapshots/regrade-organization");
+const { gradeScannedAsset } = await import("@/inngest/functions/grade-scanned-asset");
 
 const event = {
   name: "asset/scan.completed",
   data: { organizationId: "org1", assetId: "asset1", scanRunId: "run1", hostsScanned: 1, portsFound: 2 },
 };
 const engine = () =>
-  new InngestTestEngine({ function: gradeAsset, events: [event] as never, steps: [{ id: "announce-org-grade-org1", handler: () => ({ ids: ["e"] }) }] });
+  new InngestTestEngine({ function: gradeScannedAsset, events: [event] as never, steps: [{ id: "announce-org-grade-org1", handler: () => ({ ids: ["e"] }) }] });
 
 const regrade = (changed: boolean) => ({
   snapshotId: "snap1",
@@ -26,14 +26,14 @@ const regrade = (changed: boolean) => ({
 describe("grade-asset", () => {
   beforeEach(() => {
     vi.mocked(gradeAssetExposure).mockReset().mockResolvedValue({ snapshotId: "a1", grade: "C", score: 79, methodVersion: "open-ports-1.0.0" });
-    vi.mocked(regradeOrganisation).mockReset();
+    vi.mocked(regradeOrganization).mockReset();
   });
 
   it("grades the asset, then the organisation, and announces a changed organisation grade", async () => {
-    vi.mocked(regradeOrganisation).mockResolvedValue(regrade(true));
+    vi.mocked(regradeOrganization).mockResolvedValue(regrade(true));
     const { ctx } = await engine().execute();
     expect(gradeAssetExposure).toHaveBeenCalledWith("org1", expect.objectContaining({ assetId: "asset1", scanRunId: "run1" }));
-    expect(regradeOrganisation).toHaveBeenCalledWith("org1", expect.objectContaining({ cause: "scan:run1", scanRunId: "run1" }));
+    expect(regradeOrganization).toHaveBeenCalledWith("org1", expect.objectContaining({ cause: "scan:run1", scanRunId: "run1" }));
     expect(ctx.step.sendEvent).toHaveBeenCalledWith(
       "announce-org-grade-org1",
       expect.objectContaining({
@@ -44,7 +44,7 @@ describe("grade-asset", () => {
   });
 
   it("stays quiet when the organisation grade did not move", async () => {
-    vi.mocked(regradeOrganisation).mockResolvedValue(regrade(false));
+    vi.mocked(regradeOrganization).mockResolvedValue(regrade(false));
     const { ctx } = await engine().execute();
     expect(ctx.step.sendEvent).not.toHaveBeenCalled();
   });
@@ -53,6 +53,6 @@ describe("grade-asset", () => {
     vi.mocked(gradeAssetExposure).mockResolvedValue(null);
     const { result } = await engine().execute();
     expect(result).toMatchObject({ state: "skipped" });
-    expect(regradeOrganisation).not.toHaveBeenCalled();
+    expect(regradeOrganization).not.toHaveBeenCalled();
   });
 });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { gradeOrganisation, ORG_WORST_ASSET_MARGIN, type AssetScoreInput } from "@/lib/grading";
+import { gradeOrganization, ORG_WORST_ASSET_MARGIN, type AssetScoreInput } from "@/lib/grading";
 
 const assets = (...scores: number[]) => scores.map((score, i) => ({ id: `asset-${i}`, score }));
 
@@ -11,29 +11,29 @@ const assetScores = fc.uniqueArray(
 
 describe("organisation grade examples", () => {
   it("an organisation with one asset has that asset's score", () => {
-    expect(gradeOrganisation(assets(65))).toMatchObject({ score: 65, grade: "D", assetCount: 1 });
+    expect(gradeOrganization(assets(65))).toMatchObject({ score: 65, grade: "D", assetCount: 1 });
   });
 
   it("worse assets weigh more: one D among three perfect assets pulls below the plain mean", () => {
     // weights: (200-65)/100 = 1.35 and 1.0 × 3 → (1.35×65 + 3×100) / 4.35 = 89.14; plain mean would be 91.25.
-    const result = gradeOrganisation(assets(65, 100, 100, 100));
+    const result = gradeOrganization(assets(65, 100, 100, 100));
     expect(result.weightedMean).toBeCloseTo(89.14, 2);
     // …and the worst asset + 20 = 85 is lower still.
     expect(result).toMatchObject({ score: 85, grade: "B", worstAsset: { id: "asset-0", score: 65 }, worstAssetCeiling: 85 });
   });
 
   it("one wide-open asset keeps the organisation at F however many clean assets it has", () => {
-    expect(gradeOrganisation(assets(0, ...Array<number>(99).fill(100)))).toMatchObject({ score: 20, grade: "F" });
+    expect(gradeOrganization(assets(0, ...Array<number>(99).fill(100)))).toMatchObject({ score: 20, grade: "F" });
   });
 
   it("no assets yet: default A, flagged by assetCount 0", () => {
-    expect(gradeOrganisation([])).toMatchObject({ score: 100, grade: "A", assetCount: 0, weightedMean: null, worstAsset: null });
+    expect(gradeOrganization([])).toMatchObject({ score: 100, grade: "A", assetCount: 0, weightedMean: null, worstAsset: null });
   });
 
   it("refuses scores outside 0–100 and missing ids", () => {
-    expect(() => gradeOrganisation(assets(101))).toThrow(/Invalid asset scores[\s\S]*score/);
-    expect(() => gradeOrganisation([{ id: "", score: 50 }])).toThrow(/id/);
-    expect(() => gradeOrganisation(assets(50.5))).toThrow(/score/);
+    expect(() => gradeOrganization(assets(101))).toThrow(/Invalid asset scores[\s\S]*score/);
+    expect(() => gradeOrganization([{ id: "", score: 50 }])).toThrow(/id/);
+    expect(() => gradeOrganization(assets(50.5))).toThrow(/score/);
   });
 });
 
@@ -43,7 +43,7 @@ describe("organisation grade properties", () => {
       fc.property(
         assetScores.chain((a) => fc.tuple(fc.constant(a), fc.shuffledSubarray(a, { minLength: a.length }))),
         ([original, shuffled]) => {
-          expect(gradeOrganisation(shuffled)).toEqual(gradeOrganisation(original));
+          expect(gradeOrganization(shuffled)).toEqual(gradeOrganization(original));
         },
       ),
     );
@@ -56,7 +56,7 @@ describe("organisation grade properties", () => {
         ([list, index, better]) => {
           fc.pre(better > list[index]!.score);
           const improved: AssetScoreInput[] = list.map((a, i) => (i === index ? { ...a, score: better } : a));
-          expect(gradeOrganisation(improved).score).toBeGreaterThanOrEqual(gradeOrganisation(list).score);
+          expect(gradeOrganization(improved).score).toBeGreaterThanOrEqual(gradeOrganization(list).score);
         },
       ),
       { numRuns: 300 },
@@ -67,7 +67,7 @@ describe("organisation grade properties", () => {
     fc.assert(
       fc.property(assetScores, (list) => {
         const scores = list.map((a) => a.score);
-        const { score } = gradeOrganisation(list);
+        const { score } = gradeOrganization(list);
         expect(score).toBeGreaterThanOrEqual(Math.min(...scores));
         expect(score).toBeLessThanOrEqual(Math.max(...scores));
         expect(score).toBeLessThanOrEqual(Math.min(...scores) + ORG_WORST_ASSET_MARGIN);

@@ -1,8 +1,8 @@
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { gradeOrganisation, type Grade } from "@/lib/grading";
+import { gradeOrganization, type Grade } from "@/lib/grading";
 
-export interface OrganisationRegrade {
+export interface OrganizationRegrade {
   snapshotId: string;
   previous: { grade: string; score: number } | null;
   current: { grade: Grade; score: number };
@@ -17,10 +17,10 @@ export interface OrganisationRegrade {
  * "asset-deleted:<id>"): a retry with the same cause returns the stored result, including whether
  * the grade changed, so the change is announced exactly once.
  */
-export async function regradeOrganisation(
+export async function regradeOrganization(
   organizationId: string,
   input: { cause: string; scanRunId?: string | null; asOf: Date },
-): Promise<OrganisationRegrade | null> {
+): Promise<OrganizationRegrade | null> {
   return db.$transaction(
     async (tx) => {
       // Serialises regrades of one organisation: each must see the previous one's result.
@@ -50,7 +50,7 @@ export async function regradeOrganisation(
         select: { id: true, value: true, grade: true, score: true },
         orderBy: { id: "asc" },
       });
-      const result = gradeOrganisation(assets.map((a) => ({ id: a.id, score: a.score! })));
+      const result = gradeOrganization(assets.map((a) => ({ id: a.id, score: a.score! })));
       const previous = org.grade !== null && org.score !== null ? { grade: org.grade, score: org.score } : null;
       const snapshot = await tx.gradeSnapshot.create({
         data: {

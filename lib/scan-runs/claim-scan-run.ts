@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import type { AssetKind, ScanTrigger } from "@/lib/generated/prisma/client";
-import { nextScanAt } from "@/lib/monitoring/cadence";
+import { nextScanAt } from "@/lib/scan-runs/scan-cadence";
 import { ScanDataNotFoundError } from "./scan-data-not-found-error";
 
 export interface ClaimScanRunInput {
