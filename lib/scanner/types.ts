@@ -42,9 +42,22 @@ export interface Detection {
   facts: ServiceFacts;
 }
 
+/** IANA's own registration of a port (evidence shown beside the typical service). */
+export interface IanaService {
+  /** IANA service name, lower case (e.g. "ms-v-worlds" for 2525/tcp). */
+  name: string;
+  /** IANA's description of the registration; may be empty. */
+  description: string;
+}
+
+/** What a port most likely runs (lib/scanner/typical-services), and what IANA registers for it. */
 export interface TypicalService {
+  /** The most likely service; null when pending classification. */
   typicalService: string | null;
+  /** The port's registration has fallen out of use, or there is none: nothing is expected there. */
   pendingClassification: boolean;
+  /** IANA's entry for the port, null when unassigned or reserved. */
+  ianaService: IanaService | null;
 }
 
 /** One line of `scan --json`. */

@@ -10,6 +10,8 @@ export interface CliArgs {
   json: boolean;
   progress: boolean;
   discovery: boolean;
+  /** Identify services on open ports (false with --no-detect: port discovery only, like nmap -sT without -sV). */
+  detect: boolean;
   help: boolean;
 }
 
@@ -22,6 +24,7 @@ Options:
   --ports SPEC       TCP ports: 22,80,443 | 1-1024 | top-100 | top-1000 | all (default top-1000)
   --udp              also scan UDP
   --udp-ports SPEC   UDP ports (default: ports with service probes: 53,123,137,161,500,1900,11211)
+  --no-detect        find open ports only, without identifying their services
   --all-states       list closed and filtered ports too
   --discover         also scan the www. host and the MX hosts of a domain
   --json             one JSON object per port per line
@@ -40,6 +43,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       "udp-ports": { type: "string" },
       "all-states": { type: "boolean", default: false },
       discover: { type: "boolean", default: false },
+      "no-detect": { type: "boolean", default: false },
       json: { type: "boolean", default: false },
       progress: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
@@ -54,6 +58,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     json: values.json,
     progress: values.progress,
     discovery: values.discover,
+    detect: !values["no-detect"],
     help: values.help,
   };
   if (args.help) return args;

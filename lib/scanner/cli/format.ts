@@ -2,11 +2,11 @@ import type { CatchAllHost, PortResult, ScanProgress, ServiceFacts } from "../ty
 
 /** The --json line of one port: exactly the documented keys, in order. */
 export function jsonLine(result: PortResult): string {
-  const { target, ip, port, protocol, state, typicalService, pendingClassification, detectedService, product, version, tls, banner } = result;
-  return JSON.stringify({ target, ip, port, protocol, state, typicalService, pendingClassification, detectedService, product, version, tls, banner });
+  const { target, ip, port, protocol, state, typicalService, pendingClassification, ianaService, detectedService, product, version, tls, banner } = result;
+  return JSON.stringify({ target, ip, port, protocol, state, typicalService, pendingClassification, ianaService, detectedService, product, version, tls, banner });
 }
 
-const COLUMNS = ["TARGET", "IP", "PORT", "STATE", "TYPICAL", "DETECTED", "PRODUCT", "VERSION", "TLS", "NOTES"] as const;
+const COLUMNS = ["TARGET", "IP", "PORT", "STATE", "TYPICAL", "IANA", "DETECTED", "PRODUCT", "VERSION", "TLS", "NOTES"] as const;
 
 /** The facts worth a reader's attention, in words; "-" when there are none. */
 function notes(facts: ServiceFacts): string {
@@ -27,6 +27,7 @@ function row(result: PortResult): string[] {
     `${result.port}/${result.protocol}`,
     result.state,
     result.pendingClassification ? "pending classification" : (result.typicalService ?? "-"),
+    result.ianaService?.name ?? "-",
     result.detectedService ?? "-",
     result.product ?? "-",
     result.version ?? "-",

@@ -31,6 +31,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     udpPorts: args.udpPorts,
     allStates: args.allStates,
     discovery: args.discovery,
+    detection: args.detect,
     env: io.env,
     signal: io.signal,
     onProgress: showProgress

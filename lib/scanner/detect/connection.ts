@@ -7,6 +7,7 @@
 import net from "node:net";
 import tls from "node:tls";
 import { READ_CAP_BYTES } from "../banner";
+import { isSelfConnection } from "../tcp/connect-outcome";
 
 export interface Endpoint {
   ip: string;
@@ -196,7 +197,8 @@ export function connectTcp(endpoint: Endpoint, options: ConnectOptions): Promise
       if (!ok) closeSocket(socket);
       resolve(ok ? socket : null);
     };
-    const onConnect = () => settle(true);
+    // A connection to itself (see isSelfConnection) would echo our own probes back: nothing listens.
+    const onConnect = () => settle(!isSelfConnection({ address: socket.localAddress, port: socket.localPort }, endpoint.ip, endpoint.port));
     const onError = () => settle(false);
     const onAbort = () => settle(false);
     const timer = setTimeout(() => settle(false), Math.max(1, Math.min(options.connectTimeoutMs, options.deadlineAt - Date.now())));

@@ -9,7 +9,7 @@
  */
 import type { Detection, TlsInfo } from "../types";
 import { bannerFrom } from "../banner";
-import { ianaServiceName } from "../iana";
+import { typicalServiceName } from "../typical-services";
 import { openConversation, openTlsConversation, type Conversation, type Endpoint } from "./connection";
 import type { DetectTiming } from "./timing";
 import type { ProtocolId, Recognition } from "./types";
@@ -108,7 +108,7 @@ class Attempt {
 }
 
 export async function runDetection(context: DetectionContext): Promise<Detection> {
-  const typical = ianaServiceName(context.endpoint.port, "tcp");
+  const typical = typicalServiceName(context.endpoint.port, "tcp");
   const attempt = new Attempt(context, typical);
 
   const first = await openConversation(context.endpoint, attempt.connectOptions());

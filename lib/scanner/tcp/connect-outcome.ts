@@ -21,6 +21,23 @@ export interface Connector {
   dispose?(): void;
 }
 
+/**
+ * A connect to a port of our own machine can complete with itself: when the kernel picks the target
+ * port as the ephemeral source port, the SYN meets its own socket (TCP simultaneous open, RFC 9293
+ * §3.5) and connect() succeeds although nothing listens. nmap reports such ports closed; so do we.
+ */
+export function isSelfConnection(local: { address?: string; port?: number }, ip: string, port: number): boolean {
+  return local.port === port && local.address !== undefined && sameAddress(local.address, ip);
+}
+
+function sameAddress(a: string, b: string): boolean {
+  const strip = (address: string) => address.toLowerCase().replace(/^::ffff:(?=\d+\.)/, "");
+  return strip(a) === strip(b);
+}
+
+/** Error code reported with the "closed" outcome of a self-connection. */
+export const SELF_CONNECTION = "ESELFCONNECT";
+
 const LOCAL_RESOURCE = new Set(["EMFILE", "ENFILE", "EADDRNOTAVAIL", "ENOBUFS", "ENOMEM", "EAGAIN", "EADDRINUSE"]);
 const UNREACHABLE = new Set(["EHOSTUNREACH", "ENETUNREACH", "EACCES", "EPERM", "EHOSTDOWN", "ENETDOWN", "ENONET"]);
 

@@ -1,5 +1,13 @@
 import os from "node:os";
-import { errnoName, outcomeOfError, type ConnectCallback, type Connector, type ProbeHandle } from "./connect-outcome";
+import {
+  SELF_CONNECTION,
+  errnoName,
+  isSelfConnection,
+  outcomeOfError,
+  type ConnectCallback,
+  type Connector,
+  type ProbeHandle,
+} from "./connect-outcome";
 
 /**
  * Connect probes on Node's TCP handle (the object net.Socket wraps), skipping the stream machinery,
@@ -13,6 +21,7 @@ interface TcpHandle {
   connect(req: ConnectRequest, address: string, port: number): number;
   connect6(req: ConnectRequest, address: string, port: number): number;
   reset(callback: () => void): number;
+  getsockname(out: { address?: string; port?: number }): number;
   close(callback?: () => void): void;
 }
 interface ConnectRequest {
@@ -37,6 +46,7 @@ function loadBinding(): TcpWrapBinding | null {
       typeof proto?.connect !== "function" ||
       typeof proto.connect6 !== "function" ||
       typeof proto.reset !== "function" ||
+      typeof proto.getsockname !== "function" ||
       typeof proto.close !== "function"
     ) {
       return null;
@@ -76,8 +86,11 @@ export function createHandleConnector(poolSize = 64): Connector | null {
       if (finished) return;
       finished = true;
       if (status === 0) {
+        const local: { address?: string; port?: number } = {};
+        handle!.getsockname(local);
         if (handle!.reset(noop) !== 0) handle!.close();
-        done("open", null);
+        if (isSelfConnection(local, ip, port)) done("closed", SELF_CONNECTION);
+        else done("open", null);
         return;
       }
       if (status === CONNECTION_REFUSED && !disposed && pool.length < poolSize) pool.push(handle!);

@@ -1,5 +1,5 @@
 import net from "node:net";
-import { outcomeOfError, type ConnectCallback, type Connector, type ProbeHandle } from "./connect-outcome";
+import { SELF_CONNECTION, isSelfConnection, outcomeOfError, type ConnectCallback, type Connector, type ProbeHandle } from "./connect-outcome";
 
 /**
  * Connect probes through the public net.Socket API: family given explicitly, no localAddress (it would
@@ -13,8 +13,10 @@ export const socketConnector: Connector = {
     socket.once("connect", () => {
       if (finished) return;
       finished = true;
+      const self = isSelfConnection({ address: socket.localAddress, port: socket.localPort }, ip, port);
       socket.resetAndDestroy();
-      done("open", null);
+      if (self) done("closed", SELF_CONNECTION);
+      else done("open", null);
     });
     socket.on("error", (error: NodeJS.ErrnoException) => {
       if (finished) return;

@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import net from "node:net";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { typicalService } from "@/lib/scanner/iana";
+import { typicalService } from "@/lib/scanner/typical-services";
 import { startDnsServer, type DnsServer } from "@/tests/helpers/dns-server";
 
 const run = promisify(execFile);
@@ -76,6 +76,13 @@ describe("npm run scan", () => {
     ]);
   });
 
+  it("--no-detect finds the open port without identifying it", async () => {
+    const result = await scanCli(["--json", "--no-detect", "--ports", `${openPort},${closedPort}`, "example.test"]);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trim().split("\n").map((line) => JSON.parse(line));
+    expect(lines).toEqual([expect.objectContaining({ port: openPort, state: "open", detectedService: null, product: null, banner: null })]);
+  });
+
   it("--all-states adds the closed port", async () => {
     const result = await scanCli(["--json", "--all-states", "--ports", `${openPort},${closedPort}`, "example.test"]);
     const states = result.stdout.trim().split("\n").map((line) => JSON.parse(line)).map((r) => [r.port, r.state]);
@@ -86,7 +93,7 @@ describe("npm run scan", () => {
     const result = await scanCli(["--ports", String(openPort), HOST]);
     expect(result.code).toBe(0);
     const [header, row] = result.stdout.trim().split("\n");
-    expect(header).toMatch(/^TARGET\s+IP\s+PORT\s+STATE\s+TYPICAL\s+DETECTED\s+PRODUCT\s+VERSION\s+TLS\s+NOTES$/);
+    expect(header).toMatch(/^TARGET\s+IP\s+PORT\s+STATE\s+TYPICAL\s+IANA\s+DETECTED\s+PRODUCT\s+VERSION\s+TLS\s+NOTES$/);
     expect(row).toMatch(new RegExp(`^${HOST.replace(/\./g, "\\.")}\\s+${HOST.replace(/\./g, "\\.")}\\s+${openPort}/tcp\\s+open\\s+.*ssh\\s+OpenSSH\\s+9\\.2p1`));
   });
 

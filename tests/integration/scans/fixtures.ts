@@ -39,6 +39,7 @@ export function openPort(port: number, overrides: Partial<PortResult> = {}): Por
     state: "open",
     typicalService: port === 22 ? "ssh" : port === 443 ? "https" : "http",
     pendingClassification: false,
+    ianaService: null,
     detectedService: port === 22 ? "ssh" : port === 443 ? "https" : "http",
     product: null,
     version: null,

@@ -51,6 +51,7 @@ describe("toGradingFinding", () => {
       state: "open",
       typicalService: "redis",
       pendingClassification: false,
+      ianaService: { name: "redis", description: "Redis" },
       detectedService: "redis",
       product: "Redis",
       version: "7.2.4",

@@ -11,6 +11,7 @@ const result = (over: Partial<PortResult> = {}): PortResult => ({
   state: "open",
   typicalService: "ssh",
   pendingClassification: false,
+  ianaService: { name: "ssh", description: "The Secure Shell (SSH) Protocol" },
   detectedService: "ssh",
   product: "OpenSSH",
   version: "9.2p1",
@@ -28,7 +29,12 @@ describe("parseCliArgs", () => {
       udp: false,
       allStates: false,
       json: false,
+      detect: true,
     });
+  });
+
+  it("--no-detect turns service detection off", () => {
+    expect(parseCliArgs(["--no-detect", "example.test"]).detect).toBe(false);
   });
 
   it("reads every option; --udp-ports implies --udp", () => {
@@ -53,7 +59,7 @@ describe("formatting", () => {
     const line = jsonLine({ ...result(), extra: 1 } as PortResult);
     expect(Object.keys(JSON.parse(line))).toEqual([
       "target", "ip", "port", "protocol", "state", "typicalService", "pendingClassification",
-      "detectedService", "product", "version", "tls", "banner",
+      "ianaService", "detectedService", "product", "version", "tls", "banner",
     ]);
   });
 
@@ -62,7 +68,7 @@ describe("formatting", () => {
       result(),
       result({ port: 31337, typicalService: null, pendingClassification: true, detectedService: null, product: null, version: null }),
     ]).split("\n");
-    expect(table[0]).toMatch(/^TARGET\s+IP\s+PORT\s+STATE\s+TYPICAL\s+DETECTED/);
+    expect(table[0]).toMatch(/^TARGET\s+IP\s+PORT\s+STATE\s+TYPICAL\s+IANA\s+DETECTED/);
     expect(table[1]).toContain("22/tcp");
     expect(table[2]).toContain("pending classification");
     const column = table[0]!.indexOf("STATE");
