@@ -1,9 +1,10 @@
-import { canonicalJson, signBody } from "./signing";
+import { canonicalJson, signBody, verifySignature } from "./signing";
 
 /** One signed call request to the app's serve endpoint (SDK_SPEC §4.4). */
 export interface CallRequest {
-  /** The function's URL as synced (fnId=…&stepId=step). */
-  url: string;
+  /** The executor's configured app URL; never the URL a sync reported, which names its own host. */
+  appUrl: string;
+  functionId: string;
   /** "step" to discover, or the hashed id of a planned step to run. */
   stepId: string;
   body: CallBody;
@@ -30,16 +31,26 @@ export type CallResult =
   | { kind: "response"; status: number; headers: Headers; body: string }
   | { kind: "error"; error: Error };
 
-export function stepUrl(url: string, stepId: string): string {
-  const u = new URL(url);
+export function stepUrl(appUrl: string, functionId: string, stepId: string): string {
+  const u = new URL(appUrl);
+  u.searchParams.set("fnId", functionId);
   u.searchParams.set("stepId", stepId);
   return u.href;
+}
+
+/**
+ * The SDK signs every reply to a signed request with the same key. A reply without that signature did
+ * not come from the app (or was altered on the way) and counts as a failed call, whatever it says.
+ */
+export function unsignedReplyError(status: number): Error {
+  const hint = status === 401 ? " (the app rejected the request signature; do the app and the executor share INNGEST_SIGNING_KEY?)" : "";
+  return new Error(`The app's reply (HTTP ${status}) has no valid signature${hint}`);
 }
 
 export async function callApp(req: CallRequest): Promise<CallResult> {
   const body = canonicalJson(req.body);
   try {
-    const res = await fetch(stepUrl(req.url, req.stepId), {
+    const res = await fetch(stepUrl(req.appUrl, req.functionId, req.stepId), {
       method: "POST",
       headers: {
         "content-type": "application/json",
@@ -51,7 +62,9 @@ export async function callApp(req: CallRequest): Promise<CallResult> {
       redirect: "error",
       signal: AbortSignal.any([req.signal, AbortSignal.timeout(req.timeoutMs)]),
     });
-    return { kind: "response", status: res.status, headers: res.headers, body: await res.text() };
+    const reply = await res.text();
+    if (!verifySignature(reply, res.headers.get("x-inngest-signature"), req.signingKey)) return { kind: "error", error: unsignedReplyError(res.status) };
+    return { kind: "response", status: res.status, headers: res.headers, body: reply };
   } catch (err) {
     const error = err instanceof Error ? err : new Error(String(err));
     const cause = (error as { cause?: unknown }).cause;

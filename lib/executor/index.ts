@@ -59,6 +59,7 @@ export async function startLocalExecutor(options: LocalExecutorOptions): Promise
     db,
     log,
     signingKey: options.signingKey,
+    appUrl,
     maxInFlight: options.maxInFlight ?? 32,
     pollIntervalMs: options.pollIntervalMs ?? 2_000,
     leaseMs: options.leaseMs ?? 30_000,

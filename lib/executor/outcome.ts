@@ -49,7 +49,6 @@ export async function applyCallResult(ctx: OutcomeContext, result: CallResult): 
     return applyOps(ctx, ops, headers);
   }
   const error = toSerializedError(parseJson(body), `HTTP ${status}`);
-  if (status === 401) error.message = `${error.message} (HTTP 401: the app rejected the request signature; do the app and the executor share INNGEST_SIGNING_KEY?)`;
   if (headers.get("x-inngest-no-retry") === "true") await failRun(ctx, error);
   else await retryOrFail(ctx, error, parseRetryAfter(headers.get("retry-after"), ctx.now));
   return null;

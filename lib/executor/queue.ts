@@ -18,6 +18,7 @@ export interface QueueWorkerOptions {
   db: Db;
   log: ExecutorLogger;
   signingKey: string;
+  appUrl: string;
   maxInFlight: number;
   pollIntervalMs: number;
   leaseMs: number;
@@ -191,6 +192,7 @@ export class QueueWorker {
       db: this.opts.db,
       log: this.opts.log,
       signingKey: this.opts.signingKey,
+      appUrl: this.opts.appUrl,
       callTimeoutMs: this.opts.callTimeoutMs,
       backoff: this.opts.backoff,
       owner: this.owner,

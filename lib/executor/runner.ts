@@ -14,6 +14,8 @@ export interface RunnerDeps {
   db: Db;
   log: ExecutorLogger;
   signingKey: string;
+  /** The app's serve endpoint, the only place calls go. */
+  appUrl: string;
   callTimeoutMs: number;
   backoff: BackoffOptions;
   /** Lease owner id of this executor. */
@@ -71,7 +73,7 @@ async function callOnce(deps: RunnerDeps, job: ExecutorJob, signal: AbortSignal)
     },
   };
   log.debug("calling app", { runId, functionId: run.functionId, stepId: job.stepId, attempt: job.attempt });
-  const result = await callApp({ url: fn.url, stepId: job.stepId, body, signingKey: deps.signingKey, signal, timeoutMs: deps.callTimeoutMs });
+  const result = await callApp({ appUrl: deps.appUrl, functionId: fn.id, stepId: job.stepId, body, signingKey: deps.signingKey, signal, timeoutMs: deps.callTimeoutMs });
   if (signal.aborted && !deps.isRunning()) {
     await deps.release(job.id);
     return null;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ExecutorLogger } from "./log";
 import { registerFunctions, type RegisterResult } from "./registry";
-import { canonicalJson, signBody } from "./signing";
+import { canonicalJson, signBody, verifySignature } from "./signing";
 import type { Db } from "./store";
 
 /**
@@ -42,6 +42,10 @@ export async function syncApp(opts: {
   }
   const text = await res.text();
   if (res.status !== 200) throw new SyncError(`App at ${opts.appUrl} refused the sync: HTTP ${res.status} ${text.slice(0, 300)}`);
+  // Only the app holding the signing key can sign its answer; anything else is not our app.
+  if (!verifySignature(text, res.headers.get("x-inngest-signature"), opts.signingKey)) {
+    throw new SyncError(`App at ${opts.appUrl} answered the sync without a valid signature`);
+  }
   if (res.headers.get("x-inngest-sync-kind") !== "in_band") {
     // Out-of-band: the SDK has already POSTed its functions to /fn/register.
     return { appId: null, functions: 0, modified: false, skipped: [] };
