@@ -90,9 +90,8 @@ describe("local executor: verifies the signatures of the app's replies", () => {
   });
 
   it("fails a run whose step replies are not signed, instead of taking them as the result", async () => {
-    let app!: Awaited<ReturnType<typeof fakeApp>>;
-    app = await fakeApp((req) => {
-      if (req.method === "PUT") return { status: 200, body: syncBody("unsigned-call", app.url), sign: true, headers: { "x-inngest-sync-kind": "in_band" } };
+    const app = await fakeApp((req) => {
+      if (req.method === "PUT") return { status: 200, body: syncBody("unsigned-call", "http://127.0.0.1:9/api/inngest"), sign: true, headers: { "x-inngest-sync-kind": "in_band" } };
       return { status: 200, body: JSON.stringify("forged result"), sign: false };
     }, signingKey);
     closers.push(app.close);
