@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { gradeAsset, type Grade } from "@/lib/grading";
+import { recordGradedPorts } from "@/lib/exposure-rollups/record-graded-ports";
 import { openFindingsOfAsset } from "./open-findings-of-asset";
 
 export interface StoredAssetGrade {
@@ -12,7 +13,8 @@ export interface StoredAssetGrade {
 
 /**
  * Grades the asset from its currently open intervals, stores a GradeSnapshot holding every finding
- * with its severity, reason and deduction, and updates Asset.grade/score. One snapshot per scan run:
+ * with its severity, reason and deduction, and updates Asset.grade/score, each open interval's
+ * severity and contribution, and the asset's daily rollup. One snapshot per scan run:
  * a retry returns the stored one. Null when the asset is gone or deleted.
  */
 export async function gradeAssetExposure(
@@ -27,7 +29,8 @@ export async function gradeAssetExposure(
   });
   if (existing) return { snapshotId: existing.id, grade: existing.grade as Grade, score: existing.score, methodVersion: existing.methodVersion };
 
-  const result = gradeAsset(await openFindingsOfAsset(organizationId, asset.id), { asOf: input.asOf });
+  const ports = await openFindingsOfAsset(organizationId, asset.id);
+  const result = gradeAsset(ports, { asOf: input.asOf });
   const findings = JSON.parse(
     JSON.stringify({
       totalDeduction: result.totalDeduction,
@@ -55,6 +58,7 @@ export async function gradeAssetExposure(
       where: { id: asset.id, organizationId },
       data: { grade: result.grade, score: result.score, gradedAt: input.asOf },
     });
+    await recordGradedPorts(tx, organizationId, asset.id, ports, result, input.asOf);
     return { snapshotId: snapshot.id, grade: result.grade, score: result.score, methodVersion: result.methodVersion };
   });
 }

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { gradeOrganization, type Grade } from "@/lib/grading";
+import { recordOrganizationRollup } from "@/lib/exposure-rollups/record-organization-rollup";
 
 export interface OrganizationRegrade {
   snapshotId: string;
@@ -76,6 +77,7 @@ export async function regradeOrganization(
         where: { id: organizationId },
         data: { grade: result.grade, score: result.score, gradedAt: input.asOf },
       });
+      await recordOrganizationRollup(tx, organizationId, { grade: result.grade, score: result.score, assetCount: result.assetCount }, input.asOf);
       return {
         snapshotId: snapshot.id,
         previous,

@@ -1,0 +1,97 @@
+import { db } from "@/lib/db/client";
+import type { SeverityCounts } from "./severity-counts";
+import { dayKey, daysBetween, utcDay } from "./utc-day";
+
+/** The organisation scope a reader needs; the branded organisation context satisfies it. */
+export interface OrgScope {
+  organizationId: string;
+}
+
+export interface AssetDailyPoint extends SeverityCounts {
+  /** UTC day, "YYYY-MM-DD". */
+  day: string;
+  grade: string;
+  score: number;
+}
+
+export interface OrgDailyPoint extends AssetDailyPoint {
+  assetCount: number;
+}
+
+const COUNT_COLUMNS = { openPorts: true, critical: true, high: true, medium: true, low: true, info: true, ungraded: true } as const;
+
+/**
+ * One point per UTC day from `since` to `until` (default now) for the organisation: its grade and open
+ * ports by severity at the end of that day. A day without a regrade repeats the day before; days before
+ * the first regrade are left out. Reads the rollup only (one indexed range scan), never the history.
+ */
+export async function readOrgDailyRollup(ctx: OrgScope, range: { since: Date; until?: Date }): Promise<OrgDailyPoint[]> {
+  const until = range.until ?? new Date();
+  const since = utcDay(range.since);
+  const [before, rows] = await Promise.all([
+    db.organizationDailyRollup.findFirst({
+      where: { organizationId: ctx.organizationId, day: { lt: since } },
+      orderBy: { day: "desc" },
+      select: { day: true, grade: true, score: true, assetCount: true, ...COUNT_COLUMNS },
+    }),
+    db.organizationDailyRollup.findMany({
+      where: { organizationId: ctx.organizationId, day: { gte: since, lte: utcDay(until) } },
+      orderBy: { day: "asc" },
+      select: { day: true, grade: true, score: true, assetCount: true, ...COUNT_COLUMNS },
+    }),
+  ]);
+  return carryForward(since, until, before, rows);
+}
+
+/**
+ * Daily points per asset (for sparklines and the asset page's history), keyed by asset id. Asset ids
+ * of another organisation are simply absent: the organisation is part of the `where`.
+ */
+export async function readAssetDailyScores(
+  ctx: OrgScope,
+  range: { assetIds: readonly string[]; since: Date; until?: Date },
+): Promise<Map<string, AssetDailyPoint[]>> {
+  const result = new Map<string, AssetDailyPoint[]>();
+  if (range.assetIds.length === 0) return result;
+  const until = range.until ?? new Date();
+  const since = utcDay(range.since);
+  const select = { assetId: true, day: true, grade: true, score: true, ...COUNT_COLUMNS } as const;
+  const assetIds = [...new Set(range.assetIds)];
+  const [before, rows] = await Promise.all([
+    // The last row before the range of each asset, so the series starts with the right value.
+    db.assetDailyRollup.findMany({
+      where: { organizationId: ctx.organizationId, assetId: { in: assetIds }, day: { lt: since } },
+      orderBy: [{ assetId: "asc" }, { day: "desc" }],
+      distinct: ["assetId"],
+      select,
+    }),
+    db.assetDailyRollup.findMany({
+      where: { organizationId: ctx.organizationId, assetId: { in: assetIds }, day: { gte: since, lte: utcDay(until) } },
+      orderBy: [{ assetId: "asc" }, { day: "asc" }],
+      select,
+    }),
+  ]);
+  const byAsset = new Map<string, typeof rows>();
+  for (const row of rows) {
+    const list = byAsset.get(row.assetId);
+    if (list) list.push(row);
+    else byAsset.set(row.assetId, [row]);
+  }
+  const beforeByAsset = new Map(before.map((row) => [row.assetId, row]));
+  for (const assetId of assetIds) {
+    const series = carryForward(since, until, beforeByAsset.get(assetId) ?? null, byAsset.get(assetId) ?? []);
+    if (series.length > 0) result.set(assetId, series.map(({ assetId: _omit, ...point }) => point));
+  }
+  return result;
+}
+
+function carryForward<R extends { day: Date }>(since: Date, until: Date, before: R | null, rows: readonly R[]): (Omit<R, "day"> & { day: string })[] {
+  const byDay = new Map(rows.map((row) => [dayKey(row.day), row]));
+  const points: (Omit<R, "day"> & { day: string })[] = [];
+  let last: R | null = before;
+  for (const day of daysBetween(since, until)) {
+    last = byDay.get(day) ?? last;
+    if (last) points.push({ ...last, day });
+  }
+  return points;
+}

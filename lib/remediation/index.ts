@@ -1,0 +1,55 @@
+import { GUIDANCE, type Guidance, type ServiceClass } from "./guidance";
+import { CLASS_OF_RULE } from "./service-classes";
+
+export type { ServiceClass } from "./guidance";
+
+export interface Remediation {
+  serviceClass: ServiceClass;
+  title: string;
+  meaning: string;
+  /** How to close or restrict the exposure, most effective first. */
+  fix: string[];
+  /** How to check that the fix worked. */
+  verify: string[];
+}
+
+/** Where a finding is, to write its commands out in full. */
+export interface FindingLocation {
+  host: string;
+  port: number;
+  protocol: "tcp" | "udp" | "TCP" | "UDP";
+}
+
+/** The class of a grading rule; rules without guidance of their own (and null) get "unknown". */
+export function serviceClassOf(ruleId: string | null | undefined): ServiceClass {
+  return (ruleId && CLASS_OF_RULE[ruleId]) || "unknown";
+}
+
+/**
+ * Guidance for a grading rule id (PortInterval.ruleId). Never throws: an unknown or missing rule gets
+ * the unidentified-service guidance. With `at`, the commands name the finding's host and port.
+ */
+export function remediationFor(ruleId: string | null | undefined, at?: FindingLocation): Remediation {
+  const serviceClass = serviceClassOf(ruleId);
+  const guidance: Guidance = GUIDANCE[serviceClass];
+  const fill = (text: string) => (at ? fillPlaceholders(text, at) : text);
+  return {
+    serviceClass,
+    title: guidance.title,
+    meaning: guidance.meaning,
+    fix: guidance.fix.map(fill),
+    verify: guidance.verify.map(fill),
+  };
+}
+
+function fillPlaceholders(text: string, at: FindingLocation): string {
+  const proto = at.protocol.toLowerCase();
+  const hostPort = at.host.includes(":") ? `[${at.host}]:${at.port}` : `${at.host}:${at.port}`;
+  return text
+    .replaceAll("{host}:{port}", hostPort)
+    .replaceAll("{host}", at.host)
+    .replaceAll("{port}", String(at.port))
+    // nmap's scan-type letter (-sT / -sU) and the protocol word.
+    .replaceAll("-s{proto}", proto === "udp" ? "-sU" : "-sT")
+    .replaceAll("{proto}", proto);
+}
