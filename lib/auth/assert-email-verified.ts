@@ -6,7 +6,8 @@ export const EMAIL_NOT_VERIFIED_MESSAGE =
 
 /**
  * Unverified users may sign in, look around and manage their account and organisation, but may not
- * add assets or start scans (that would let anyone point the scanner at targets from a throwaway
+ * invite people or change memberships (lib/organizations/actor-membership.ts checks that inside the
+ * transaction), add assets or start scans (that would let anyone point the scanner at targets from a throwaway
  * address). Call this in every action or route that adds assets or starts scans.
  */
 export function assertEmailVerified(user: Pick<SessionUser, "emailVerified">): void {

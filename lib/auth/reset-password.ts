@@ -24,8 +24,13 @@ export async function checkResetLink(token: string, now = new Date()): Promise<T
  * so a link works once even under double submits), stores the new hash, bumps sessionVersion (every
  * existing session ends), retires the account's other reset links, lifts the account's sign-in lockout
  * (the lockout message points here) and marks the email verified (the link proved the inbox).
+ * `verifiedNow`: this reset is what verified the address (the caller then shows any access the account
+ * handed out before, see lib/organizations/access-granted-while-unverified.ts).
  */
-export async function resetPassword(input: { token: string; password: string; ip?: string }, now = new Date()): Promise<{ userId: string; email: string }> {
+export async function resetPassword(
+  input: { token: string; password: string; ip?: string },
+  now = new Date(),
+): Promise<{ userId: string; email: string; verifiedNow: boolean }> {
   const row = await db.userToken.findUnique({
     where: { tokenHash: hashToken(input.token) },
     select: { id: true, userId: true, purpose: true, usedAt: true, expiresAt: true, user: { select: { email: true } } },
@@ -42,16 +47,16 @@ export async function resetPassword(input: { token: string; password: string; ip
       where: { id: row.id, usedAt: null, expiresAt: { gt: now } },
       data: { usedAt: now },
     });
-    if (claim.count !== 1) return false;
+    if (claim.count !== 1) return null;
     await tx.user.update({ where: { id: row.userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
-    await tx.user.updateMany({ where: { id: row.userId, emailVerifiedAt: null }, data: { emailVerifiedAt: now } });
+    const verified = await tx.user.updateMany({ where: { id: row.userId, emailVerifiedAt: null }, data: { emailVerifiedAt: now } });
     await tx.userToken.updateMany({ where: { userId: row.userId, purpose: "PASSWORD_RESET", usedAt: null }, data: { usedAt: now } });
     // Counts as a successful sign-in: the account's failure count starts over (the address's does not).
     await tx.signInAttempt.create({ data: { email: row.user.email, ip: input.ip ?? "unknown", succeeded: true, createdAt: now } });
-    return true;
+    return { verifiedNow: verified.count === 1 };
   });
   if (!claimed) throw linkError("used");
-  return { userId: row.userId, email: row.user.email };
+  return { userId: row.userId, email: row.user.email, verifiedNow: claimed.verifiedNow };
 }
 
 function linkError(state: ResetLinkState): AppError {

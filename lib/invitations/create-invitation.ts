@@ -6,7 +6,7 @@ import { sendMail } from "@/lib/mail";
 import { actorMembership } from "@/lib/organizations/actor-membership";
 import { withOrganizationLock } from "@/lib/organizations/transaction";
 import { invitationMail } from "./invitation-mail";
-import { INVITATION_TTL_MS, assertMayGrantRole } from "./invitation-policy";
+import { INVITATION_TTL_MS, assertMayGrantRole, assertWithinInvitationQuota } from "./invitation-policy";
 
 /**
  * Invites `email` with `role` and mails the single-use link. A still-pending invitation for the same
@@ -26,10 +26,11 @@ export async function createInvitation(params: {
   const token = generateToken();
 
   const created = await withOrganizationLock(organizationId, async (tx) => {
-    const actor = await actorMembership(tx, organizationId, userId, "ADMIN");
+    const actor = await actorMembership(tx, organizationId, userId, "ADMIN", { verifiedEmail: true });
     assertMayGrantRole(actor.role, role);
     const existing = await tx.membership.findFirst({ where: { organizationId, user: { email } }, select: { id: true } });
     if (existing) throw new AppError("conflict", `${email} is already a member of this organisation.`);
+    await assertWithinInvitationQuota(tx, { organizationId, userId, now });
     const invitation = await tx.invitation.create({
       data: {
         organizationId,

@@ -19,7 +19,8 @@ export function invitationMail(input: {
   const inviter = input.inviterName ? `${input.inviterName} (${input.inviterEmail})` : input.inviterEmail;
   return {
     to: input.to,
-    subject: `You are invited to ${input.organizationName} on Portwatch`,
+    // Never a user-written name in a subject: it is what a spammer would put a URL in.
+    subject: "You are invited to join an organisation on Portwatch",
     ...renderAccountMail({
       greetingName: null,
       paragraphs: [

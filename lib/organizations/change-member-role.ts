@@ -16,7 +16,7 @@ export async function changeMemberRole(params: {
 }): Promise<void> {
   const { organizationId, userId, membershipId, role } = params;
   await withOrganizationLock(organizationId, async (tx) => {
-    const actor = await actorMembership(tx, organizationId, userId, "ADMIN");
+    const actor = await actorMembership(tx, organizationId, userId, "ADMIN", { verifiedEmail: true });
     const target = await tx.membership.findFirst({ where: { id: membershipId, organizationId }, select: { id: true, role: true } });
     if (!target) throw notFound("Member");
     if (actor.role !== "OWNER") {

@@ -8,7 +8,7 @@ import { withOrganizationLock } from "./transaction";
 export async function removeMember(params: { organizationId: string; userId: string; membershipId: string }): Promise<void> {
   const { organizationId, userId, membershipId } = params;
   await withOrganizationLock(organizationId, async (tx) => {
-    const actor = await actorMembership(tx, organizationId, userId, "OWNER");
+    const actor = await actorMembership(tx, organizationId, userId, "OWNER", { verifiedEmail: true });
     const target = await tx.membership.findFirst({ where: { id: membershipId, organizationId }, select: { id: true, role: true, userId: true } });
     if (!target) throw notFound("Member");
     if (target.id === actor.id) throw new AppError("invalid_input", "To remove yourself, use “Leave organisation”.");

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parseAssetTarget } from "@/lib/assets/parse-asset-target";
 import { MAX_LABEL_LENGTH } from "@/lib/assets/limits";
+import { PLAIN_TEXT, plainTextMessage } from "./plain-text";
 
 /**
  * Asset input, defined once for the add form, the server actions and the REST API / OpenAPI. The
@@ -23,7 +24,7 @@ export const assetLabelSchema = z
   .string({ error: "A label must be text." })
   .trim()
   .max(MAX_LABEL_LENGTH, `A label can be at most ${MAX_LABEL_LENGTH} characters.`)
-  .regex(/^[^\p{Cc}]*$/u, "A label cannot contain control characters.")
+  .regex(PLAIN_TEXT, plainTextMessage("A label"))
   .transform((s) => (s === "" ? null : s));
 
 export const assetIdSchema = z.string({ error: "Choose an asset." }).trim().min(1, "Choose an asset.").max(64, "That asset id is not valid.");

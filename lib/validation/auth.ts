@@ -1,4 +1,8 @@
 import { z } from "zod";
+import { organizationNameSchema } from "./organization";
+import { PLAIN_TEXT, plainTextMessage } from "./plain-text";
+
+export { ORGANIZATION_NAME_MAX_LENGTH } from "./organization";
 
 /**
  * The account forms' shapes, shared by the forms (limits shown as input attributes) and the server
@@ -10,7 +14,6 @@ export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
 export const EMAIL_MAX_LENGTH = 254;
 export const NAME_MAX_LENGTH = 100;
-export const ORGANIZATION_NAME_MAX_LENGTH = 100;
 /** Raw tokens are 43 base64url characters; anything longer is not one of ours. */
 const TOKEN_MAX_LENGTH = 128;
 
@@ -58,13 +61,12 @@ export const signUpSchema = z.object({
     .string({ error: "Enter your name." })
     .trim()
     .min(1, "Enter your name.")
-    .max(NAME_MAX_LENGTH, `Names have at most ${NAME_MAX_LENGTH} characters.`),
+    .max(NAME_MAX_LENGTH, `Names have at most ${NAME_MAX_LENGTH} characters.`)
+    .regex(PLAIN_TEXT, plainTextMessage("A name")),
   email: emailField,
   password: newPasswordField,
-  organizationName: optionalText(
-    ORGANIZATION_NAME_MAX_LENGTH,
-    `Organisation names have at most ${ORGANIZATION_NAME_MAX_LENGTH} characters.`,
-  ),
+  /** Blank means "name it after me"; anything else follows the one organisation-name rule. */
+  organizationName: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), organizationNameSchema.optional()),
   callbackUrl: optionalText(2048, "That return address is too long."),
 });
 export type SignUpInput = z.infer<typeof signUpSchema>;

@@ -1,12 +1,15 @@
 import { z } from "zod";
+import { PLAIN_TEXT, plainTextMessage } from "./plain-text";
+
+export const ORGANIZATION_NAME_MAX_LENGTH = 100;
 
 /** Organisation and membership input, shared by forms, server actions and the REST API. */
 export const organizationNameSchema = z
   .string({ error: "Enter a name for the organisation." })
   .trim()
   .min(1, "Enter a name for the organisation.")
-  .max(100, "An organisation name can be at most 100 characters.")
-  .regex(/^[^\p{Cc}]*$/u, "An organisation name cannot contain control characters.");
+  .max(ORGANIZATION_NAME_MAX_LENGTH, `An organisation name can be at most ${ORGANIZATION_NAME_MAX_LENGTH} characters.`)
+  .regex(PLAIN_TEXT, plainTextMessage("An organisation name"));
 
 export const roleSchema = z.enum(["OWNER", "ADMIN", "VIEWER"], { error: "Choose owner, admin or viewer." });
 

@@ -39,7 +39,7 @@ describe("invitations", () => {
     const sent = await inviteMemberAction(undefined, form({ email: "  New.Person@Example.TEST ", role: "ADMIN" }));
     expect(sent.success).toMatch(/^Invitation sent to new.person@example.test\./);
     const mail = await db.devMail.findFirstOrThrow({ where: { to: "new.person@example.test" } });
-    expect(mail.subject).toBe("You are invited to Acme on Portwatch");
+    expect(mail.subject).toBe("You are invited to join an organisation on Portwatch");
     expect(mail.text).toContain("Olivia");
     const token = await tokenMailedTo("new.person@example.test");
     expect(mail.text).toContain(`http://127.0.0.1:3999/invite/${token}`);
@@ -152,7 +152,7 @@ describe("invitations", () => {
       signInAs(owner);
       expect((await inviteMemberAction(undefined, form({ email: "wire@example.test", role: "VIEWER" }))).success).toMatch(/Invitation sent/);
       const mail = await smtp.waitFor((m) => m.to.includes("wire@example.test"));
-      expect(mail.subject).toBe("You are invited to Acme on Portwatch");
+      expect(mail.subject).toBe("You are invited to join an organisation on Portwatch");
       const token = /http:\/\/127\.0\.0\.1:3999\/invite\/([A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
       expect((await findInvitationByToken(token ?? ""))?.email).toBe("wire@example.test");
       expect(await db.devMail.count({ where: { to: "wire@example.test" } })).toBe(0);

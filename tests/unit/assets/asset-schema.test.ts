@@ -16,7 +16,7 @@ describe("asset schemas", () => {
       value: ["Enter the domain name without a wildcard, like example.com."],
       label: ["A label can be at most 100 characters."],
     });
-    expect(labelAssetSchema.safeParse({ assetId: "a1", label: "tab\there" }).error?.issues[0]?.message).toBe("A label cannot contain control characters.");
+    expect(labelAssetSchema.safeParse({ assetId: "a1", label: "tab\there" }).error?.issues[0]?.message).toBe("A label cannot contain control characters or line breaks.");
     expect(addAssetSchema.safeParse({ value: 42 }).error?.issues[0]?.message).toBe("Enter a domain name, like example.com, or an IP address.");
   });
 
