@@ -4,8 +4,7 @@
  * `inngest.send(event.create(data))` validates before sending.
  */
 import { z } from "zod";
-import { tlsInfoSchema } from "@/lib/validation/tls-info";
-import { serviceFactsSchema } from "@/lib/validation/service-facts";
+import { observedPortSchema, observedServiceSchema } from "@/lib/scanner/observed-service";
 import { eventType } from "inngest";
 
 const id = z.string().min(1).max(200);
@@ -47,29 +46,18 @@ export const orgGradeChanged = eventType("org/grade.changed", {
 });
 
 
-const serviceSnapshot = z.object({
-  state: z.string(),
-  typicalService: z.string().nullable(),
-  pendingClassification: z.boolean(),
-  detectedService: z.string().nullable(),
-  product: z.string().nullable(),
-  version: z.string().nullable(),
-  tls: tlsInfoSchema.nullable(),
-  // Optional: changes recorded before facts were stored lack them (event schemas allow no defaults).
-  facts: serviceFactsSchema.optional(),
-});
+// The observed-service contract. Changes recorded before facts and banners were stored lack them
+// (event schemas allow no defaults), so those two stay optional here.
+const serviceSnapshot = observedServiceSchema.partial({ facts: true, banner: true });
 
-/** One newly opened port, closed port or changed service, as stored in ExposureChange. */
+/** One newly opened port, closed port or changed service, as stored in ExposureChange; where, in the contract's names. */
 export const exposureChanged = eventType("asset/exposure.changed", {
-  schema: z.object({
+  schema: observedPortSchema.pick({ ip: true, port: true, protocol: true }).extend({
     organizationId: id,
     assetId: id,
     scanRunId: id,
     exposureChangeId: id,
     kind: z.enum(["PORT_OPENED", "PORT_CLOSED", "SERVICE_CHANGED"]),
-    host: z.string(),
-    port: z.number().int().min(0).max(65535),
-    protocol: z.enum(["TCP", "UDP"]),
     before: serviceSnapshot.nullable(),
     after: serviceSnapshot.nullable(),
     detectedAt: z.string(),

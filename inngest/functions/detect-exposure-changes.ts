@@ -30,7 +30,7 @@ export const detectExposureChanges = inngest.createFunction(
               scanRunId,
               exposureChangeId: change.id,
               kind: change.kind,
-              host: change.hostIp,
+              ip: change.ip,
               port: change.port,
               protocol: change.protocol,
               before: change.before,

@@ -47,8 +47,8 @@ function refineByProduct(name: string, rule: ServiceRule, product: string | null
 function chooseRule(name: string, f: GradingFinding): ServiceRule {
   let rule = ruleForService(name) ?? OTHER_SERVICE_RULE;
   if (f.tls !== null && rule.withTls !== undefined) rule = ruleById(rule.withTls);
-  if (rule.id === "http" && f.httpRedirectsToHttps === true) rule = ruleById("http-redirect");
-  if (rule.id === "dns" && f.openResolver === true) rule = ruleById("dns-open-resolver");
+  if (rule.id === "http" && f.facts.redirectsToHttps === true) rule = ruleById("http-redirect");
+  if (rule.id === "dns" && f.facts.recursionAvailable === true) rule = ruleById("dns-open-resolver");
   return rule;
 }
 

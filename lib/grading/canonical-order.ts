@@ -1,8 +1,8 @@
 /** One fixed order for findings, so results never depend on the order the scanner produced them. */
 import type { GradingFinding } from "./types";
 
-export function findingKey(f: Pick<GradingFinding, "host" | "protocol" | "port">): string {
-  return `${f.host.toLowerCase()}|${f.protocol}|${f.port}`;
+export function findingKey(f: Pick<GradingFinding, "ip" | "protocol" | "port">): string {
+  return `${f.ip.toLowerCase()}|${f.protocol}|${f.port}`;
 }
 
 // Plain code-unit comparison: localeCompare would make the order depend on the machine's locale.
@@ -12,7 +12,7 @@ function compareStrings(a: string, b: string): number {
 
 export function compareFindings(a: GradingFinding, b: GradingFinding): number {
   return (
-    compareStrings(a.host.toLowerCase(), b.host.toLowerCase()) ||
+    compareStrings(a.ip.toLowerCase(), b.ip.toLowerCase()) ||
     compareStrings(a.protocol, b.protocol) ||
     a.port - b.port
   );

@@ -29,7 +29,7 @@ const CATCH_ALL_REASON =
 
 function catchAllAssessments(hosts: readonly string[]): CatchAllAssessment[] {
   const unique = [...new Set(hosts.map((h) => h.toLowerCase()))].sort();
-  return unique.map((host) => ({ host, severity: "info", deduction: 0, reason: CATCH_ALL_REASON }));
+  return unique.map((ip) => ({ ip, severity: "info", deduction: 0, reason: CATCH_ALL_REASON }));
 }
 
 function lowestCeiling(findings: readonly GradedFinding[]): ScoreCeiling | null {
@@ -48,7 +48,7 @@ export function gradeAsset(input: GradingInput, options: GradingOptions): AssetG
   assertGradingOptions(options);
 
   const catchAll = catchAllAssessments(input.catchAllHosts ?? []);
-  const catchAllSet = new Set(catchAll.map((c) => c.host));
+  const catchAllSet = new Set(catchAll.map((c) => c.ip));
   const sorted = [...input.findings].sort(compareFindings);
   const notGraded: UngradedFinding[] = [];
   const open: { finding: GradingFinding; assessment: ReturnType<typeof assessFinding> }[] = [];
@@ -56,9 +56,9 @@ export function gradeAsset(input: GradingInput, options: GradingOptions): AssetG
   for (let i = 0; i < sorted.length; i++) {
     const finding = sorted[i]!;
     if (i > 0 && findingKey(sorted[i - 1]!) === findingKey(finding)) {
-      throw new GradingInputError(`Invalid grading input: port ${finding.port}/${finding.protocol} of ${finding.host} is listed twice`);
+      throw new GradingInputError(`Invalid grading input: port ${finding.port}/${finding.protocol} of ${finding.ip} is listed twice`);
     }
-    if (catchAllSet.has(finding.host.toLowerCase())) notGraded.push({ finding, reason: CATCH_ALL_REASON });
+    if (catchAllSet.has(finding.ip.toLowerCase())) notGraded.push({ finding, reason: CATCH_ALL_REASON });
     else if (finding.state !== "open") notGraded.push({ finding, reason: NOT_OPEN_REASON[finding.state] });
     else open.push({ finding, assessment: assessFinding(finding, options.asOf) });
   }

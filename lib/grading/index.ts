@@ -2,7 +2,7 @@ export { GRADING_METHOD_VERSION } from "./version";
 export { gradeAsset, compareBySeverity } from "./grade-asset";
 export { gradeOrganization } from "./aggregate";
 export { gradeForScore } from "./grade-letter";
-export { toGradingFinding, gradingFacts, type FindingContext } from "./from-scanner";
+export { toGradingFinding, type FindingContext } from "./from-scanner";
 export { GradingInputError } from "./validate";
 export { SERVICE_RULES, OTHER_SERVICE_RULE, PENDING_RULE, type ServiceRule } from "./service-rules";
 export { AMPLIFICATION_FACTORS } from "./amplification";

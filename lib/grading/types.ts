@@ -2,7 +2,7 @@
  * Public types of the Open Ports grading method. `lib/grading` is pure: no I/O, no clock, no
  * framework. The same input always yields the same output, which is what makes a grade reproducible.
  */
-import type { PortState, Protocol, TlsInfo } from "@/lib/scanner/types";
+import type { ObservedPort } from "@/lib/scanner/observed-service";
 
 export type Severity = "critical" | "high" | "medium" | "low" | "info";
 
@@ -12,25 +12,14 @@ export type Grade = "A" | "B" | "C" | "D" | "F";
 /** What the severity was derived from: the port's own answer, its IANA registration, or neither. */
 export type AssessmentBasis = "detected" | "typical" | "pending";
 
-/** One port of one asset, as the grader needs it (build it from a scanner PortResult with toGradingFinding). */
-export interface GradingFinding {
-  host: string;
-  port: number;
-  protocol: Protocol;
-  state: PortState;
-  typicalService: string | null;
-  detectedService: string | null;
-  pendingClassification: boolean;
-  product: string | null;
-  version: string | null;
-  tls: TlsInfo | null;
-  /** Plain HTTP answered with a redirect to an https:// URL. */
-  httpRedirectsToHttps?: boolean;
-  /** DNS server offers recursion to outside clients (RA set on the scanner's query). Unknown = not an open resolver. */
-  openResolver?: boolean;
+/**
+ * One port of one asset, as the grader needs it: the observed-service contract (a scanner PortResult or
+ * a stored interval mapped with observedPortOfInterval) and, for display, when it was first seen.
+ */
+export type GradingFinding = ObservedPort & {
   /** Carried through for display; age does not change the grade (see docs/grading.md). */
   firstSeen?: Date;
-}
+};
 
 export interface GradingInput {
   findings: readonly GradingFinding[];
@@ -84,7 +73,7 @@ export interface UngradedFinding {
 }
 
 export interface CatchAllAssessment {
-  host: string;
+  ip: string;
   severity: "info";
   deduction: 0;
   reason: string;

@@ -1,6 +1,6 @@
 /** Input checks: bad input is refused with a message naming the offending field, never half-graded. */
 import { z } from "zod";
-import { tlsInfoSchema } from "@/lib/validation/tls-info";
+import { observedPortSchema } from "@/lib/scanner/observed-service";
 import type { AssetScoreInput, GradingInput, GradingOptions } from "./types";
 
 export class GradingInputError extends Error {
@@ -10,24 +10,9 @@ export class GradingInputError extends Error {
   }
 }
 
-const ip = z.union([z.ipv4(), z.ipv6()], { error: "expected an IPv4 or IPv6 address" });
+const ip = observedPortSchema.shape.ip;
 
-
-const findingSchema = z.object({
-  host: ip,
-  port: z.int().min(1).max(65535),
-  protocol: z.enum(["tcp", "udp"]),
-  state: z.enum(["open", "closed", "filtered", "open|filtered"]),
-  typicalService: z.string().nullable(),
-  detectedService: z.string().nullable(),
-  pendingClassification: z.boolean(),
-  product: z.string().nullable(),
-  version: z.string().nullable(),
-  tls: tlsInfoSchema.nullable(),
-  httpRedirectsToHttps: z.boolean().optional(),
-  openResolver: z.boolean().optional(),
-  firstSeen: z.date().optional(),
-});
+const findingSchema = observedPortSchema.extend({ firstSeen: z.date().optional() });
 
 const inputSchema = z.object({
   findings: z.array(findingSchema),

@@ -1,14 +1,15 @@
 import { db } from "@/lib/db/client";
-import type { ExposureChangeKind, TransportProtocol } from "@/lib/generated/prisma/client";
-import type { ObservedService } from "./observed-service";
+import type { ExposureChangeKind } from "@/lib/generated/prisma/client";
+import type { ObservedService, Protocol } from "@/lib/scanner";
+import { protocolOfTransport } from "./observed-port-of-interval";
 
 export interface ExposureChangeDetails {
   id: string;
   assetId: string;
   scanRunId: string;
-  hostIp: string;
+  ip: string;
   port: number;
-  protocol: TransportProtocol;
+  protocol: Protocol;
   kind: ExposureChangeKind;
   before: ObservedService | null;
   after: ObservedService | null;
@@ -25,9 +26,9 @@ export async function listScanExposureChanges(organizationId: string, scanRunId:
     id: row.id,
     assetId: row.assetId,
     scanRunId: row.scanRunId,
-    hostIp: row.hostIp,
+    ip: row.hostIp,
     port: row.port,
-    protocol: row.protocol,
+    protocol: protocolOfTransport(row.protocol),
     kind: row.kind,
     before: (row.before ?? null) as ObservedService | null,
     after: (row.after ?? null) as ObservedService | null,

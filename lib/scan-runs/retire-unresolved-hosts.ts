@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { serviceOfInterval } from "./store-host-observations";
+import { observedServiceOfInterval } from "./observed-port-of-interval";
 
 /**
  * Hosts of the asset that the latest resolution no longer returned (the DNS now points elsewhere):
@@ -30,7 +30,7 @@ export async function retireUnresolvedHosts(
         port: interval.port,
         protocol: interval.protocol,
         kind: "PORT_CLOSED" as const,
-        before: serviceOfInterval(interval) as unknown as Prisma.InputJsonValue,
+        before: observedServiceOfInterval(interval) as unknown as Prisma.InputJsonValue,
         after: Prisma.DbNull,
         createdAt: input.now,
       })),

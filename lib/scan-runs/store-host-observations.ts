@@ -2,7 +2,9 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { PortInterval, TransportProtocol } from "@/lib/generated/prisma/client";
 import type { PortResult } from "@/lib/scanner";
-import { isObservedOpen, observedService, portKey, serviceFingerprint, type ObservedService } from "./observed-service";
+import { isObservedOpen, observedService, type ObservedService } from "@/lib/scanner/observed-service";
+import { observedServiceOfInterval, transportOfProtocol } from "./observed-port-of-interval";
+import { portKey, serviceFingerprint } from "./service-fingerprint";
 import { ScanDataNotFoundError } from "./scan-data-not-found-error";
 
 export interface HostObservations {
@@ -119,19 +121,19 @@ async function diffAndWriteIntervals(tx: Tx, organizationId: string, host: Locke
     const current = openByKey.get(key);
     if (!current) {
       toOpen.push(seen);
-      change(seen.port.port, protocolOf(seen.port), "PORT_OPENED", null, seen.service);
+      change(seen.port.port, transportOfProtocol(seen.port.protocol), "PORT_OPENED", null, seen.service);
     } else if (current.fingerprint === seen.fingerprint) {
       unchangedIds.push(current.id);
     } else {
       toClose.push(current);
       toOpen.push(seen);
-      change(seen.port.port, protocolOf(seen.port), "SERVICE_CHANGED", serviceOfInterval(current), seen.service);
+      change(seen.port.port, transportOfProtocol(seen.port.protocol), "SERVICE_CHANGED", observedServiceOfInterval(current), seen.service);
     }
   }
   for (const [key, interval] of openByKey) {
     if (observed.has(key)) continue;
     toClose.push(interval);
-    change(interval.port, interval.protocol, "PORT_CLOSED", serviceOfInterval(interval), null);
+    change(interval.port, interval.protocol, "PORT_CLOSED", observedServiceOfInterval(interval), null);
   }
 
   if (unchangedIds.length > 0) {
@@ -150,11 +152,10 @@ async function diffAndWriteIntervals(tx: Tx, organizationId: string, host: Locke
         assetId: host.assetId,
         hostId: host.id,
         port: port.port,
-        protocol: protocolOf(port),
+        protocol: transportOfProtocol(port.protocol),
         ...service,
         tls: jsonOrNull(service.tls),
         facts: service.facts as Prisma.InputJsonValue,
-        banner: port.banner,
         fingerprint,
         firstSeenAt: input.observedAt,
         lastSeenAt: input.observedAt,
@@ -184,23 +185,6 @@ async function summaryOfStored(tx: Tx, organizationId: string, scanRunId: string
   const opened = count("PORT_OPENED");
   const changed = count("SERVICE_CHANGED");
   return { alreadyStored: true, portsOpen, opened, closed: count("PORT_CLOSED"), changed, unchanged: Math.max(0, portsOpen - opened - changed) };
-}
-
-export function serviceOfInterval(interval: PortInterval): ObservedService {
-  return {
-    state: interval.state,
-    typicalService: interval.typicalService,
-    pendingClassification: interval.pendingClassification,
-    detectedService: interval.detectedService,
-    product: interval.product,
-    version: interval.version,
-    tls: (interval.tls ?? null) as ObservedService["tls"],
-    facts: interval.facts as ObservedService["facts"],
-  };
-}
-
-function protocolOf(port: PortResult): TransportProtocol {
-  return port.protocol === "udp" ? "UDP" : "TCP";
 }
 
 function jsonOrNull(value: object | null): Prisma.InputJsonValue | typeof Prisma.DbNull {

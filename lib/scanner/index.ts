@@ -16,3 +16,13 @@ export { UDP_PROBE_PORTS } from "./udp/probes";
 export { detectService } from "./detect/index";
 export { typicalService, typicalServiceName, typicalServiceSource } from "./typical-services";
 export { ianaService } from "./iana";
+export {
+  protocolSchema,
+  portStateSchema,
+  tlsInfoSchema,
+  serviceFactsSchema,
+  observedServiceSchema,
+  observedPortSchema,
+  isObservedOpen,
+  observedService,
+} from "./observed-service";

@@ -3,44 +3,18 @@
  * the CLI, the background functions and the tests all consume these shapes.
  */
 
-export type Protocol = "tcp" | "udp";
+import type { ObservedPort, ObservedService } from "./observed-service";
 
-/** open|filtered is UDP-only: silence proves nothing. */
-export type PortState = "open" | "closed" | "filtered" | "open|filtered";
+export type { Protocol, PortState, TlsInfo, ServiceFacts, ObservedService, ObservedPort } from "./observed-service";
 
-export interface TlsInfo {
-  /** e.g. "TLSv1.3", "TLSv1" */
-  protocol: string | null;
-  cipher: string | null;
-  subject: string | null;
-  subjectAltNames: string[];
-  issuer: string | null;
-  validFrom: string | null; // ISO 8601
-  validTo: string | null; // ISO 8601
-  selfSigned: boolean;
-}
+/** What the port itself answered. */
+export type Detection = Pick<ObservedService, "detectedService" | "product" | "version" | "tls" | "banner" | "facts">;
 
-/**
- * Behaviour the probes observed that changes how risky a service is. A key is absent when the probes
- * could not tell (or it does not apply to the service).
- */
-export interface ServiceFacts {
-  /** HTTP: a plain request was answered with a redirect to an https:// URL. */
-  redirectsToHttps?: boolean;
-  /** DNS: the server offers recursion to us, an outside client (RA set on a successful answer). */
-  recursionAvailable?: boolean;
-}
-
-/** What the port itself answered. Service names use the IANA vocabulary (see iana.ts). */
-export interface Detection {
-  detectedService: string | null;
-  product: string | null;
-  version: string | null;
-  tls: TlsInfo | null;
-  /** Raw first bytes the service sent, capped and with binary bytes escaped. */
-  banner: string | null;
-  facts: ServiceFacts;
-}
+/** What a port most likely runs (lib/scanner/typical-services), and what IANA registers for it. */
+export type TypicalService = Pick<ObservedService, "typicalService" | "pendingClassification"> & {
+  /** IANA's entry for the port, null when unassigned or reserved. */
+  ianaService: IanaService | null;
+};
 
 /** IANA's own registration of a port (evidence shown beside the typical service). */
 export interface IanaService {
@@ -50,24 +24,13 @@ export interface IanaService {
   description: string;
 }
 
-/** What a port most likely runs (lib/scanner/typical-services), and what IANA registers for it. */
-export interface TypicalService {
-  /** The most likely service; null when pending classification. */
-  typicalService: string | null;
-  /** The port's registration has fallen out of use, or there is none: nothing is expected there. */
-  pendingClassification: boolean;
-  /** IANA's entry for the port, null when unassigned or reserved. */
-  ianaService: IanaService | null;
-}
-
-/** One line of `scan --json`. */
-export interface PortResult extends Detection, TypicalService {
+/**
+ * One line of `scan --json`: an observed port, the target it was found for, and IANA's entry for the
+ * port. ianaService follows from port and protocol alone (lib/scanner/iana.ts), so storage does not keep it.
+ */
+export interface PortResult extends ObservedPort, Pick<TypicalService, "ianaService"> {
   /** What the user asked for: a domain name or an IP literal. */
   target: string;
-  ip: string;
-  port: number;
-  protocol: Protocol;
-  state: PortState;
 }
 
 /** A host that answers on every probed port (CDN edge, SYN proxy): reported instead of its ports. */

@@ -3,6 +3,7 @@ import type { Plan } from "@/lib/generated/prisma/client";
 import type { PortResult, TlsInfo } from "@/lib/scanner";
 import { createScanRun } from "@/lib/scan-runs/create-scan-run";
 import { recordResolvedHosts } from "@/lib/scan-runs/record-resolved-hosts";
+import { observedPort, tlsInfo } from "@/tests/helpers/observed-port";
 
 let counter = 0;
 
@@ -31,35 +32,20 @@ export async function startRunWithHost(organizationId: string, assetId: string, 
 }
 
 export function openPort(port: number, overrides: Partial<PortResult> = {}): PortResult {
+  const service = port === 22 ? "ssh" : port === 443 ? "https" : "http";
   return {
     target: "example.test",
-    ip: "127.0.0.10",
-    port,
-    protocol: "tcp",
-    state: "open",
-    typicalService: port === 22 ? "ssh" : port === 443 ? "https" : "http",
-    pendingClassification: false,
     ianaService: null,
-    detectedService: port === 22 ? "ssh" : port === 443 ? "https" : "http",
-    product: null,
-    version: null,
-    tls: null,
-    banner: null,
-    facts: {},
-    ...overrides,
+    ...observedPort({ ip: "127.0.0.10", port, typicalService: service, detectedService: service, ...overrides }),
   };
 }
 
 export function certificate(overrides: Partial<TlsInfo> = {}): TlsInfo {
-  return {
-    protocol: "TLSv1.3",
+  return tlsInfo({
     cipher: "TLS_AES_256_GCM_SHA384",
-    subject: "CN=example.test",
     subjectAltNames: ["DNS:example.test"],
-    issuer: "CN=Test CA",
     validFrom: "2025-01-01T00:00:00.000Z",
     validTo: "2027-01-01T00:00:00.000Z",
-    selfSigned: false,
     ...overrides,
-  };
+  });
 }

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import type { TlsInfo } from "@/lib/scanner/types";
 import type { GradingFinding } from "@/lib/grading";
 import { findingKey } from "@/lib/grading/canonical-order";
+import { observedPort } from "@/tests/helpers/observed-port";
 
 export const HOSTS = ["192.0.2.1", "192.0.2.2", "198.51.100.7", "2001:db8::1", "2001:db8::a"] as const;
 
@@ -29,7 +30,7 @@ const tlsInfo: fc.Arbitrary<TlsInfo> = fc.record({
 
 export const gradingFinding: fc.Arbitrary<GradingFinding> = fc.record(
   {
-    host: fc.constantFrom(...HOSTS),
+    ip: fc.constantFrom(...HOSTS),
     // Few distinct ports and names so that findings of the same kind pile up on one asset.
     port: fc.oneof(fc.constantFrom(22, 25, 53, 80, 123, 443, 3389, 6379, 8080), fc.integer({ min: 1, max: 65535 })),
     protocol: fc.constantFrom("tcp" as const, "udp" as const),
@@ -40,10 +41,9 @@ export const gradingFinding: fc.Arbitrary<GradingFinding> = fc.record(
     product: fc.option(fc.constantFrom("nginx", "Elasticsearch", "Docker")),
     version: fc.constant(null),
     tls: fc.option(tlsInfo),
-    httpRedirectsToHttps: fc.boolean(),
-    openResolver: fc.boolean(),
+    banner: fc.constant(null),
+    facts: fc.record({ redirectsToHttps: fc.boolean(), recursionAvailable: fc.boolean() }, { requiredKeys: [] }),
   },
-  { requiredKeys: ["host", "port", "protocol", "state", "typicalService", "detectedService", "pendingClassification", "product", "version", "tls"] },
 );
 
 /** Findings of one asset: at most one per host, protocol and port (as a scan produces them). */
@@ -54,21 +54,10 @@ export function newCriticalFinding(existing: readonly GradingFinding[]): fc.Arbi
   const taken = new Set(existing.map(findingKey));
   return fc
     .record({
-      host: fc.constantFrom(...HOSTS),
+      ip: fc.constantFrom(...HOSTS),
       port: fc.integer({ min: 1, max: 65535 }),
       service: fc.constantFrom("redis", "ms-wbt-server", "telnet", "microsoft-ds", "mongodb"),
     })
-    .filter((c) => !taken.has(findingKey({ host: c.host, protocol: "tcp", port: c.port })))
-    .map((c) => ({
-      host: c.host,
-      port: c.port,
-      protocol: "tcp" as const,
-      state: "open" as const,
-      typicalService: null,
-      detectedService: c.service,
-      pendingClassification: false,
-      product: null,
-      version: null,
-      tls: null,
-    }));
+    .filter((c) => !taken.has(findingKey({ ip: c.ip, protocol: "tcp", port: c.port })))
+    .map((c) => observedPort({ ip: c.ip, port: c.port, detectedService: c.service }));
 }

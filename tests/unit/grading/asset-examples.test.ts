@@ -18,7 +18,7 @@ describe("expected public services", () => {
   it("only HTTPS and HTTP that redirects to HTTPS → A, nothing deducted", () => {
     const result = grade([
       service("https", 443, { tls: tls() }),
-      service("http", 80, { httpRedirectsToHttps: true }),
+      service("http", 80, { facts: { redirectsToHttps: true } }),
     ]);
     expect(result).toMatchObject({ score: 100, grade: "A", totalDeduction: 0 });
     expect(result.findings.map((f) => [f.finding.port, f.severity, f.ruleId])).toEqual([
@@ -41,7 +41,7 @@ describe("expected public services", () => {
 
   it("an authoritative DNS server is informational, an open resolver is high and amplifies", () => {
     expect(only([service("domain", 53, { protocol: "udp" })]).f).toMatchObject({ severity: "info", deduction: 0 });
-    const { result, f } = only([service("domain", 53, { protocol: "udp", openResolver: true })]);
+    const { result, f } = only([service("domain", 53, { protocol: "udp", facts: { recursionAvailable: true } })]);
     expect(f).toMatchObject({ ruleId: "dns-open-resolver", severity: "high", rawDeduction: 29 });
     expect(result).toMatchObject({ score: 71, grade: "C" });
   });
@@ -192,11 +192,11 @@ describe("diminishing returns, ceilings and what is not graded", () => {
   const hosts = Array.from({ length: 50 }, (_, i) => `192.0.2.${i + 1}`);
 
   it("50 HTTPS ports are still an A", () => {
-    expect(grade(hosts.map((host) => service("https", 443, { host, tls: tls() })))).toMatchObject({ score: 100, grade: "A" });
+    expect(grade(hosts.map((ip) => service("https", 443, { ip, tls: tls() })))).toMatchObject({ score: 100, grade: "A" });
   });
 
   it("50 plain HTTP ports cost 5.8 points, not 150", () => {
-    const result = grade(hosts.map((host) => service("http", 80, { host })));
+    const result = grade(hosts.map((ip) => service("http", 80, { ip })));
     expect(result.totalDeduction).toBe(3 * (1 + 1 / 2 + 1 / 4 + 1 / 8 + 1 / 16));
     expect(result).toMatchObject({ score: 94, grade: "A" });
     expect(result.findings.filter((f) => f.deduction > 0)).toHaveLength(5);
@@ -204,16 +204,16 @@ describe("diminishing returns, ceilings and what is not graded", () => {
   });
 
   it("Redis on three hosts weighs 35 + 17.5 + 8.75", () => {
-    const result = grade(hosts.slice(0, 3).map((host) => service("redis", 6379, { host })));
+    const result = grade(hosts.slice(0, 3).map((ip) => service("redis", 6379, { ip })));
     expect(result.findings.map((f) => f.deduction)).toEqual([35, 17.5, 8.75]);
     expect(result).toMatchObject({ totalDeduction: 61.25, score: 39, grade: "F" });
   });
 
   it("the largest deduction of a kind counts in full whatever the input order", () => {
-    const withCert = service("https", 443, { host: "192.0.2.2", tls: tls({ selfSigned: true }) });
-    const expired = service("https", 443, { host: "192.0.2.1", tls: tls({ validTo: "2025-01-02T00:00:00Z" }) });
+    const withCert = service("https", 443, { ip: "192.0.2.2", tls: tls({ selfSigned: true }) });
+    const expired = service("https", 443, { ip: "192.0.2.1", tls: tls({ validTo: "2025-01-02T00:00:00Z" }) });
     const result = grade([withCert, expired]);
-    expect(result.findings.map((f) => [f.finding.host, f.deduction])).toEqual([["192.0.2.1", 5], ["192.0.2.2", 1.5]]);
+    expect(result.findings.map((f) => [f.finding.ip, f.deduction])).toEqual([["192.0.2.1", 5], ["192.0.2.2", 1.5]]);
   });
 
   it("closed, filtered and silent UDP ports are listed but not graded", () => {
@@ -233,8 +233,8 @@ describe("diminishing returns, ceilings and what is not graded", () => {
 
   it("a catch-all host is one informational line, its ports are not graded", () => {
     const cdn = "2001:db8::1";
-    const result = grade([service("redis", 6379, { host: cdn }), service("ssh", 22)], [cdn, cdn.toUpperCase()]);
-    expect(result.catchAllHosts).toEqual([{ host: cdn, severity: "info", deduction: 0, reason: expect.stringMatching(/every probed port/) }]);
+    const result = grade([service("redis", 6379, { ip: cdn }), service("ssh", 22)], [cdn, cdn.toUpperCase()]);
+    expect(result.catchAllHosts).toEqual([{ ip: cdn, severity: "info", deduction: 0, reason: expect.stringMatching(/every probed port/) }]);
     expect(result.notGraded).toHaveLength(1);
     expect(result).toMatchObject({ score: 92, grade: "A" });
   });

@@ -136,7 +136,7 @@ describe("asset grade properties", () => {
     fc.assert(
       fc.property(assetFindings, fc.constantFrom(...HOSTS), (findings, cdn) => {
         const withCatchAll = grade(findings, [cdn]);
-        const withoutThatHost = grade(findings.filter((f) => f.host !== cdn));
+        const withoutThatHost = grade(findings.filter((f) => f.ip !== cdn));
         expect(withCatchAll.score).toBe(withoutThatHost.score);
         expect(withCatchAll.findings).toEqual(withoutThatHost.findings);
       }),

@@ -92,7 +92,7 @@ describe("docs/grading.md matches the code", () => {
       const id = codes(idCell!)[0]!;
       expect(Number(factor), id).toBe(AMPLIFICATION_FACTORS[id]);
       const rule = SERVICE_RULES.find((r) => r.id === id)!;
-      const f = rule.names.length > 0 ? service(rule.names[0]!, 5000, { protocol: "udp" }) : service("domain", 53, { protocol: "udp", openResolver: true });
+      const f = rule.names.length > 0 ? service(rule.names[0]!, 5000, { protocol: "udp" }) : service("domain", 53, { protocol: "udp", facts: { recursionAvailable: true } });
       const graded = gradeAsset({ findings: [f] }, { asOf: AS_OF }).findings[0]!;
       expect(graded.ruleId, id).toBe(id);
       expect(Number(deductionCell!.match(/\*\*(\d+)\*\*/)![1]), id).toBe(graded.rawDeduction);
@@ -108,7 +108,7 @@ describe("the worked example (§8)", () => {
     const result = grade();
     const rows = tableRows("## 8. Worked example").filter((r) => r[7] !== "" && r[7] !== undefined && r[1] !== "all");
     const published = rows.map((r) => [`192.0.2${r[0]}`, r[1], Number(r[7])]);
-    const computed = result.findings.map((f) => [f.finding.host, `${f.finding.port}/${f.finding.protocol}`, f.deduction]);
+    const computed = result.findings.map((f) => [f.finding.ip, `${f.finding.port}/${f.finding.protocol}`, f.deduction]);
     expect(computed.sort()).toEqual(published.sort());
     expect(result).toMatchObject({ totalDeduction: 32, score: 68, grade: "D", ceiling: null });
     expect(result.catchAllHosts).toHaveLength(1);
@@ -118,7 +118,7 @@ describe("the worked example (§8)", () => {
   it("closing IMAP and moving SSH off 8080 gives 82 → B; adding MySQL gives 48 → F", () => {
     const gone = new Set(["192.0.2.11|tcp|143", "192.0.2.11|tcp|8080"]);
     expect(grade(WORKED_EXAMPLE.filter((f) => !gone.has(findingKey(f))))).toMatchObject({ totalDeduction: 18, score: 82, grade: "B" });
-    expect(grade([...WORKED_EXAMPLE, service("mysql", 3306, { host: "192.0.2.11" })])).toMatchObject({ score: 48, grade: "F" });
+    expect(grade([...WORKED_EXAMPLE, service("mysql", 3306, { ip: "192.0.2.11" })])).toMatchObject({ score: 48, grade: "F" });
     expect(doc).toContain("total 18, **82 → B**");
     expect(doc).toContain("**48 → F**");
   });

@@ -5,7 +5,7 @@ import { AS_OF, finding, service } from "./finding-builder";
 
 describe("bad input is refused with a message naming the field", () => {
   const cases: Array<[string, unknown, RegExp]> = [
-    ["host that is not an IP", [finding({ port: 80, host: "example.test" })], /findings\[0\]\.host/],
+    ["host that is not an IP", [finding({ port: 80, ip: "example.test" })], /findings\[0\]\.ip/],
     ["port 0", [finding({ port: 0 })], /findings\[0\]\.port/],
     ["port 70000", [finding({ port: 70000 })], /findings\[0\]\.port/],
     ["fractional port", [finding({ port: 80.5 })], /findings\[0\]\.port/],
@@ -19,7 +19,7 @@ describe("bad input is refused with a message naming the field", () => {
   });
 
   it("the same port listed twice (IPv6 case differences included)", () => {
-    const twice = [service("ssh", 22, { host: "2001:db8::a" }), service("ssh", 22, { host: "2001:DB8::A" })];
+    const twice = [service("ssh", 22, { ip: "2001:db8::a" }), service("ssh", 22, { ip: "2001:DB8::A" })];
     expect(() => gradeAsset({ findings: twice }, { asOf: AS_OF })).toThrow(/22\/tcp of 2001:db8::a is listed twice/i);
   });
 
@@ -42,7 +42,7 @@ describe("bad input is refused with a message naming the field", () => {
 });
 
 describe("toGradingFinding", () => {
-  it("turns a scanner PortResult into a grading finding and grades it", () => {
+  it("turns a scanner PortResult into a grading finding (the same contract, less the target) and grades it", () => {
     const result: PortResult = {
       target: "example.test",
       ip: "192.0.2.10",
@@ -62,7 +62,7 @@ describe("toGradingFinding", () => {
     const firstSeen = new Date("2025-05-01T00:00:00Z");
     const f = toGradingFinding(result, { firstSeen });
     expect(f).toEqual({
-      host: "192.0.2.10",
+      ip: "192.0.2.10",
       port: 6379,
       protocol: "tcp",
       state: "open",
@@ -72,6 +72,8 @@ describe("toGradingFinding", () => {
       product: "Redis",
       version: "7.2.4",
       tls: null,
+      banner: "-NOAUTH Authentication required.",
+      facts: {},
       firstSeen,
     });
     const graded = gradeAsset({ findings: [f] }, { asOf: AS_OF });

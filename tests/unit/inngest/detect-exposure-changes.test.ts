@@ -12,14 +12,14 @@ const event = {
   name: "asset/scan.completed",
   data: { organizationId: "org1", assetId: "asset1", scanRunId: "run1", hostsScanned: 1, portsFound: 1 },
 };
-const ssh = { state: "open", typicalService: "ssh", pendingClassification: false, detectedService: "ssh", product: null, version: null, tls: null, facts: {} };
+const ssh = { state: "open" as const, typicalService: "ssh", pendingClassification: false, detectedService: "ssh", product: null, version: null, tls: null, banner: "SSH-2.0-OpenSSH_9.6", facts: {} };
 const change = (i: number, kind: "PORT_OPENED" | "PORT_CLOSED" | "SERVICE_CHANGED") => ({
   id: `chg${i}`,
   assetId: "asset1",
   scanRunId: "run1",
-  hostIp: "127.0.0.2",
+  ip: "127.0.0.2",
   port: 1000 + i,
-  protocol: "TCP" as const,
+  protocol: "tcp" as const,
   kind,
   before: kind === "PORT_OPENED" ? null : ssh,
   after: kind === "PORT_CLOSED" ? null : { ...ssh, detectedService: "http" },
@@ -32,16 +32,16 @@ describe("detect-exposure-changes", () => {
     vi.mocked(isBaselineScan).mockReset().mockResolvedValue(false);
   });
 
-  it("announces each opening, closing and service change with host, port, protocol, before and after", async () => {
+  it("announces each opening, closing and service change with ip, port, protocol, before and after", async () => {
     vi.mocked(listScanExposureChanges).mockResolvedValue([change(1, "PORT_OPENED"), change(2, "PORT_CLOSED"), change(3, "SERVICE_CHANGED")]);
     const t = new InngestTestEngine({ function: detectExposureChanges, events: [event] as never, steps: sendSteps(1) });
     const { result, ctx } = await t.execute();
     expect(result).toEqual({ announced: 3, baseline: false });
     const [, events] = vi.mocked(ctx.step.sendEvent).mock.calls[0]! as unknown as [string, { name: string; id: string; data: Record<string, unknown> }[]];
-    expect(events.map((e) => [e.name, e.id, e.data.kind, e.data.host, e.data.port, e.data.protocol])).toEqual([
-      ["asset/exposure.changed", "exposure-chg1", "PORT_OPENED", "127.0.0.2", 1001, "TCP"],
-      ["asset/exposure.changed", "exposure-chg2", "PORT_CLOSED", "127.0.0.2", 1002, "TCP"],
-      ["asset/exposure.changed", "exposure-chg3", "SERVICE_CHANGED", "127.0.0.2", 1003, "TCP"],
+    expect(events.map((e) => [e.name, e.id, e.data.kind, e.data.ip, e.data.port, e.data.protocol])).toEqual([
+      ["asset/exposure.changed", "exposure-chg1", "PORT_OPENED", "127.0.0.2", 1001, "tcp"],
+      ["asset/exposure.changed", "exposure-chg2", "PORT_CLOSED", "127.0.0.2", 1002, "tcp"],
+      ["asset/exposure.changed", "exposure-chg3", "SERVICE_CHANGED", "127.0.0.2", 1003, "tcp"],
     ]);
     expect(events[2]!.data).toMatchObject({ before: { detectedService: "ssh" }, after: { detectedService: "http" }, baseline: false });
   });

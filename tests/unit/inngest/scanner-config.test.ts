@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { scannerConfig, ScannerConfigError } from "@/lib/scan-runs/scanner-config";
-import { serviceFingerprint, type ObservedService } from "@/lib/scan-runs/observed-service";
+import crypto from "node:crypto";
+import type { ObservedService } from "@/lib/scanner";
+import { serviceFingerprint } from "@/lib/scan-runs/service-fingerprint";
 
 describe("scanner configuration from the environment", () => {
   it("defaults to the top 1000 TCP ports, the system resolver and no opt-in ranges", () => {
@@ -33,8 +35,24 @@ describe("service fingerprint", () => {
     product: "nginx",
     version: "1.24.0",
     tls: { protocol: "TLSv1.3", cipher: "A", subject: "CN=a", subjectAltNames: ["DNS:a", "DNS:b"], issuer: "CN=ca", validFrom: "x", validTo: "y", selfSigned: false },
+    banner: "HTTP/1.1 200 OK",
     facts: {},
   };
+
+  it("matches the fingerprints already stored, so the next scan reports no spurious change", () => {
+    // The identity as stored intervals were fingerprinted before the contract had one home.
+    const stored = (facts: ObservedService["facts"]) =>
+      crypto
+        .createHash("sha256")
+        .update(JSON.stringify(["open", "https", false, "https", "nginx", "1.24.0", ["TLSv1.3", "CN=a", ["DNS:a", "DNS:b"], "CN=ca", "x", "y", false], [facts.redirectsToHttps ?? null, facts.recursionAvailable ?? null]]))
+        .digest("hex");
+    expect(serviceFingerprint(base)).toBe(stored({}));
+    expect(serviceFingerprint({ ...base, facts: { redirectsToHttps: true, recursionAvailable: false } })).toBe(stored({ redirectsToHttps: true, recursionAvailable: false }));
+  });
+
+  it("ignores the banner, which often carries the time of day", () => {
+    expect(serviceFingerprint({ ...base, banner: "HTTP/1.1 200 OK\r\nDate: now" })).toBe(serviceFingerprint(base));
+  });
 
   it("ignores the cipher and the order of alternative names", () => {
     expect(serviceFingerprint({ ...base, tls: { ...base.tls!, cipher: "B", subjectAltNames: ["DNS:b", "DNS:a"] } })).toBe(serviceFingerprint(base));
