@@ -1,6 +1,7 @@
 import type { Prisma } from "@/lib/db/client";
 import type { AssetGrade, GradingInput } from "@/lib/grading";
 import { servicesDiffer } from "@/lib/findings/service-mismatch";
+import { transportOfProtocol } from "@/lib/scan-runs/observed-port-of-interval";
 import { countBySeverity } from "./severity-counts";
 import { utcDay } from "./utc-day";
 
@@ -29,9 +30,9 @@ export async function recordGradedPorts(
   const mismatches: boolean[] = [];
   for (const finding of input.findings) {
     const g = graded.get(portKey(finding));
-    ips.push(finding.host);
+    ips.push(finding.ip);
     ports.push(finding.port);
-    protocols.push(finding.protocol === "udp" ? "UDP" : "TCP");
+    protocols.push(transportOfProtocol(finding.protocol));
     severities.push(g?.severity ?? null);
     contributions.push(g?.deduction ?? null);
     ruleIds.push(g?.ruleId ?? null);
@@ -58,6 +59,6 @@ export async function recordGradedPorts(
   });
 }
 
-function portKey(f: { host: string; port: number; protocol: string }): string {
-  return `${f.host}|${f.protocol}|${f.port}`;
+function portKey(f: { ip: string; port: number; protocol: string }): string {
+  return `${f.ip}|${f.protocol}|${f.port}`;
 }

@@ -1,3 +1,4 @@
+import type { ObservedPort } from "@/lib/scanner/observed-service";
 import { GUIDANCE, type Guidance, type ServiceClass } from "./guidance";
 import { CLASS_OF_RULE } from "./service-classes";
 
@@ -13,12 +14,8 @@ export interface Remediation {
   verify: string[];
 }
 
-/** Where a finding is, to write its commands out in full. */
-export interface FindingLocation {
-  host: string;
-  port: number;
-  protocol: "tcp" | "udp" | "TCP" | "UDP";
-}
+/** Where a finding is, to write its commands out in full (a stored interval maps with observedPortOfInterval). */
+export type FindingLocation = Pick<ObservedPort, "ip" | "port" | "protocol">;
 
 /** The class of a grading rule; rules without guidance of their own (and null) get "unknown". */
 export function serviceClassOf(ruleId: string | null | undefined): ServiceClass {
@@ -43,11 +40,11 @@ export function remediationFor(ruleId: string | null | undefined, at?: FindingLo
 }
 
 function fillPlaceholders(text: string, at: FindingLocation): string {
-  const proto = at.protocol.toLowerCase();
-  const hostPort = at.host.includes(":") ? `[${at.host}]:${at.port}` : `${at.host}:${at.port}`;
+  const proto = at.protocol;
+  const hostPort = at.ip.includes(":") ? `[${at.ip}]:${at.port}` : `${at.ip}:${at.port}`;
   return text
     .replaceAll("{host}:{port}", hostPort)
-    .replaceAll("{host}", at.host)
+    .replaceAll("{host}", at.ip)
     .replaceAll("{port}", String(at.port))
     // nmap's scan-type letter (-sT / -sU) and the protocol word.
     .replaceAll("-s{proto}", proto === "udp" ? "-sU" : "-sT")

@@ -47,7 +47,7 @@ describe("remediation guidance", () => {
   });
 
   it("writes the finding's host, port and protocol into the commands", () => {
-    const r = remediationFor("redis", { host: "192.0.2.10", port: 6379, protocol: "TCP" });
+    const r = remediationFor("redis", { ip: "192.0.2.10", port: 6379, protocol: "tcp" });
     expect(r.verify.join("\n")).toContain("nc -vz -w 5 192.0.2.10 6379");
     expect(r.verify.join("\n")).toContain("nmap -Pn -sT -p 6379 192.0.2.10");
     expect(r.fix.join("\n")).toContain("6379/tcp");
@@ -55,12 +55,12 @@ describe("remediation guidance", () => {
   });
 
   it("brackets an IPv6 address where it is joined to a port", () => {
-    const r = remediationFor("smtp", { host: "2001:db8::25", port: 25, protocol: "tcp" });
+    const r = remediationFor("smtp", { ip: "2001:db8::25", port: 25, protocol: "tcp" });
     expect(r.verify[0]).toContain("-connect [2001:db8::25]:25");
   });
 
   it("tells how to verify an open resolver without resolving through it for real", () => {
-    const r = remediationFor("dns-open-resolver", { host: "198.51.100.53", port: 53, protocol: "udp" });
+    const r = remediationFor("dns-open-resolver", { ip: "198.51.100.53", port: 53, protocol: "udp" });
     expect(r.verify[0]).toContain("dig @198.51.100.53");
     expect(r.verify[0]).toContain("REFUSED");
   });
