@@ -10,6 +10,19 @@ const config = [
       "@typescript-eslint/no-unused-vars": ["warn", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_" }],
     },
   },
+  {
+    // An organisation context proves a membership check (lib/authz/membership.ts); nothing else forges one.
+    ignores: ["lib/authz/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: ":matches(TSAsExpression, TSTypeAssertion) > TSTypeReference.typeAnnotation[typeName.name=/^(OrgContext|AuthorizedContext|MyOrganization)$/]",
+          message: "Get an OrgContext from the membership check (lib/authz/membership.ts, orgAction, withOrg), never by a cast.",
+        },
+      ],
+    },
+  },
   { ignores: [".next/**", "node_modules/**", "lib/generated/**", ".data/**", "next-env.d.ts", "test-results/**", "playwright-report/**"] },
 ];
 

@@ -1,7 +1,7 @@
 import { cache } from "react";
 import { redirect } from "next/navigation";
 import { getSessionUser } from "@/lib/auth/session";
-import { listMyOrganizations, type MyOrganization } from "@/lib/organizations/list-my-organizations";
+import { listMyOrganizations, type MyOrganization } from "@/lib/authz/membership";
 
 /**
  * The signed-in user, their organisations and the one they work in, once per request. The active
@@ -11,7 +11,7 @@ export const getAppContext = cache(async () => {
   const user = await getSessionUser();
   if (!user) redirect("/sign-in");
   const organizations = await listMyOrganizations(user.id);
-  const active = organizations.find((o) => o.id === user.activeOrganizationId) ?? organizations[0] ?? null;
+  const active = organizations.find((o) => o.organizationId === user.activeOrganizationId) ?? organizations[0] ?? null;
   return { user, organizations, active };
 });
 

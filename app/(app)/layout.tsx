@@ -18,8 +18,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             Portwatch
           </Link>
           <OrgSwitcher
-            organizations={organizations.map((o) => ({ id: o.id, name: o.name }))}
-            activeId={active?.id ?? null}
+            organizations={organizations.map((o) => ({ id: o.organizationId, name: o.name }))}
+            activeId={active?.organizationId ?? null}
             switchAction={switchOrganizationAction}
           />
           <NavLinks />

@@ -1,3 +1,4 @@
+import { roleCan } from "@/lib/authz/capabilities";
 import type { Member } from "@/lib/organizations/list-members";
 import { ConfirmActionForm } from "./confirm-action-form";
 import { RoleForm } from "./role-form";
@@ -5,8 +6,8 @@ import { ROLE_LABELS, type MemberAction, type RoleName } from "./types";
 
 /** The roles the actor may pick for a member (mirrors lib/organizations/change-member-role). */
 function roleOptions(actorRole: RoleName, target: Member): RoleName[] | null {
-  if (actorRole === "OWNER") return ["OWNER", "ADMIN", "VIEWER"];
-  if (actorRole === "ADMIN" && target.role !== "OWNER") return ["ADMIN", "VIEWER"];
+  if (roleCan(actorRole, "owners:manage")) return ["OWNER", "ADMIN", "VIEWER"];
+  if (roleCan(actorRole, "members:manage") && target.role !== "OWNER") return ["ADMIN", "VIEWER"];
   return null;
 }
 
@@ -56,7 +57,7 @@ export function MemberTable({
                   )}
                 </td>
                 <td className="px-4 py-2 text-right">
-                  {actorRole === "OWNER" && !self && (
+                  {roleCan(actorRole, "members:remove") && !self && (
                     <ConfirmActionForm
                       action={removeMemberAction}
                       fields={{ organizationId, membershipId: m.membershipId }}

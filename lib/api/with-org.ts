@@ -1,17 +1,10 @@
 import { NextResponse, type NextRequest } from "next/server";
-import type { Role } from "@/lib/generated/prisma/enums";
-import { ERROR_STATUS, toPublicError, unauthenticated } from "@/lib/errors";
-import { getSessionUser } from "@/lib/auth/session";
-import type { SessionUser } from "@/lib/auth/types";
-import { requireMembership, type OrgContext } from "@/lib/authz/require-membership";
-import { assertPlanActive } from "@/lib/authz/plan";
+import { ERROR_STATUS, notFound, toPublicError } from "@/lib/errors";
+import { authorize, type AuthorizeOptions, type AuthorizedContext } from "@/lib/authz/authorize";
+import type { Capability } from "@/lib/authz/capabilities";
 
-type RouteParams = Record<string, string | string[] | undefined> & { orgId: string };
-
-export interface OrgRouteContext<P extends RouteParams> extends OrgContext {
-  user: SessionUser;
-  params: P;
-}
+/** The route's dynamic segments: always `orgId`, plus those the route lists in `params`. */
+export type OrgRouteContext<C extends Capability, K extends string = never> = AuthorizedContext<C> & { params: Record<"orgId" | K, string> };
 
 export function errorResponse(error: unknown): NextResponse {
   const e = toPublicError(error);
@@ -19,22 +12,25 @@ export function errorResponse(error: unknown): NextResponse {
 }
 
 /**
- * The one wrapper for route handlers under /api/orgs/[orgId]/…: session, membership with at least
- * `role` (checked in the query; another organisation's id is "not found"), optional active plan, and
- * every error mapped to its HTTP status with a safe message.
+ * The one wrapper for route handlers under /api/orgs/[orgId]/…: `authorize` (session, membership with
+ * a role holding `capability`, checked in the query — another organisation's id is "not found";
+ * optional active plan), and every error mapped to its HTTP status with a safe message.
  */
-export function withOrg<P extends RouteParams>(
-  handler: (req: NextRequest, ctx: OrgRouteContext<P>) => Promise<Response>,
-  options: { role: Role; requireActivePlan?: boolean },
+export function withOrg<C extends Capability, K extends string = never>(
+  handler: (req: NextRequest, ctx: OrgRouteContext<C, K>) => Promise<Response>,
+  options: AuthorizeOptions<C> & { params?: readonly K[] },
 ) {
-  return async (req: NextRequest, route: { params: Promise<P> }): Promise<Response> => {
+  return async (req: NextRequest, route: { params: Promise<Record<string, string | string[] | undefined>> }): Promise<Response> => {
     try {
-      const params = await route.params;
-      const user = await getSessionUser();
-      if (!user) throw unauthenticated();
-      const ctx = await requireMembership(user.id, params.orgId, options.role);
-      if (options.requireActivePlan) assertPlanActive(ctx);
-      return await handler(req, { ...ctx, user, params });
+      const raw = await route.params;
+      const params = {} as Record<"orgId" | K, string>;
+      for (const name of ["orgId", ...(options.params ?? [])] as ("orgId" | K)[]) {
+        const value = raw[name];
+        if (typeof value !== "string" || value === "") throw notFound();
+        params[name] = value;
+      }
+      const ctx = await authorize(() => params.orgId, options);
+      return await handler(req, Object.assign(ctx, { params }));
     } catch (error) {
       return errorResponse(error);
     }

@@ -1,25 +1,24 @@
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError, notFound } from "@/lib/errors";
-import { memberOfAssetOrganization } from "./asset-membership-filter";
+import { inOrganization, organizationWhere, type OrgContext } from "@/lib/authz/org-context";
 import type { AssetTarget } from "./target-types";
 
 export const alreadyMonitored = (value: string) =>
   new AppError("conflict", `${value} is already monitored.`, { value: [`${value} is already monitored.`] });
 
 /**
- * Adds a normalised target to the organisation (admins and owners; the role is in the query). A value
+ * Adds a normalised target to the organisation (the capability is checked again in the query). A value
  * deleted earlier is restored with its history instead of being added twice.
  */
-export async function addAsset(params: {
-  organizationId: string;
-  userId: string;
-  target: AssetTarget;
-  label?: string | null;
-}): Promise<{ id: string; restored: boolean }> {
-  const { organizationId, userId, target } = params;
+export async function addAsset(
+  ctx: OrgContext<"assets:write">,
+  params: { target: AssetTarget; label?: string | null },
+): Promise<{ id: string; restored: boolean }> {
+  const { organizationId, userId } = ctx;
+  const { target } = params;
   const org = await db.organization.findFirst({
-    where: { id: organizationId, memberships: { some: { userId, role: { in: ["OWNER", "ADMIN"] } } } },
+    where: organizationWhere(ctx, "assets:write"),
     select: { id: true },
   });
   if (!org) throw notFound("Organisation");
@@ -31,7 +30,7 @@ export async function addAsset(params: {
   if (existing && !existing.deletedAt) throw alreadyMonitored(target.value);
   if (existing) {
     const { count } = await db.asset.updateMany({
-      where: { id: existing.id, organizationId, deletedAt: { not: null }, ...memberOfAssetOrganization(userId, "ADMIN") },
+      where: { id: existing.id, deletedAt: { not: null }, ...inOrganization(ctx, "assets:write") },
       data: { deletedAt: null, kind: target.kind, ...(params.label !== undefined ? { label: params.label } : {}) },
     });
     // Someone else restored it a moment ago.

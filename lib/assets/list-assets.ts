@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import type { AssetKind, ScanStatus } from "@/lib/generated/prisma/enums";
-import { memberOfAssetOrganization } from "./asset-membership-filter";
+import { inOrganization, type OrgContext } from "@/lib/authz/org-context";
 
 export interface AssetRow {
   id: string;
@@ -18,9 +18,9 @@ export interface AssetRow {
 }
 
 /** The organisation's monitored assets (not deleted), newest first; any member may list them. */
-export async function listAssets(params: { organizationId: string; userId: string }): Promise<AssetRow[]> {
+export async function listAssets(ctx: OrgContext<"assets:read">): Promise<AssetRow[]> {
   const rows = await db.asset.findMany({
-    where: { organizationId: params.organizationId, deletedAt: null, ...memberOfAssetOrganization(params.userId, "VIEWER") },
+    where: { deletedAt: null, ...inOrganization(ctx, "assets:read") },
     select: {
       id: true,
       kind: true,

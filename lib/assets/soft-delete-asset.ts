@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
-import { memberOfAssetOrganization } from "./asset-membership-filter";
+import { inOrganization, type OrgContext } from "@/lib/authz/org-context";
 import { notifyAssetDeleted } from "./notify-asset-deleted";
 
 /**
@@ -9,10 +9,11 @@ import { notifyAssetDeleted } from "./notify-asset-deleted";
  * stands even if the event cannot be sent (new scans skip deleted assets); the caller learns it via
  * `pipelineNotified` so it does not claim a running scan was stopped.
  */
-export async function softDeleteAsset(organizationId: string, assetId: string, userId: string, now = new Date()): Promise<{ pipelineNotified: boolean }> {
+export async function softDeleteAsset(ctx: OrgContext<"assets:write">, assetId: string, now = new Date()): Promise<{ pipelineNotified: boolean }> {
+  const { organizationId } = ctx;
   const { count } = await db.$transaction(async (tx) =>
     tx.asset.updateMany({
-      where: { id: assetId, organizationId, deletedAt: null, ...memberOfAssetOrganization(userId, "ADMIN") },
+      where: { id: assetId, deletedAt: null, ...inOrganization(ctx, "assets:write") },
       data: { deletedAt: now, nextScanAt: null },
     }),
   );

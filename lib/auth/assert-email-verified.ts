@@ -6,7 +6,7 @@ export const EMAIL_NOT_VERIFIED_MESSAGE =
 
 /**
  * Unverified users may sign in, look around and manage their account and organisation, but may not
- * invite people or change memberships (lib/organizations/actor-membership.ts checks that inside the
+ * invite people or change memberships (lib/authz/membership.ts, recheckMembership, checks that inside the
  * transaction), add assets or start scans (that would let anyone point the scanner at targets from a throwaway
  * address). Call this in every action or route that adds assets or starts scans.
  */

@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import type { OrgContext } from "./require-membership";
+import type { OrgContext } from "./org-context";
 
 /** True while the organisation may scan and add assets: a paid plan, or a trial that has not ended. */
 export function isPlanActive(ctx: Pick<OrgContext, "plan" | "trialEndsAt">, now = new Date()): boolean {

@@ -3,7 +3,8 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { generateToken, hashToken } from "@/lib/auth/tokens";
 import { AppError } from "@/lib/errors";
 import { sendMail } from "@/lib/mail";
-import { actorMembership } from "@/lib/organizations/actor-membership";
+import { recheckMembership } from "@/lib/authz/membership";
+import type { OrgContext } from "@/lib/authz/org-context";
 import { withOrganizationLock } from "@/lib/organizations/transaction";
 import { invitationMail } from "./invitation-mail";
 import { INVITATION_TTL_MS, assertMayGrantRole, assertWithinInvitationQuota } from "./invitation-policy";
@@ -13,21 +14,19 @@ import { INVITATION_TTL_MS, assertMayGrantRole, assertWithinInvitationQuota } fr
  * address is replaced (its link stops working) once the new mail has gone out. If the mail cannot be
  * sent, the new invitation is removed again and the earlier one keeps working.
  */
-export async function createInvitation(params: {
-  organizationId: string;
-  userId: string;
-  email: string;
-  role: Role;
-  now?: Date;
-}): Promise<{ id: string; expiresAt: Date }> {
-  const { organizationId, userId, role } = params;
+export async function createInvitation(
+  ctx: OrgContext<"members:manage">,
+  params: { email: string; role: Role; now?: Date },
+): Promise<{ id: string; expiresAt: Date }> {
+  const { organizationId, userId } = ctx;
+  const { role } = params;
   const email = params.email.trim().toLowerCase();
   const now = params.now ?? new Date();
   const token = generateToken();
 
   const created = await withOrganizationLock(organizationId, async (tx) => {
-    const actor = await actorMembership(tx, organizationId, userId, "ADMIN", { verifiedEmail: true });
-    assertMayGrantRole(actor.role, role);
+    const actor = await recheckMembership(tx, ctx, "members:manage", { verifiedEmail: true });
+    assertMayGrantRole(actor, role);
     const existing = await tx.membership.findFirst({ where: { organizationId, user: { email } }, select: { id: true } });
     if (existing) throw new AppError("conflict", `${email} is already a member of this organisation.`);
     await assertWithinInvitationQuota(tx, { organizationId, userId, now });

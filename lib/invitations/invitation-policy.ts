@@ -1,12 +1,13 @@
 import type { Role } from "@/lib/generated/prisma/enums";
+import { can, type OrgContext } from "@/lib/authz/org-context";
 import { AppError, forbidden } from "@/lib/errors";
 import type { Tx } from "@/lib/organizations/transaction";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** Owners may invite with any role; admins only admins and viewers. */
-export function assertMayGrantRole(actorRole: Role, role: Role): void {
-  if (role === "OWNER" && actorRole !== "OWNER") throw forbidden("Only an owner can invite another owner.");
+/** Inviting (or withdrawing the invitation of) an owner needs `owners:manage`; other roles do not. */
+export function assertMayGrantRole(actor: OrgContext, role: Role): void {
+  if (role === "OWNER" && !can(actor, "owners:manage")) throw forbidden("Only an owner can invite another owner.");
 }
 
 const HOUR_MS = 60 * 60 * 1000;

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { inOrganization, type OrgContext } from "@/lib/authz/org-context";
 
 export interface PendingInvitation {
   id: string;
@@ -10,15 +11,14 @@ export interface PendingInvitation {
   invitedBy: string | null;
 }
 
-/** Invitations not yet accepted, revoked or expired; for owners and admins (role in the where). */
-export async function listPendingInvitations(params: { organizationId: string; userId: string; now?: Date }): Promise<PendingInvitation[]> {
+/** Invitations not yet accepted, revoked or expired (the capability is in the where). */
+export async function listPendingInvitations(ctx: OrgContext<"members:manage">, now = new Date()): Promise<PendingInvitation[]> {
   const rows = await db.invitation.findMany({
     where: {
-      organizationId: params.organizationId,
-      organization: { memberships: { some: { userId: params.userId, role: { in: ["OWNER", "ADMIN"] } } } },
+      ...inOrganization(ctx, "members:manage"),
       acceptedAt: null,
       revokedAt: null,
-      expiresAt: { gt: params.now ?? new Date() },
+      expiresAt: { gt: now },
     },
     select: { id: true, email: true, role: true, expiresAt: true, createdAt: true, invitedBy: { select: { email: true } } },
     orderBy: { createdAt: "desc" },

@@ -1,21 +1,22 @@
 import { AppError, notFound } from "@/lib/errors";
-import { actorMembership } from "@/lib/organizations/actor-membership";
+import { recheckMembership } from "@/lib/authz/membership";
+import type { OrgContext } from "@/lib/authz/org-context";
 import { withOrganizationLock } from "@/lib/organizations/transaction";
 import { assertMayGrantRole } from "./invitation-policy";
 
 /** Owners and admins revoke pending invitations (admins not an owner's invitation). */
-export async function revokeInvitation(params: { organizationId: string; userId: string; invitationId: string; now?: Date }): Promise<void> {
-  const { organizationId, userId, invitationId } = params;
+export async function revokeInvitation(ctx: OrgContext<"members:manage">, invitationId: string, now = new Date()): Promise<void> {
+  const { organizationId } = ctx;
   await withOrganizationLock(organizationId, async (tx) => {
-    const actor = await actorMembership(tx, organizationId, userId, "ADMIN");
+    const actor = await recheckMembership(tx, ctx, "members:manage");
     const invitation = await tx.invitation.findFirst({
       where: { id: invitationId, organizationId },
       select: { id: true, role: true, acceptedAt: true, revokedAt: true },
     });
     if (!invitation) throw notFound("Invitation");
-    assertMayGrantRole(actor.role, invitation.role);
+    assertMayGrantRole(actor, invitation.role);
     if (invitation.acceptedAt) throw new AppError("conflict", "This invitation was already accepted; remove the member instead.");
     if (invitation.revokedAt) return;
-    await tx.invitation.updateMany({ where: { id: invitation.id, organizationId, acceptedAt: null }, data: { revokedAt: params.now ?? new Date() } });
+    await tx.invitation.updateMany({ where: { id: invitation.id, organizationId, acceptedAt: null }, data: { revokedAt: now } });
   });
 }

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { roleCan } from "@/lib/authz/capabilities";
 
 /** The page that lists them (app/(app)/settings/access-review). */
 export const ACCESS_REVIEW_PATH = "/settings/access-review";
@@ -11,7 +12,7 @@ export interface AccessGrantedWhileUnverified {
   email: string;
   role: Role;
   joinedAt: Date;
-  /** Whether the user may remove it (only owners remove members). */
+  /** Whether the user may remove it (their role holds `members:remove`). */
   removable: boolean;
 }
 
@@ -56,6 +57,6 @@ export async function listAccessGrantedWhileUnverified(userId: string): Promise<
     email: r.user.email,
     role: r.role,
     joinedAt: r.createdAt,
-    removable: r.organization.memberships[0]?.role === "OWNER",
+    removable: r.organization.memberships.some((m) => roleCan(m.role, "members:remove")),
   }));
 }

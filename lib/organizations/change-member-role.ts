@@ -1,6 +1,7 @@
 import type { Role } from "@/lib/generated/prisma/enums";
 import { AppError, forbidden, notFound } from "@/lib/errors";
-import { actorMembership } from "./actor-membership";
+import { recheckMembership } from "@/lib/authz/membership";
+import { can, type OrgContext } from "@/lib/authz/org-context";
 import { assertNotLastOwner } from "./last-owner";
 import { withOrganizationLock } from "./transaction";
 
@@ -8,18 +9,14 @@ import { withOrganizationLock } from "./transaction";
  * Owners may set any role. Admins may switch members between admin and viewer, but can neither make
  * an owner nor change an owner. The last owner cannot be demoted.
  */
-export async function changeMemberRole(params: {
-  organizationId: string;
-  userId: string;
-  membershipId: string;
-  role: Role;
-}): Promise<void> {
-  const { organizationId, userId, membershipId, role } = params;
+export async function changeMemberRole(ctx: OrgContext<"members:manage">, params: { membershipId: string; role: Role }): Promise<void> {
+  const { organizationId } = ctx;
+  const { membershipId, role } = params;
   await withOrganizationLock(organizationId, async (tx) => {
-    const actor = await actorMembership(tx, organizationId, userId, "ADMIN", { verifiedEmail: true });
+    const actor = await recheckMembership(tx, ctx, "members:manage", { verifiedEmail: true });
     const target = await tx.membership.findFirst({ where: { id: membershipId, organizationId }, select: { id: true, role: true } });
     if (!target) throw notFound("Member");
-    if (actor.role !== "OWNER") {
+    if (!can(actor, "owners:manage")) {
       if (role === "OWNER") throw forbidden("Only an owner can make someone an owner.");
       if (target.role === "OWNER") throw forbidden("Only an owner can change an owner's role.");
     }

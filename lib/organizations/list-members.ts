@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { inOrganization, type OrgContext } from "@/lib/authz/org-context";
 
 export interface Member {
   membershipId: string;
@@ -10,10 +11,10 @@ export interface Member {
   joinedAt: Date;
 }
 
-/** Members of an organisation, visible to any of its members (the caller's membership is in the where). */
-export async function listMembers(params: { organizationId: string; userId: string }): Promise<Member[]> {
+/** Members of an organisation (the caller's membership is in the where). */
+export async function listMembers(ctx: OrgContext<"members:read">): Promise<Member[]> {
   const rows = await db.membership.findMany({
-    where: { organizationId: params.organizationId, organization: { memberships: { some: { userId: params.userId } } } },
+    where: inOrganization(ctx, "members:read"),
     select: { id: true, role: true, createdAt: true, user: { select: { id: true, email: true, name: true } } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });

@@ -1,11 +1,12 @@
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
+import { organizationWhere, type OrgContext } from "@/lib/authz/org-context";
 
-/** Owners only: the owner role is part of the update's where, so no one else can rename. */
-export async function renameOrganization(params: { organizationId: string; userId: string; name: string }): Promise<void> {
+/** The capability is part of the update's where, so no one else can rename. */
+export async function renameOrganization(ctx: OrgContext<"organization:manage">, name: string): Promise<void> {
   const { count } = await db.organization.updateMany({
-    where: { id: params.organizationId, memberships: { some: { userId: params.userId, role: "OWNER" } } },
-    data: { name: params.name },
+    where: organizationWhere(ctx, "organization:manage"),
+    data: { name },
   });
   if (count === 0) throw notFound("Organisation");
 }

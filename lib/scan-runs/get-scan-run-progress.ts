@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
 import type { ScanStatus } from "@/lib/generated/prisma/client";
+import { inOrganization, type OrgContext } from "@/lib/authz/org-context";
 
 export interface ScanRunProgress {
   id: string;
@@ -15,9 +16,9 @@ export interface ScanRunProgress {
 }
 
 /** The live progress of one scan run of the organisation, or null when it has none with that id. */
-export async function getScanRunProgress(organizationId: string, scanRunId: string): Promise<ScanRunProgress | null> {
+export async function getScanRunProgress(ctx: OrgContext<"assets:read">, scanRunId: string): Promise<ScanRunProgress | null> {
   return db.scanRun.findFirst({
-    where: { id: scanRunId, organizationId },
+    where: { id: scanRunId, ...inOrganization(ctx, "assets:read") },
     select: {
       id: true,
       assetId: true,

@@ -1,5 +1,6 @@
 import { AppError, notFound } from "@/lib/errors";
-import type { ScanRun, ScanTrigger } from "@/lib/generated/prisma/client";
+import type { ScanRun } from "@/lib/generated/prisma/client";
+import type { OrgContext } from "@/lib/authz/org-context";
 import { requestScan, ScanNotQueuedError } from "./request-scan";
 import { ScanDataNotFoundError } from "./scan-data-not-found-error";
 
@@ -7,12 +8,9 @@ import { ScanDataNotFoundError } from "./scan-data-not-found-error";
  * requestScan for people (UI and API): its expected failures become user-facing errors — an asset that
  * is not this organisation's is "not found", a queue that cannot be reached says so and changes nothing.
  */
-export async function startScan(
-  organizationId: string,
-  input: { assetId: string; trigger: ScanTrigger; requestedById: string | null },
-): Promise<ScanRun> {
+export async function startScan(ctx: OrgContext<"scans:start">, assetId: string): Promise<ScanRun> {
   try {
-    return await requestScan(organizationId, input);
+    return await requestScan(ctx.organizationId, { assetId, trigger: "MANUAL", requestedById: ctx.userId });
   } catch (error) {
     if (error instanceof ScanDataNotFoundError) throw notFound("Asset");
     if (error instanceof ScanNotQueuedError) throw new AppError("internal", error.message);

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { AddAssetForm } from "@/components/assets/add-asset-form";
 import { AssetTable } from "@/components/assets/asset-table";
+import { can } from "@/lib/authz/org-context";
 import { isPlanActive } from "@/lib/authz/plan";
-import { hasRole } from "@/lib/authz/roles";
 import { listAssets } from "@/lib/assets/list-assets";
 import { requireAppOrganization } from "../current-organization";
 import { addAssetAction, deleteAssetAction, labelAssetAction, scanAssetAction } from "./actions";
@@ -17,8 +17,8 @@ function addBlockedReason(emailVerified: boolean, planActive: boolean): string |
 
 export default async function AssetsPage() {
   const { user, active } = await requireAppOrganization();
-  const assets = await listAssets({ organizationId: active.id, userId: user.id });
-  const canEdit = hasRole(active.role, "ADMIN");
+  const assets = await listAssets(active);
+  const canEdit = can(active, "assets:write");
   const blocked = addBlockedReason(user.emailVerified, isPlanActive(active));
 
   return (
@@ -33,12 +33,12 @@ export default async function AssetsPage() {
         blocked ? (
           <p className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-950">{blocked}</p>
         ) : (
-          <AddAssetForm organizationId={active.id} action={addAssetAction} />
+          <AddAssetForm organizationId={active.organizationId} action={addAssetAction} />
         )
       ) : (
         <p className="text-sm text-slate-600">You are a viewer in this organisation: admins and owners add and change assets.</p>
       )}
-      <AssetTable assets={assets} organizationId={active.id} canEdit={canEdit} labelAction={labelAssetAction} deleteAction={deleteAssetAction} scanAction={scanAssetAction} />
+      <AssetTable assets={assets} organizationId={active.organizationId} canEdit={canEdit} labelAction={labelAssetAction} deleteAction={deleteAssetAction} scanAction={scanAssetAction} />
     </div>
   );
 }

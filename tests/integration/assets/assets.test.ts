@@ -13,6 +13,7 @@ const capture = await vi.hoisted(async () => {
 import { db } from "@/lib/db/client";
 import { addAssetAction, deleteAssetAction, labelAssetAction } from "@/app/(app)/assets/actions";
 import { listAssets } from "@/lib/assets/list-assets";
+import { requireMembership } from "@/lib/authz/membership";
 import { EMAIL_NOT_VERIFIED_MESSAGE } from "@/lib/auth/assert-email-verified";
 import { addMember, createOrg, createUser, form } from "../orgs/support/fixtures";
 import { signInAs } from "../orgs/support/session-mock";
@@ -25,7 +26,8 @@ describe("assets", () => {
   let admin: Awaited<ReturnType<typeof createUser>>;
   let viewer: Awaited<ReturnType<typeof createUser>>;
   let org: Awaited<ReturnType<typeof createOrg>>;
-  const values = async () => (await listAssets({ organizationId: org.id, userId: admin.id })).map((a) => a.value);
+  const listAs = async (user: { id: string }) => listAssets(await requireMembership(user.id, org.id, "assets:read"));
+  const values = async () => (await listAs(admin)).map((a) => a.value);
 
   beforeEach(async () => {
     const owner = await createUser();
@@ -44,7 +46,7 @@ describe("assets", () => {
     await new Promise((r) => setTimeout(r, 5));
     expect(await addAssetAction(undefined, form({ value: "2001:DB8:0:0:0:0:0:1", label: "" }))).toMatchObject({ success: "2001:db8::1 is now monitored. Its first scan has started." });
 
-    const list = await listAssets({ organizationId: org.id, userId: viewer.id });
+    const list = await listAs(viewer);
     expect(list.map((a) => [a.kind, a.value, a.label])).toEqual([
       ["IP", "2001:db8::1", null],
       ["DOMAIN", "xn--bcher-kva.example", "Shop"],
@@ -136,7 +138,7 @@ describe("assets", () => {
 
   it("lets viewers list but not add, label or delete", async () => {
     await addAssetAction(undefined, form({ value: "viewer.example.test" }));
-    const [asset] = await listAssets({ organizationId: org.id, userId: viewer.id });
+    const [asset] = await listAs(viewer);
     signInAs(viewer);
     expect(await addAssetAction(undefined, form({ value: "another.example.test" }))).toMatchObject({ code: "forbidden" });
     expect(await labelAssetAction(undefined, form({ assetId: asset!.id, label: "x" }))).toMatchObject({ code: "forbidden" });

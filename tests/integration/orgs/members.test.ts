@@ -4,6 +4,7 @@ import { changeRoleAction, leaveOrganizationAction, removeMemberAction } from "@
 import { listMembers } from "@/lib/organizations/list-members";
 import { LAST_OWNER_MESSAGES } from "@/lib/organizations/last-owner";
 import { changeMemberRole } from "@/lib/organizations/change-member-role";
+import { requireMembership } from "@/lib/authz/membership";
 import { addMember, createOrg, createUser, form } from "./support/fixtures";
 import { signInAs } from "./support/session-mock";
 
@@ -31,14 +32,18 @@ describe("members and roles", () => {
   });
 
   it("lists members to any member, oldest first, and to no one else", async () => {
-    const members = await listMembers({ organizationId: org.id, userId: viewer.id });
+    const viewerCtx = await requireMembership(viewer.id, org.id, "members:read");
+    const members = await listMembers(viewerCtx);
     expect(members.map((m) => [m.email, m.role])).toEqual([
       [owner.email, "OWNER"],
       [admin.email, "ADMIN"],
       [viewer.email, "VIEWER"],
     ]);
     const stranger = await createUser();
-    expect(await listMembers({ organizationId: org.id, userId: stranger.id })).toEqual([]);
+    await expect(requireMembership(stranger.id, org.id, "members:read")).rejects.toThrow(/not found/);
+    // The check is repeated in the query: a context from before the viewer was removed lists nothing.
+    await db.membership.delete({ where: { id: viewerM.id } });
+    expect(await listMembers(viewerCtx)).toEqual([]);
   });
 
   it("lets an admin switch members between admin and viewer", async () => {
@@ -82,9 +87,10 @@ describe("members and roles", () => {
 
   it("keeps one owner when two owners demote each other at the same moment", async () => {
     await db.membership.update({ where: { id: adminM.id }, data: { role: "OWNER" } });
+    const [ownerCtx, adminCtx] = await Promise.all([owner, admin].map((u) => requireMembership(u.id, org.id, "members:manage")));
     const results = await Promise.allSettled([
-      changeMemberRole({ organizationId: org.id, userId: owner.id, membershipId: adminM.id, role: "VIEWER" }),
-      changeMemberRole({ organizationId: org.id, userId: admin.id, membershipId: ownerM.id, role: "VIEWER" }),
+      changeMemberRole(ownerCtx!, { membershipId: adminM.id, role: "VIEWER" }),
+      changeMemberRole(adminCtx!, { membershipId: ownerM.id, role: "VIEWER" }),
     ]);
     const owners = await db.membership.count({ where: { organizationId: org.id, role: "OWNER" } });
     expect(owners).toBe(1);

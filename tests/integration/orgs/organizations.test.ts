@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { switchOrganizationAction } from "@/app/(app)/actions";
 import { createOrganizationAction } from "@/app/(app)/organizations/new/actions";
 import { renameOrganizationAction } from "@/app/(app)/settings/organization/actions";
-import { listMyOrganizations } from "@/lib/organizations/list-my-organizations";
+import { listMyOrganizations } from "@/lib/authz/membership";
 import { addMember, createOrg, createUser, form } from "./support/fixtures";
 import { signInAs } from "./support/session-mock";
 

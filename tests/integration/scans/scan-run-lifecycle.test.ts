@@ -6,6 +6,7 @@ import { completeScanRun } from "@/lib/scan-runs/complete-scan-run";
 import { createScanRun } from "@/lib/scan-runs/create-scan-run";
 import { failScanRun } from "@/lib/scan-runs/fail-scan-run";
 import { getScanRunProgress } from "@/lib/scan-runs/get-scan-run-progress";
+import { requireMembership } from "@/lib/authz/membership";
 import { recordResolvedHosts } from "@/lib/scan-runs/record-resolved-hosts";
 import { retireUnresolvedHosts } from "@/lib/scan-runs/retire-unresolved-hosts";
 import { storeHostObservations } from "@/lib/scan-runs/store-host-observations";
@@ -94,8 +95,11 @@ describe("scan run lifecycle", () => {
     const theirs = await createOrgWithAsset();
     const { scanRunId } = await startRunWithHost(mine.org.id, mine.asset.id);
 
-    expect(await getScanRunProgress(theirs.org.id, scanRunId)).toBeNull();
-    expect(await getScanRunProgress(mine.org.id, scanRunId)).toMatchObject({ status: "RUNNING", hostsTotal: 1 });
+    const viewer = await db.user.create({ data: { email: `viewer-${scanRunId}@example.test`, passwordHash: "test-only-not-a-hash" } });
+    await db.membership.createMany({ data: [mine, theirs].map(({ org }) => ({ organizationId: org.id, userId: viewer.id, role: "VIEWER" as const })) });
+    const [inMine, inTheirs] = await Promise.all([mine, theirs].map(({ org }) => requireMembership(viewer.id, org.id, "assets:read")));
+    expect(await getScanRunProgress(inTheirs!, scanRunId)).toBeNull();
+    expect(await getScanRunProgress(inMine!, scanRunId)).toMatchObject({ status: "RUNNING", hostsTotal: 1 });
     await expect(createScanRun(theirs.org.id, { assetId: mine.asset.id, trigger: "MANUAL" })).rejects.toThrow(/not found/);
     expect(await claimScanRun(theirs.org.id, claimInput(mine.asset.id, { scanRunId }))).toMatchObject({ state: "skipped" });
     expect(await completeScanRun(theirs.org.id, { scanRunId, now: new Date() })).toBe(false);

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { ConfirmActionForm } from "@/components/members/confirm-action-form";
 import { InviteForm } from "@/components/members/invite-form";
 import { MemberTable } from "@/components/members/member-table";
-import { hasRole } from "@/lib/authz/roles";
+import { can } from "@/lib/authz/org-context";
 import { listPendingInvitations } from "@/lib/invitations/list-invitations";
 import { listMembers } from "@/lib/organizations/list-members";
 import { formatDateTime } from "@/components/assets/format";
@@ -19,12 +19,12 @@ export const metadata: Metadata = { title: "Members" };
 
 export default async function MembersPage() {
   const { user, active } = await requireAppOrganization();
-  const canManage = hasRole(active.role, "ADMIN");
+  const canManage = can(active, "members:manage");
   const [members, invitations] = await Promise.all([
-    listMembers({ organizationId: active.id, userId: user.id }),
-    canManage ? listPendingInvitations({ organizationId: active.id, userId: user.id }) : Promise.resolve([]),
+    listMembers(active),
+    can(active, "members:manage") ? listPendingInvitations(active) : Promise.resolve([]),
   ]);
-  const isOwner = active.role === "OWNER";
+  const isOwner = can(active, "owners:manage");
   const ownerCount = members.filter((m) => m.role === "OWNER").length;
   const lastOwner = isOwner && ownerCount === 1;
 
@@ -34,7 +34,7 @@ export default async function MembersPage() {
 
       <MemberTable
         members={members}
-        organizationId={active.id}
+        organizationId={active.organizationId}
         actorUserId={user.id}
         actorRole={active.role}
         changeRoleAction={changeRoleAction}
@@ -44,7 +44,7 @@ export default async function MembersPage() {
       {canManage && (
         <section className="space-y-3">
           <h2 className="text-lg font-medium">Invite someone</h2>
-          <InviteForm organizationId={active.id} roles={isOwner ? ["VIEWER", "ADMIN", "OWNER"] : ["VIEWER", "ADMIN"]} action={inviteMemberAction} />
+          <InviteForm organizationId={active.organizationId} roles={isOwner ? ["VIEWER", "ADMIN", "OWNER"] : ["VIEWER", "ADMIN"]} action={inviteMemberAction} />
         </section>
       )}
 
@@ -61,7 +61,7 @@ export default async function MembersPage() {
                   <span className="ml-auto">
                     <ConfirmActionForm
                       action={revokeInvitationAction}
-                      fields={{ organizationId: active.id, invitationId: inv.id }}
+                      fields={{ organizationId: active.organizationId, invitationId: inv.id }}
                       label="Withdraw"
                       question={`Withdraw the invitation to ${inv.email}?`}
                       confirmLabel="Withdraw"
@@ -81,7 +81,7 @@ export default async function MembersPage() {
         ) : (
           <ConfirmActionForm
             action={leaveOrganizationAction}
-            fields={{ organizationId: active.id }}
+            fields={{ organizationId: active.organizationId }}
             label="Leave this organisation"
             question={`Leave ${active.name}? You will lose access until someone invites you again.`}
             confirmLabel="Leave"

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { OrganizationNameForm } from "@/components/organizations/organization-name-form";
+import { can } from "@/lib/authz/org-context";
 import { isPlanActive } from "@/lib/authz/plan";
 import { trialDaysLeft } from "@/lib/organizations/trial";
 import { requireAppOrganization } from "../../current-organization";
@@ -16,14 +17,14 @@ function planText(plan: string, trialEndsAt: Date | null): string {
 
 export default async function OrganizationSettingsPage() {
   const { active } = await requireAppOrganization();
-  const isOwner = active.role === "OWNER";
+  const isOwner = can(active, "organization:manage");
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-semibold tracking-tight">Organisation settings</h1>
       <section className="space-y-3">
         <h2 className="text-lg font-medium">Name</h2>
         {isOwner ? (
-          <OrganizationNameForm action={renameOrganizationAction} initialName={active.name} organizationId={active.id} submitLabel="Rename" />
+          <OrganizationNameForm action={renameOrganizationAction} initialName={active.name} organizationId={active.organizationId} submitLabel="Rename" />
         ) : (
           <p className="text-sm text-slate-700">
             {active.name} <span className="text-slate-500">— only owners can rename the organisation.</span>

@@ -6,9 +6,9 @@ import { getScanRunProgress } from "@/lib/scan-runs/get-scan-run-progress";
 export const dynamic = "force-dynamic";
 
 /** Live progress of one scan run, polled by components/scans/scan-progress.tsx. */
-export const GET = withOrg<{ orgId: string; scanRunId: string }>(
-  async (_req, { organizationId, params }) => {
-    const run = await getScanRunProgress(organizationId, params.scanRunId);
+export const GET = withOrg(
+  async (_req, ctx) => {
+    const run = await getScanRunProgress(ctx, ctx.params.scanRunId);
     if (!run) throw notFound("Scan");
     return NextResponse.json(
       {
@@ -28,5 +28,5 @@ export const GET = withOrg<{ orgId: string; scanRunId: string }>(
       { headers: { "Cache-Control": "no-store" } },
     );
   },
-  { role: "VIEWER" },
+  { capability: "assets:read", params: ["scanRunId"] },
 );
