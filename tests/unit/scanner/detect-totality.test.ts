@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { RECOGNISERS, recognise } from "@/lib/scanner/detect/recognisers";
-import { parseHttpResponse } from "@/lib/scanner/detect/protocols/http";
+import { parseHttpResponse } from "@/lib/scanner/detect/protocols/http-response";
 import { decodeBson } from "@/lib/scanner/detect/protocols/bson";
 import { parseMongoReply } from "@/lib/scanner/detect/protocols/mongodb";
 import { parseErrorFields } from "@/lib/scanner/detect/protocols/postgresql";

@@ -6,7 +6,7 @@
  */
 import type { Recognition } from "../types";
 import { field } from "../text";
-import type { HttpResponse } from "./http";
+import type { HttpResponse } from "./http-response";
 
 interface ElasticBanner {
   version?: { number?: unknown; distribution?: unknown };
