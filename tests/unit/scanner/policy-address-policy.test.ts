@@ -130,7 +130,8 @@ describe("embedded IPv4 forms judged like the IPv4 address", () => {
       }),
       { numRuns: 2000 },
     );
-  });
+    // 10,000 policy checks: a few seconds on a loaded 2-core machine, so more than the default 5 s.
+  }, 60_000);
 
   it("with an allow-list, mapped forms follow the IPv4 decision", () => {
     const policy = AddressPolicy.fromOptions(["127.0.0.0/8"]);
