@@ -1,26 +1,31 @@
 import net from "node:net";
+import { SOCKET_ADDRESS_HEADER } from "./socket-address";
 
 /**
- * The address a sign-in comes from, for the per-IP limit. Next.js sets X-Forwarded-For to the socket
- * address only when the request has none, and a reverse proxy appends the address it saw. So the
- * trustworthy entry is the one added by the outermost proxy we run: the `trustedHops`-th from the
- * right (1 = directly behind one proxy, or no proxy). Entries further left are client-supplied.
- * Set TRUSTED_PROXY_HOPS to the number of proxies in front of the app.
+ * The address a request comes from, for per-address limits. By default that is the TCP peer (the
+ * socket address, see socket-address.ts): X-Forwarded-For and X-Real-IP are written by the client
+ * unless a proxy we run overwrites them, so they are ignored. Behind reverse proxies set
+ * TRUSTED_PROXY_HOPS to their number: each appends the address it saw, so the entry the outermost one
+ * added is the `hops`-th from the right; entries further left are client-supplied.
  */
 export function clientIpFromHeaders(headers: Headers, trustedHops = trustedProxyHops()): string {
+  const socket = headers.get(SOCKET_ADDRESS_HEADER) ?? "";
+  if (trustedHops === 0) return normalizeIp(socket);
   const forwarded = (headers.get("x-forwarded-for") ?? "")
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean);
-  const candidate = forwarded.length
-    ? forwarded[Math.max(0, forwarded.length - trustedHops)]
-    : (headers.get("x-real-ip") ?? "");
+  // A request that reached the app without passing the proxies carries no entry of theirs.
+  const candidate = forwarded.length ? forwarded[Math.max(0, forwarded.length - trustedHops)] : socket;
   return normalizeIp(candidate ?? "");
 }
 
-function trustedProxyHops(): number {
-  const n = Number(process.env.TRUSTED_PROXY_HOPS ?? "1");
-  return Number.isInteger(n) && n >= 1 && n <= 10 ? n : 1;
+/** TRUSTED_PROXY_HOPS: unset or 0 → no proxy; 1–10 proxies; anything else is a configuration error. */
+export function trustedProxyHops(value = process.env.TRUSTED_PROXY_HOPS): number {
+  if (value === undefined || value.trim() === "") return 0;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 10) throw new Error(`TRUSTED_PROXY_HOPS must be a whole number from 0 to 10, not "${value}"`);
+  return n;
 }
 
 /** Canonical text of an address ("unknown" when there is none), so one client is one key. */

@@ -1,13 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { clientIpFromHeaders, normalizeIp } from "@/lib/auth/client-ip";
+import { clientIpFromHeaders, normalizeIp, trustedProxyHops } from "@/lib/auth/client-ip";
+import { SOCKET_ADDRESS_HEADER } from "@/lib/auth/socket-address";
 
 const h = (init: Record<string, string>) => new Headers(init);
 
 describe("client address for the per-IP sign-in limit", () => {
-  it("takes the entry the trusted proxy added: the rightmost by default", () => {
-    expect(clientIpFromHeaders(h({ "x-forwarded-for": "198.51.100.7" }), 1)).toBe("198.51.100.7");
+  const SOCKET = { [SOCKET_ADDRESS_HEADER]: "::ffff:192.0.2.10" };
+
+  it("takes the socket address when no proxy is configured, whatever X-Forwarded-For or X-Real-IP say", () => {
+    expect(trustedProxyHops(undefined)).toBe(0);
+    expect(clientIpFromHeaders(h({ ...SOCKET, "x-forwarded-for": "198.51.100.7" }))).toBe("192.0.2.10");
+    expect(clientIpFromHeaders(h({ ...SOCKET, "x-forwarded-for": "203.0.113.9, 198.51.100.7", "x-real-ip": "198.51.100.8" }), 0)).toBe("192.0.2.10");
+    expect(clientIpFromHeaders(h({ "x-forwarded-for": "198.51.100.7" }), 0)).toBe("unknown");
+  });
+
+  it("takes the entry the trusted proxy added when TRUSTED_PROXY_HOPS is set", () => {
+    expect(trustedProxyHops("1")).toBe(1);
+    expect(clientIpFromHeaders(h({ ...SOCKET, "x-forwarded-for": "198.51.100.7" }), 1)).toBe("198.51.100.7");
     // A client-supplied entry on the left cannot choose the key.
-    expect(clientIpFromHeaders(h({ "x-forwarded-for": "203.0.113.9, 198.51.100.7" }), 1)).toBe("198.51.100.7");
+    expect(clientIpFromHeaders(h({ ...SOCKET, "x-forwarded-for": "203.0.113.9, 198.51.100.7" }), 1)).toBe("198.51.100.7");
+    // Reached the app around the proxy: the socket is all there is.
+    expect(clientIpFromHeaders(h(SOCKET), 1)).toBe("192.0.2.10");
   });
 
   it("counts further proxies from the right when told there are several", () => {
@@ -15,10 +28,9 @@ describe("client address for the per-IP sign-in limit", () => {
     expect(clientIpFromHeaders(h({ "x-forwarded-for": "198.51.100.7" }), 3)).toBe("198.51.100.7");
   });
 
-  it("falls back to X-Real-IP, then to 'unknown'", () => {
-    expect(clientIpFromHeaders(h({ "x-real-ip": "198.51.100.8" }), 1)).toBe("198.51.100.8");
-    expect(clientIpFromHeaders(h({}), 1)).toBe("unknown");
-    expect(clientIpFromHeaders(h({ "x-forwarded-for": "not-an-ip" }), 1)).toBe("unknown");
+  it("refuses a TRUSTED_PROXY_HOPS that is not a small whole number", () => {
+    for (const bad of ["-1", "1.5", "eleven", "11"]) expect(() => trustedProxyHops(bad), bad).toThrow(/TRUSTED_PROXY_HOPS/);
+    expect(trustedProxyHops(" ")).toBe(0);
   });
 
   it("normalises IPv4-mapped IPv6, ports and brackets", () => {

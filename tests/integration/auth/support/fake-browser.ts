@@ -1,3 +1,5 @@
+import { SOCKET_ADDRESS_HEADER } from "@/lib/auth/socket-address";
+
 /**
  * Stands in for the request scope Next.js gives server actions and server components: `headers()`
  * and `cookies()` of one simulated browser. Tests mock "next/headers" with `nextHeadersModule`, then
@@ -5,8 +7,11 @@
  * and go back with its next request, like a browser would do.
  */
 export interface FakeBrowser {
+  /** The socket address the server sees. */
   ip: string;
   cookies: Map<string, string>;
+  /** What the browser itself puts in X-Forwarded-For (a client can send anything there). */
+  forwardedFor?: string;
 }
 
 let current: FakeBrowser = newBrowser();
@@ -35,7 +40,13 @@ function isRemoval(value: string, options: CookieOptions | undefined): boolean {
 
 export const nextHeadersModule = {
   async headers() {
-    const h = new Headers({ host: "localhost:3000", "x-forwarded-proto": "http", "x-forwarded-for": current.ip });
+    // As Next.js passes them on: X-Forwarded-For is the socket address unless the client sent one.
+    const h = new Headers({
+      host: "localhost:3000",
+      "x-forwarded-proto": "http",
+      "x-forwarded-for": current.forwardedFor ?? current.ip,
+      [SOCKET_ADDRESS_HEADER]: current.ip,
+    });
     const cookie = [...current.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
     if (cookie) h.set("cookie", cookie);
     return h;
