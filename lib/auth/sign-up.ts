@@ -31,7 +31,7 @@ export function defaultOrganizationName(name: string): string {
  * signUpSchema (email normalised, password length checked).
  */
 export async function signUp(input: SignUpInput, now = new Date()): Promise<SignUpResult> {
-  assertPasswordPolicy(input.password, { email: input.email });
+  assertPasswordPolicy(input.password, { email: input.email, name: input.name });
   if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw duplicateEmail();
   const passwordHash = await hashPassword(input.password);
 

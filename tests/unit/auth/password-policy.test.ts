@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { commonPasswords, isCommonPassword } from "@/lib/auth/common-passwords";
-import { assertPasswordPolicy, passwordPolicyViolation } from "@/lib/auth/password-policy";
+import { MIN_PASSWORD_SCORE, assertPasswordPolicy, passwordPolicyViolation, passwordScore } from "@/lib/auth/password-policy";
 import { AppError } from "@/lib/errors";
 
 describe("password policy", () => {
@@ -26,6 +26,16 @@ describe("password policy", () => {
   it("accepts a long uncommon passphrase", () => {
     expect(passwordPolicyViolation("correct horse battery staple")).toBeNull();
     expect(passwordPolicyViolation("tangerine-ocelot-47-viaduct")).toBeNull();
+  });
+
+  it("refuses long passwords that zxcvbn scores below 3: repeats, sequences, keyboard rows, the user's own name", () => {
+    for (const weak of ["aaaaaaaaaaaa", "abcdefghijkl", "zxcvbnm,./12", "abcabcabcabc", "asdfghjkl;'1"]) {
+      expect(passwordPolicyViolation(weak), weak).toMatch(/too easy to guess/);
+      expect(passwordScore(weak)).toBeLessThan(MIN_PASSWORD_SCORE);
+    }
+    expect(passwordScore("annelongname")).toBeGreaterThanOrEqual(MIN_PASSWORD_SCORE);
+    expect(passwordPolicyViolation("annelongname", { email: "anne@example.test", name: "Anne Longname" })).toMatch(/too easy to guess/);
+    expect(MIN_PASSWORD_SCORE).toBe(3);
   });
 
   it("refuses the account's own email address as password", () => {

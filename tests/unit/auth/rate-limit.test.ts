@@ -1,6 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { SIGN_IN_LIMIT_PER_EMAIL, SIGN_IN_LIMIT_PER_IP, decideLimit, retryAfterMinutes, type WindowLimit } from "@/lib/auth/rate-limit";
+import {
+  SIGN_IN_DELAY_PER_ACCOUNT_AND_ADDRESS,
+  SIGN_IN_LIMIT_PER_ACCOUNT,
+  SIGN_IN_LIMIT_PER_IP,
+  decideDelay,
+  decideLimit,
+  delayAfterFailures,
+  retryAfterMinutes,
+  waitText,
+  type WindowLimit,
+} from "@/lib/auth/rate-limit";
 
 const MIN = 60_000;
 const now = new Date("2026-03-01T10:00:00Z");
@@ -8,9 +18,9 @@ const ago = (ms: number) => new Date(now.getTime() - ms);
 const rule: WindowLimit = { limit: 5, windowMs: 15 * MIN };
 
 describe("sign-in rate limit window", () => {
-  it("is 5 failures per account and 20 per address in 15 minutes", () => {
-    expect(SIGN_IN_LIMIT_PER_EMAIL).toEqual({ limit: 5, windowMs: 15 * MIN });
+  it("is 20 failures per address in 15 minutes and a ceiling of 100 per account in an hour", () => {
     expect(SIGN_IN_LIMIT_PER_IP).toEqual({ limit: 20, windowMs: 15 * MIN });
+    expect(SIGN_IN_LIMIT_PER_ACCOUNT).toEqual({ limit: 100, windowMs: 60 * MIN });
   });
 
   it("allows up to limit-1 failures, refuses at the limit", () => {
@@ -63,5 +73,27 @@ describe("sign-in rate limit window", () => {
     expect(retryAfterMinutes(60_000)).toBe(1);
     expect(retryAfterMinutes(60_001)).toBe(2);
     expect(retryAfterMinutes(14 * MIN + 30_000)).toBe(15);
+  });
+});
+
+describe("progressive delay per account and address", () => {
+  const rule = SIGN_IN_DELAY_PER_ACCOUNT_AND_ADDRESS;
+
+  it("lets the first 3 failures through, then waits 30 s, doubling up to 15 minutes", () => {
+    expect([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 50].map((n) => delayAfterFailures(n, rule) / 1000)).toEqual([0, 0, 0, 30, 60, 120, 240, 480, 900, 900, 900]);
+  });
+
+  it("counts the wait from the last failure in the hour", () => {
+    expect(decideDelay([ago(5_000), ago(6_000)], rule, now)).toEqual({ allowed: true });
+    expect(decideDelay([ago(10_000), ago(20_000), ago(30_000)], rule, now)).toEqual({ allowed: false, retryAfterMs: 20_000 });
+    expect(decideDelay([ago(31_000), ago(40_000), ago(50_000)], rule, now)).toEqual({ allowed: true });
+    expect(decideDelay([ago(61 * MIN), ago(62 * MIN), ago(63 * MIN), ago(64 * MIN)], rule, now)).toEqual({ allowed: true });
+  });
+
+  it("says seconds under a minute and minutes above, rounded up", () => {
+    expect(waitText(1)).toBe("1 second");
+    expect(waitText(20_000)).toBe("20 seconds");
+    expect(waitText(59_001)).toBe("60 seconds");
+    expect(waitText(60_001)).toBe("2 minutes");
   });
 });
