@@ -65,7 +65,7 @@ test("assets, organisation settings, invitations and members", async ({ page, br
   // Listed under the pending invitations (exact: the success message above also names the address).
   await expect(page.getByText(colleague, { exact: true })).toBeVisible();
 
-  const invite = await waitForMail(colleague, /invited to Smoke Security/);
+  const invite = await waitForMail(colleague, /invited to join an organisation/);
   const inviteUrl = new URL(firstLink(invite.text, "/invite/"));
 
   const other = await (await browser.newContext()).newPage();
