@@ -132,16 +132,13 @@ describe("password reset", () => {
     expect(await redirectOf(() => reset(token, NEW_PASSWORD))).toBe("/assets");
   });
 
-  it("lifts the account's sign-in lock, as the lock message promises", async () => {
+  it("lifts the sign-in wait of the address it is used from, as the wait message promises", async () => {
     await createUser("val@example.test");
-    for (let i = 0; i < 5; i++) {
-      actAs(newBrowser(`127.0.11.${i + 1}`));
-      await signInAction(undefined, form({ email: "val@example.test", password: `wrong-password-${i}` }));
-    }
     actAs(newBrowser("127.0.11.50"));
+    for (let i = 0; i < 3; i++) await signInAction(undefined, form({ email: "val@example.test", password: `wrong-password-${i}` }));
     expect(await signInAction(undefined, form({ email: "val@example.test", password: GOOD_PASSWORD }))).toMatchObject({ code: "rate_limited" });
     const token = await requestLink("val@example.test");
-    const browser = actAs(newBrowser("127.0.11.51"));
+    const browser = actAs(newBrowser("127.0.11.50"));
     expect(await redirectOf(() => reset(token, NEW_PASSWORD))).toBe("/assets");
     expect(browser.cookies.has("authjs.session-token")).toBe(true);
   });
