@@ -1,5 +1,6 @@
 import { inngest } from "@/inngest/client";
-import { assetDeleted, orgGradeChanged } from "@/inngest/events";
+import { assetDeleted } from "@/inngest/events";
+import { orgGradeChangedEvent } from "@/lib/grade-snapshots/org-grade-changed-event";
 import { regradeOrganization } from "@/lib/grade-snapshots/regrade-organization";
 import { cancelAssetScanRuns } from "@/lib/scan-runs/cancel-asset-scan-runs";
 
@@ -23,17 +24,7 @@ export const onAssetDeleted = inngest.createFunction(
     const cause = `asset-deleted:${assetId}`;
     const org = await step.run(`grade-organisation-${organizationId}`, () => regradeOrganization(organizationId, { cause, asOf: new Date() }));
     if (org?.changed) {
-      await step.sendEvent(
-        `announce-org-grade-${organizationId}`,
-        orgGradeChanged.create({
-          organizationId,
-          previous: org.previous,
-          current: org.current,
-          methodVersion: org.methodVersion,
-          cause,
-          snapshotId: org.snapshotId,
-        }),
-      );
+      await step.sendEvent(`announce-org-grade-${organizationId}`, orgGradeChangedEvent(organizationId, cause, org));
     }
     return { cancelled, organisation: org };
   },

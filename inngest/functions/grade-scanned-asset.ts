@@ -1,6 +1,7 @@
 import { inngest } from "@/inngest/client";
-import { orgGradeChanged, scanCompleted } from "@/inngest/events";
+import { scanCompleted } from "@/inngest/events";
 import { gradeAssetExposure } from "@/lib/grade-snapshots/grade-asset-exposure";
+import { orgGradeChangedEvent } from "@/lib/grade-snapshots/org-grade-changed-event";
 import { regradeOrganization } from "@/lib/grade-snapshots/regrade-organization";
 
 /**
@@ -28,17 +29,7 @@ export const gradeScannedAsset = inngest.createFunction(
       regradeOrganization(organizationId, { cause: `scan:${scanRunId}`, scanRunId, asOf: new Date() }),
     );
     if (org?.changed) {
-      await step.sendEvent(
-        `announce-org-grade-${organizationId}`,
-        orgGradeChanged.create({
-          organizationId,
-          previous: org.previous,
-          current: org.current,
-          methodVersion: org.methodVersion,
-          cause: `scan:${scanRunId}`,
-          snapshotId: org.snapshotId,
-        }),
-      );
+      await step.sendEvent(`announce-org-grade-${organizationId}`, orgGradeChangedEvent(organizationId, `scan:${scanRunId}`, org));
     }
     return { state: "graded" as const, asset, organisation: org };
   },
