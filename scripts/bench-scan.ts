@@ -158,9 +158,14 @@ const NMAP_TO_IANA: Record<string, string> = {
   postgresql: "postgresql",
 };
 
+// nmap names a protocol the same on every port; we name it after the port's registration when that is
+// one of the protocol's names (HTTP on 8081 is http-alt, SMTP on 2525 submission). Judge both alike.
+const SAME_PROTOCOL: Record<string, string> = { "http-alt": "http", submission: "smtp" };
+const protocolOf = (name: string | null) => (name === null ? null : (SAME_PROTOCOL[name] ?? name));
+
 function agrees(found: { service: string | null; product: string | null; version: string | null }, expected: Expected): boolean {
   const service = found.service ? (NMAP_TO_IANA[found.service] ?? found.service) : null;
-  if (service !== expected.detectedService) return false;
+  if (protocolOf(service) !== protocolOf(expected.detectedService)) return false;
   if (expected.product && !found.product?.toLowerCase().includes(expected.product.toLowerCase())) return false;
   if (expected.version && !found.version?.startsWith(expected.version)) return false;
   return true;

@@ -84,6 +84,7 @@ export const postfix: ServiceDefinition = {
     const server = spawn({ label: "postfix", command: binary("postfix"), args: ["-c", etc, "start-fg"], logPath: join(dir, "postfix.log") });
     await waitForTcp(server, host, PORT);
     // The banner does not state a version (Debian's default smtpd_banner).
-    return [{ name: "postfix-smtp", host, port: PORT, protocol: "tcp", expected: { detectedService: "smtp", product: "Postfix" } }];
+    // 2525 is a submission relay port (docs/typical-services.md): SMTP found there takes that name.
+    return [{ name: "postfix-smtp", host, port: PORT, protocol: "tcp", expected: { detectedService: "submission", product: "Postfix" } }];
   },
 };
