@@ -218,7 +218,7 @@ async function detectionSection(rows: string[]): Promise<void> {
       } else {
         const udp = await scanHostUdp({ ip: service.host, family: 4, ports: [service.port], everyProbe: true });
         const id = udp.get(service.port)?.identification;
-        detection = id ? { detectedService: id.detectedService, product: id.product, version: id.version, tls: null, banner: null, facts: id.facts ?? {} } : null;
+        detection = id ? { detectedService: id.detectedService, product: id.product, version: id.version, versionRevision: id.revision ?? null, tls: null, banner: null, facts: id.facts ?? {} } : null;
       }
       const ourFind = { service: detection?.detectedService ?? null, product: detection?.product ?? null, version: detection?.version ?? null };
       const nmapFind = nmapResults.get(service.host)?.get(`${service.protocol}/${service.port}`) ?? { service: null, product: null, version: null };

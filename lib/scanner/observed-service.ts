@@ -52,6 +52,8 @@ export const observedServiceSchema = z.object({
   detectedService: z.string().nullable(),
   product: z.string().nullable(),
   version: z.string().nullable(),
+  /** Vendor or distribution revision the service states beside its version (OpenSSH `9.2p1` + `Debian-2+deb12u3`). */
+  versionRevision: z.string().nullable(),
   tls: tlsInfoSchema.nullable(),
   /** Raw first bytes the service sent, capped and with binary bytes escaped. */
   banner: z.string().nullable(),

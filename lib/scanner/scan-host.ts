@@ -33,7 +33,7 @@ export interface ScanHostOptions extends ScanOptions {
   progress?: ProgressTracker;
 }
 
-const NO_DETECTION: Detection = { detectedService: null, product: null, version: null, tls: null, banner: null, facts: {} };
+const NO_DETECTION: Detection = { detectedService: null, product: null, version: null, versionRevision: null, tls: null, banner: null, facts: {} };
 
 /** Port lists of a scan, validated before any packet is sent. */
 export function portsOf(options: ScanOptions): { tcp: number[]; udp: number[] } {
@@ -141,6 +141,7 @@ function udpDetection(result: UdpPortResult): Detection {
     detectedService: id?.detectedService ?? null,
     product: id?.product ?? null,
     version: id?.version ?? null,
+    versionRevision: id?.revision ?? null,
     tls: null,
     banner: result.banner,
     facts: id?.facts ?? {},

@@ -12,6 +12,7 @@ export function observedPort<T extends Partial<ObservedPort>>(overrides: T & Pic
     detectedService: null,
     product: null,
     version: null,
+    versionRevision: null,
     tls: null,
     banner: null,
     facts: {},

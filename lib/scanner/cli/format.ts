@@ -2,8 +2,12 @@ import type { CatchAllHost, PortResult, ScanProgress, ServiceFacts } from "../ty
 
 /** The --json line of one port: exactly the documented keys, in order. */
 export function jsonLine(result: PortResult): string {
-  const { target, ip, port, protocol, state, typicalService, pendingClassification, ianaService, detectedService, product, version, tls, banner } = result;
-  return JSON.stringify({ target, ip, port, protocol, state, typicalService, pendingClassification, ianaService, detectedService, product, version, tls, banner });
+  const { target, ip, port, protocol, state, typicalService, pendingClassification, ianaService, detectedService, product, version, versionRevision, tls, banner } =
+    result;
+  return JSON.stringify({
+    target, ip, port, protocol, state, typicalService, pendingClassification, ianaService,
+    detectedService, product, version, versionRevision, tls, banner,
+  });
 }
 
 const COLUMNS = ["TARGET", "IP", "PORT", "STATE", "TYPICAL", "IANA", "DETECTED", "PRODUCT", "VERSION", "TLS", "NOTES"] as const;
@@ -30,7 +34,7 @@ function row(result: PortResult): string[] {
     result.ianaService?.name ?? "-",
     result.detectedService ?? "-",
     result.product ?? "-",
-    result.version ?? "-",
+    [result.version, result.versionRevision].filter((part) => part !== null).join(" ") || "-",
     result.tls?.protocol ?? "-",
     notes(result.facts),
   ].map((cell) => clean(cell));

@@ -35,7 +35,13 @@ async function ask(session: FollowUpSession, question: Buffer): Promise<Buffer |
 
 function merge(first: Recognition, refined: Recognition | null): Recognition {
   if (refined === null || refined.protocol !== first.protocol) return first;
-  return { ...first, product: refined.product ?? first.product, version: refined.version ?? first.version };
+  return {
+    ...first,
+    product: refined.product ?? first.product,
+    version: refined.version ?? first.version,
+    revision: refined.revision ?? first.revision,
+    facts: { ...first.facts, ...refined.facts },
+  };
 }
 
 const FOLLOW_UPS: Partial<Record<ProtocolId, FollowUp>> = {

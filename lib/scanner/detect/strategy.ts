@@ -100,6 +100,7 @@ class Attempt {
       detectedService: recognition ? serviceNameFor(recognition.protocol, outcome?.overTls ?? false, this.typical) : null,
       product: recognition?.product ?? null,
       version: recognition?.version ?? null,
+      versionRevision: recognition?.revision ?? null,
       tls: outcome?.tls ?? null,
       banner: bannerFrom(bannerBytes),
       facts: recognition?.facts ?? {},

@@ -11,6 +11,12 @@ export function firstLine(reply: Buffer): string {
   return lines(reply, 1)[0] ?? "";
 }
 
+/** `{ revision }` when the service stated one, nothing otherwise (recognitions leave unknown keys out). */
+export function revisionOf(text: string | null | undefined): { revision?: string } {
+  const revision = field(text);
+  return revision === null ? {} : { revision };
+}
+
 /** A parsed text field, trimmed, escaped and length-capped; null when empty. */
 export function field(text: string | null | undefined, maxChars = 80): string | null {
   if (text === null || text === undefined) return null;

@@ -30,6 +30,8 @@ export interface Recognition {
   protocol: ProtocolId;
   product: string | null;
   version: string | null;
+  /** Vendor or distribution revision beside the version (`Debian-2+deb12u3`): backported fixes depend on it. */
+  revision?: string | null;
   facts?: ServiceFacts;
 }
 

@@ -18,10 +18,12 @@ export const openssh: ServiceDefinition = {
   async start({ dir, host, binary, spawn }) {
     const port = await firstFreePort(host, PORTS);
     const hostKey = join(dir, "ssh_host_ed25519_key");
-    const [, version] = await Promise.all([
+    const [, version, versionRevision] = await Promise.all([
       runCommand(binary("ssh-keygen"), ["-q", "-t", "ed25519", "-N", "", "-C", "fixture", "-f", hostKey]),
       // sshd -V omits the portable suffix ("9.2"); the client prints what the server announces ("9.2p1").
       installedVersion(binary("ssh"), ["-V"], /OpenSSH_([^\s,]+)/),
+      // Debian's package revision ("Debian-2+deb12u10"), announced by the server in the same words.
+      installedVersion(binary("ssh"), ["-V"], /OpenSSH_\S+ ([^\s,]+),/),
     ]);
     // sshd insists on its compiled-in privilege-separation directory; the package normally creates it at boot.
     mkdirSync("/run/sshd", { recursive: true, mode: 0o755 });
@@ -46,6 +48,6 @@ export const openssh: ServiceDefinition = {
     // -D: stay in the foreground; -e: log to stderr (our log file) instead of syslog.
     const server = spawn({ label: "sshd", command: binary("sshd"), args: ["-D", "-e", "-f", config], logPath: join(dir, "sshd.log") });
     await waitForTcp(server, host, port);
-    return [{ name: "openssh", host, port, protocol: "tcp", expected: { detectedService: "ssh", product: "OpenSSH", version } }];
+    return [{ name: "openssh", host, port, protocol: "tcp", expected: { detectedService: "ssh", product: "OpenSSH", version, versionRevision } }];
   },
 };

@@ -17,7 +17,8 @@ export interface TestService {
    * from the installed binary at runtime, never hard-coded).
    */
   /** `facts`: only the facts listed are compared. */
-  expected: { detectedService: string; product?: string; version?: string; facts?: ServiceFacts };
+  /** `versionRevision`: compared when set (the distribution revision the server states beside its version). */
+  expected: { detectedService: string; product?: string; version?: string; versionRevision?: string; facts?: ServiceFacts };
 }
 
 export interface ServiceContext {

@@ -245,13 +245,13 @@ describe("detectService against hostile and broken peers", () => {
   it("gives up on a server that accepts and never speaks, and leaves no connection open", async () => {
     const { host, port, server } = await tcpServer(() => undefined, "127.0.0.8");
     const detection = await detectService(host, port, { ...FAST, timeoutMs: 4_000 });
-    expect(detection).toEqual({ detectedService: null, product: null, version: null, tls: null, banner: null, facts: {} });
+    expect(detection).toEqual({ detectedService: null, product: null, version: null, versionRevision: null, tls: null, banner: null, facts: {} });
     await expect.poll(() => connectionsOf(server), { timeout: 2_000 }).toBe(0);
   });
 
   it("handles a server that closes every connection immediately", async () => {
     const { host, port } = await tcpServer((socket) => socket.destroy(), "127.0.0.8");
-    expect(await detectService(host, port, FAST)).toEqual({ detectedService: null, product: null, version: null, tls: null, banner: null, facts: {} });
+    expect(await detectService(host, port, FAST)).toEqual({ detectedService: null, product: null, version: null, versionRevision: null, tls: null, banner: null, facts: {} });
   });
 
   it("returns an empty detection for a port that is closed by now", async () => {

@@ -47,6 +47,7 @@ function observed(detection: Detection, expected: TestService["expected"]) {
     detectedService: detection.detectedService,
     ...(expected.product === undefined ? {} : { product: detection.product }),
     version: detection.version,
+    ...(expected.versionRevision === undefined ? {} : { versionRevision: detection.versionRevision }),
     ...(expected.facts === undefined ? {} : { facts: pick(detection.facts, Object.keys(expected.facts) as (keyof ServiceFacts)[]) }),
   };
 }
@@ -61,6 +62,7 @@ function wanted(expected: TestService["expected"]) {
     ...(expected.product === undefined ? {} : { product: expected.product }),
     // No version in the server's answer means a reported version could only be invented.
     version: expected.version ?? null,
+    ...(expected.versionRevision === undefined ? {} : { versionRevision: expected.versionRevision }),
     ...(expected.facts === undefined ? {} : { facts: expected.facts }),
   };
 }

@@ -55,6 +55,7 @@ describe("toGradingFinding", () => {
       detectedService: "redis",
       product: "Redis",
       version: "7.2.4",
+      versionRevision: null,
       tls: null,
       banner: "-NOAUTH Authentication required.",
       facts: {},

@@ -15,6 +15,7 @@ const result = (over: Partial<PortResult> = {}): PortResult => ({
   detectedService: "ssh",
   product: "OpenSSH",
   version: "9.2p1",
+  versionRevision: "Debian-2+deb12u3",
   tls: null,
   banner: "SSH-2.0-OpenSSH_9.2p1",
   facts: {},
@@ -59,7 +60,7 @@ describe("formatting", () => {
     const line = jsonLine({ ...result(), extra: 1 } as PortResult);
     expect(Object.keys(JSON.parse(line))).toEqual([
       "target", "ip", "port", "protocol", "state", "typicalService", "pendingClassification",
-      "ianaService", "detectedService", "product", "version", "tls", "banner",
+      "ianaService", "detectedService", "product", "version", "versionRevision", "tls", "banner",
     ]);
   });
 

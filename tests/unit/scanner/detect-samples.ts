@@ -23,6 +23,7 @@ const r = (protocol: Recognition["protocol"], product: string | null = null, ver
   ...(facts ? { facts } : {}),
 });
 const plainSite = { redirectsToHttps: false };
+const revised = (recognition: Recognition, revision: string): Recognition => ({ ...recognition, revision });
 
 // ---- MySQL / MariaDB ----
 function mysqlPacket(sequence: number, payload: Buffer): Buffer {
@@ -259,7 +260,7 @@ export const SAMPLES: Sample[] = [
   {
     name: "Apache on Debian",
     reply: text("HTTP/1.1 403 Forbidden\r\nDate: Sat, 21 Nov 2026 12:00:00 GMT\r\nServer: Apache/2.4.62 (Debian)\r\nContent-Length: 199\r\n\r\n"),
-    expected: r("http", "Apache", "2.4.62", plainSite),
+    expected: revised(r("http", "Apache", "2.4.62", plainSite), "Debian"),
   },
   { name: "IIS", reply: text("HTTP/1.1 404 Not Found\r\nServer: Microsoft-IIS/10.0\r\n\r\n"), expected: r("http", "Microsoft-IIS", "10.0", plainSite) },
   { name: "HTTP/1.0 with LF only, no Server", reply: text("HTTP/1.0 302 Found\nLocation: /login\n\n"), expected: r("http", null, null, plainSite) },
@@ -306,7 +307,7 @@ export const SAMPLES: Sample[] = [
     ),
     expected: r("mongodb", "MongoDB"),
   },
-  { name: "OpenSSH on Debian 12", reply: text("SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3\r\n"), expected: r("ssh", "OpenSSH", "9.2p1") },
+  { name: "OpenSSH on Debian 12", reply: text("SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3\r\n"), expected: revised(r("ssh", "OpenSSH", "9.2p1"), "Debian-2+deb12u3") },
   { name: "Dropbear", reply: text("SSH-2.0-dropbear_2022.83\r\n"), expected: r("ssh", "dropbear", "2022.83") },
   { name: "SSH after a pre-banner line", reply: text("Authorised users only\r\nSSH-2.0-Go\r\n"), expected: r("ssh", "Go") },
   { name: "vsftpd", reply: text("220 (vsFTPd 3.0.3)\r\n"), expected: r("ftp", "vsftpd", "3.0.3") },
@@ -358,9 +359,9 @@ export const SAMPLES: Sample[] = [
   },
   { name: "memcached version", reply: text("VERSION 1.6.18\r\n"), expected: r("memcached", "Memcached", "1.6.18") },
   { name: "memcached answering HTTP", reply: text("ERROR\r\nERROR\r\nERROR\r\n"), expected: r("memcached", "Memcached") },
-  { name: "MariaDB 10.11 handshake", reply: mysqlHandshake("5.5.5-10.11.6-MariaDB-0+deb12u1"), expected: r("mysql", "MariaDB", "10.11.6") },
-  { name: "MariaDB 11 handshake", reply: mysqlHandshake("11.4.2-MariaDB-ubu2404"), expected: r("mysql", "MariaDB", "11.4.2") },
-  { name: "MySQL 8 handshake", reply: mysqlHandshake("8.0.36-0ubuntu0.22.04.1"), expected: r("mysql", "MySQL", "8.0.36") },
+  { name: "MariaDB 10.11 handshake", reply: mysqlHandshake("5.5.5-10.11.6-MariaDB-0+deb12u1"), expected: revised(r("mysql", "MariaDB", "10.11.6"), "0+deb12u1") },
+  { name: "MariaDB 11 handshake", reply: mysqlHandshake("11.4.2-MariaDB-ubu2404"), expected: revised(r("mysql", "MariaDB", "11.4.2"), "ubu2404") },
+  { name: "MySQL 8 handshake", reply: mysqlHandshake("8.0.36-0ubuntu0.22.04.1"), expected: revised(r("mysql", "MySQL", "8.0.36"), "0ubuntu0.22.04.1") },
   { name: "MariaDB host not allowed", reply: mysqlHostNotAllowed, expected: r("mysql", "MariaDB") },
   { name: "PostgreSQL SSL refused", reply: text("N"), expected: r("postgresql") },
   { name: "PostgreSQL SSL accepted", reply: text("S"), expected: r("postgresql") },
@@ -381,7 +382,7 @@ export const SAMPLES: Sample[] = [
     reply: tlv(0x30, Buffer.concat([ldapInt(0), tlv(0x78, Buffer.concat([tlv(0x0a, Buffer.from([2])), ldapString(""), ldapString("protocol error")]))])),
     expected: r("ldap"),
   },
-  { name: "BIND version.bind, authoritative only", reply: dnsVersionReply("9.18.28-1~deb12u2-Debian", 0), expected: r("dns", "BIND", "9.18.28", noRecursion) },
+  { name: "BIND version.bind, authoritative only", reply: dnsVersionReply("9.18.28-1~deb12u2-Debian", 0), expected: revised(r("dns", "BIND", "9.18.28", noRecursion), "1~deb12u2-Debian") },
   { name: "Unbound version.bind, recursion offered", reply: dnsVersionReply("unbound 1.17.1", 0, true), expected: r("dns", "Unbound", "1.17.1", openResolver) },
   { name: "dnsmasq version.bind, recursion offered", reply: dnsVersionReply("dnsmasq-2.89", 0, true), expected: r("dns", "dnsmasq", "2.89", openResolver) },
   { name: "DNS REFUSED", reply: dnsVersionReply(null, 5), expected: r("dns", null, null, noRecursion) },

@@ -7,7 +7,7 @@ import dnsPacket from "dns-packet";
 import type { ServiceFacts } from "../../types";
 import type { Recognition, Recogniser } from "../types";
 import { total } from "../byte-reader";
-import { field } from "../text";
+import { field, revisionOf } from "../text";
 
 const QUERY_ID = 0x7077;
 
@@ -30,13 +30,14 @@ const PRODUCTS: ReadonlyArray<{ pattern: RegExp; product: string }> = [
   { pattern: /^Knot DNS (\d[\w.]*)/i, product: "Knot DNS" },
   { pattern: /^Microsoft DNS (\d[\w.]*)/i, product: "Microsoft DNS" },
   // BIND answers with its bare version; operators often replace it with free text, which we ignore.
-  { pattern: /^(\d+\.\d+\.\d+)(?:[-~+.\w]*)$/, product: "BIND" },
+  // `9.18.28-1~deb12u2-Debian`: the distribution revision follows the version.
+  { pattern: /^(\d+\.\d+\.\d+)(?:-([-~+.\w]+))?$/, product: "BIND" },
 ];
 
-function productFromVersionText(text: string): Pick<Recognition, "product" | "version"> {
+function productFromVersionText(text: string): Pick<Recognition, "product" | "version" | "revision"> {
   for (const { pattern, product } of PRODUCTS) {
     const match = pattern.exec(text.trim());
-    if (match) return { product, version: field(match[1]) };
+    if (match) return { product, version: field(match[1]), ...revisionOf(match[2]) };
   }
   return { product: null, version: null };
 }
@@ -57,7 +58,7 @@ function recursionAvailable(flags: number): boolean | undefined {
 }
 
 /** What a reply to versionBindQuery() says, over TCP or UDP: the software, its version text and recursion. */
-export function describeDnsReply(packet: dnsPacket.Packet): Pick<Recognition, "product" | "version"> & {
+export function describeDnsReply(packet: dnsPacket.Packet): Pick<Recognition, "product" | "version" | "revision"> & {
   versionText: string | null;
   facts: ServiceFacts;
 } {
@@ -78,6 +79,6 @@ export const recogniseDns: Recogniser = (reply) =>
     if (reply.length < 14 || reply.readUInt16BE(0) < 12 || reply.readUInt16BE(2) !== QUERY_ID) return null;
     const packet = dnsPacket.streamDecode(reply);
     if (!packet || packet.id !== QUERY_ID || packet.type !== "response") return null;
-    const { product, version, facts } = describeDnsReply(packet);
-    return { protocol: "dns", product, version, facts };
+    const { versionText: _shownInBanner, ...recognition } = describeDnsReply(packet);
+    return { protocol: "dns", ...recognition };
   });

@@ -4,17 +4,20 @@
  * parsed response (./http-response.ts, which both read, so neither imports the other).
  */
 import type { Recognition, Recogniser } from "../types";
-import { field } from "../text";
+import { field, revisionOf } from "../text";
 import { recogniseElasticsearch } from "./elasticsearch";
 import { parseHttpResponse, type HttpResponse } from "./http-response";
 
 /** RFC 9110 product: token ["/" token]. */
 const PRODUCT = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+)(?:\/([!#$%&'*+.^_`|~0-9A-Za-z-]+))?/;
 
-export function serverProduct(server: string | undefined): { product: string | null; version: string | null } {
-  const match = server === undefined ? null : PRODUCT.exec(server.trim());
+/** `Apache/2.4.62 (Debian)` → Apache 2.4.62, revision `Debian` (the comment names the distribution build). */
+export function serverProduct(server: string | undefined): { product: string | null; version: string | null; revision?: string } {
+  const text = server?.trim() ?? "";
+  const match = PRODUCT.exec(text);
   if (!match) return { product: field(server ?? null), version: null };
-  return { product: field(match[1]), version: field(match[2] ?? null) };
+  const comment = match[2] ? /^\s*\(([^()]{1,80})\)/.exec(text.slice(match[0].length)) : null;
+  return { product: field(match[1]), version: field(match[2] ?? null), ...revisionOf(comment?.[1]) };
 }
 
 export const recogniseHttp: Recogniser = (reply): Recognition | null => {

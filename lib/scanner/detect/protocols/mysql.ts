@@ -7,15 +7,16 @@
  */
 import type { Recognition, Recogniser } from "../types";
 import { ByteReader, total } from "../byte-reader";
-import { field } from "../text";
+import { field, revisionOf } from "../text";
 
 const PRINTABLE = /^[\x20-\x7e]+$/;
 
+/** `10.11.6-MariaDB-0+deb12u1` → revision `0+deb12u1`; `8.0.36-0ubuntu0.22.04.1` → `0ubuntu0.22.04.1`. */
 function versionRecognition(serverVersion: string): Recognition {
-  const mariadb = /^(?:5\.5\.5-)?(\d+\.\d+\.\d+)-MariaDB/i.exec(serverVersion);
-  if (mariadb) return { protocol: "mysql", product: "MariaDB", version: field(mariadb[1]) };
-  const mysql = /^(\d+\.\d+\.\d+)/.exec(serverVersion);
-  return { protocol: "mysql", product: "MySQL", version: field(mysql ? mysql[1] : serverVersion) };
+  const mariadb = /^(?:5\.5\.5-)?(\d+\.\d+\.\d+)-MariaDB(?:-(\S+))?/i.exec(serverVersion);
+  if (mariadb) return { protocol: "mysql", product: "MariaDB", version: field(mariadb[1]), ...revisionOf(mariadb[2]) };
+  const mysql = /^(\d+\.\d+\.\d+)(?:-(\S+))?/.exec(serverVersion);
+  return { protocol: "mysql", product: "MySQL", version: field(mysql ? mysql[1] : serverVersion), ...revisionOf(mysql?.[2]) };
 }
 
 export const recogniseMysql: Recogniser = (reply) =>

@@ -5,6 +5,8 @@ export interface UdpIdentification {
   detectedService: string;
   product: string | null;
   version: string | null;
+  /** Distribution revision beside the version, when the reply states one. */
+  revision?: string | null;
   facts?: ServiceFacts;
   /** Readable summary of the reply (escaped again before display). */
   summary: string | null;
