@@ -38,6 +38,15 @@ export const serviceFactsSchema = z.object({
   redirectsToHttps: z.boolean().optional(),
   /** DNS: the server offers recursion to us, an outside client (RA set on a successful answer). */
   recursionAvailable: z.boolean().optional(),
+  /**
+   * The service let us in without credentials: VNC offers security type "None", an MQTT broker accepted
+   * an anonymous CONNECT, Redis answered PING without AUTH. False when it asked for credentials.
+   */
+  unauthenticatedAccess: z.boolean().optional(),
+  /** How clients may authenticate, as the server offered: VNC security types, RDP security protocols. */
+  authenticationMethods: z.array(z.string().max(80)).max(32).optional(),
+  /** Protocol version or dialect the server speaks: RFB "3.8", SMB "3.1.1". */
+  protocolVersion: z.string().max(40).optional(),
 });
 export type ServiceFacts = z.infer<typeof serviceFactsSchema>;
 

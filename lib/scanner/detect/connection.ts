@@ -34,6 +34,11 @@ export class Conversation {
   private readonly deadlineTimer: NodeJS.Timeout;
 
   private readonly onAbort = () => this.close();
+  private readonly onData = (chunk: Buffer) => this.onChunk(chunk);
+  private readonly finish = () => {
+    this.ended = true;
+    this.notify();
+  };
 
   constructor(
     private readonly stream: net.Socket,
@@ -43,14 +48,10 @@ export class Conversation {
     private readonly signal?: AbortSignal,
     private readonly capBytes = READ_CAP_BYTES,
   ) {
-    stream.on("data", (chunk: Buffer) => this.onData(chunk));
-    const finish = () => {
-      this.ended = true;
-      this.notify();
-    };
-    stream.on("end", finish);
-    stream.on("close", finish);
-    stream.on("error", finish);
+    stream.on("data", this.onData);
+    stream.on("end", this.finish);
+    stream.on("close", this.finish);
+    stream.on("error", this.finish);
     this.deadlineTimer = setTimeout(() => this.close(), Math.max(0, deadlineAt - Date.now()));
     if (signal?.aborted) this.close();
     else signal?.addEventListener("abort", this.onAbort, { once: true });
@@ -92,6 +93,24 @@ export class Conversation {
     return this.read(options);
   }
 
+  /**
+   * Hands the still-open TCP socket over (for a STARTTLS upgrade): this conversation stops reading it
+   * and releases its timers; the socket is not closed. Null when the peer already hung up.
+   */
+  detach(): net.Socket | null {
+    const usable = !this.ended && !this.raw.destroyed;
+    this.ended = true;
+    clearTimeout(this.deadlineTimer);
+    this.signal?.removeEventListener("abort", this.onAbort);
+    this.stream.off("data", this.onData);
+    this.stream.off("end", this.finish);
+    this.stream.off("close", this.finish);
+    this.stream.off("error", this.finish);
+    this.notify();
+    if (!usable) closeSocket(this.raw);
+    return usable ? this.raw : null;
+  }
+
   /** Idempotent: resets the connection and releases timers and listeners. */
   close(): void {
     this.ended = true;
@@ -102,7 +121,7 @@ export class Conversation {
     if (this.stream !== this.raw) this.stream.destroy();
   }
 
-  private onData(chunk: Buffer): void {
+  private onChunk(chunk: Buffer): void {
     const room = this.capBytes - this.received;
     if (room <= 0) return;
     const kept = chunk.length > room ? chunk.subarray(0, room) : chunk;
@@ -230,6 +249,17 @@ export async function openTlsConversation(
 ): Promise<TlsConversation | null> {
   const raw = await connectTcp(endpoint, options);
   if (raw === null) return null;
+  return startTls(raw, options);
+}
+
+/**
+ * TLS handshake on an open TCP socket: right after connect (implicit TLS) or after a protocol's
+ * STARTTLS exchange. Null (and the socket closed) when the handshake fails.
+ */
+export async function startTls(
+  raw: net.Socket,
+  options: ConnectOptions & { serverName?: string; handshakeTimeoutMs: number },
+): Promise<TlsConversation | null> {
   const serverName = options.serverName && net.isIP(options.serverName) === 0 ? options.serverName : undefined;
   const tlsSocket = tls.connect({
     socket: raw,

@@ -11,6 +11,8 @@ import { VERSION_COMMAND, recogniseMemcached } from "./protocols/memcached";
 import { recognisePostgresql, startupMessage } from "./protocols/postgresql";
 import { BUILD_INFO, recogniseMongodb } from "./protocols/mongodb";
 import { PROTOCOL_HEADER, recogniseAmqp } from "./protocols/amqp";
+import { clientVersion, parseSecurityTypes, securityFacts } from "./protocols/vnc";
+import { DISCONNECT, SUBSCRIBE_BROKER_VERSION, connackReturnCode, parseBrokerVersion } from "./protocols/mqtt";
 
 export interface FollowUpSession {
   conversation: Conversation;
@@ -45,6 +47,29 @@ function merge(first: Recognition, refined: Recognition | null): Recognition {
 }
 
 const FOLLOW_UPS: Partial<Record<ProtocolId, FollowUp>> = {
+  vnc: async (recognition, session) => {
+    // Answer the server's version: it lists its security types; we hang up without choosing one.
+    const version = clientVersion(session.reply);
+    if (version === null || session.conversation.isClosed) return recognition;
+    const reply = await session.conversation.exchange(version, { waitMs: session.waitMs });
+    const types = parseSecurityTypes(reply, version);
+    return types === null ? recognition : { ...recognition, facts: { ...recognition.facts, ...securityFacts(types) } };
+  },
+  mqtt: async (recognition, session) => {
+    // CONNACK 0 to our anonymous CONNECT: anyone may use the broker. Then read (never publish) the
+    // broker's own retained $SYS/broker/version, and disconnect cleanly.
+    const code = connackReturnCode(session.reply);
+    if (code === null) return recognition;
+    const anonymous = code === 0;
+    const withFacts: Recognition = { ...recognition, facts: { ...recognition.facts, unauthenticatedAccess: anonymous } };
+    if (!anonymous || session.conversation.isClosed) return withFacts;
+    const reply = await session.conversation.exchange(SUBSCRIBE_BROKER_VERSION, {
+      waitMs: session.waitMs,
+      complete: (bytes) => parseBrokerVersion(bytes) !== null,
+    });
+    session.conversation.write(DISCONNECT);
+    return merge(withFacts, parseBrokerVersion(reply));
+  },
   redis: async (recognition, session) => {
     if (recognition.version !== null) return recognition;
     const reply = await ask(session, INFO_SERVER);

@@ -20,6 +20,7 @@ import { serviceNameFor } from "./service-names";
 import { isPlainHttpOnTlsPort } from "./protocols/http";
 import { resolveAmbiguous220 } from "./protocols/smtp";
 import { tlsInfoFrom } from "./tls-info";
+import { speaksStarttls, starttlsInfo } from "./starttls";
 
 export interface DetectionContext {
   endpoint: Endpoint;
@@ -93,6 +94,27 @@ class Attempt {
     return Math.max(1, Math.min(this.context.timing.replyMs, this.context.deadlineAt - Date.now()));
   }
 
+  /** The detection, with the TLS details behind STARTTLS when a plain protocol offers it. */
+  async finish(outcome: Outcome): Promise<Detection> {
+    const protocol = outcome.recognition?.protocol;
+    if (protocol === undefined || outcome.overTls || outcome.tls !== null || !speaksStarttls(protocol) || this.expired) {
+      return this.toDetection(outcome);
+    }
+    const { endpoint, timing, deadlineAt, signal, serverName } = this.context;
+    const slow = protocol === "smtp" || (this.typical !== null && SLOW_GREETING_SERVICES.has(this.typical));
+    const tls = await starttlsInfo(protocol, {
+      endpoint,
+      deadlineAt,
+      signal,
+      serverName,
+      connectTimeoutMs: timing.connectTimeoutMs,
+      handshakeTimeoutMs: timing.handshakeMs,
+      greetingMs: slow ? timing.slowGreetingMs : timing.greetingMs,
+      replyMs: timing.replyMs,
+    });
+    return this.toDetection({ ...outcome, tls });
+  }
+
   toDetection(outcome: Outcome | null): Detection {
     const recognition = outcome?.recognition ?? null;
     const bannerBytes = (recognition ? outcome?.reply : null) ?? this.firstReply ?? outcome?.reply ?? null;
@@ -123,7 +145,7 @@ export async function runDetection(context: DetectionContext): Promise<Detection
     if (greeting.length > 0) {
       const recognition = recognise(greeting) ?? (await resolveAmbiguous220(first, greeting, attempt.replyWait()));
       if (recognition) {
-        return attempt.toDetection({
+        return attempt.finish({
           recognition: await attempt.refine(recognition, first, greeting),
           overTls: false,
           reply: greeting,
@@ -155,7 +177,7 @@ export async function runDetection(context: DetectionContext): Promise<Detection
       if (tlsIndex > 0) queue.unshift(...queue.splice(tlsIndex, 1));
       continue;
     }
-    if (outcome.recognition) return attempt.toDetection(outcome);
+    if (outcome.recognition) return attempt.finish(outcome);
     if (outcome.waitingForMore && probe.kind === "plain" && probe.protocol === "http") promote(queue, "dns");
   }
   reusable?.close();

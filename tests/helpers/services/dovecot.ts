@@ -85,7 +85,8 @@ service pop3-login {
       host,
       port: ports[service],
       protocol: "tcp",
-      expected: { detectedService: service, product: "Dovecot" },
+      // The plain listeners offer STARTTLS (STLS for POP3) with the same certificate.
+      expected: { detectedService: service, product: "Dovecot", ...(service === "imap" || service === "pop3" ? { starttls: true as const } : {}) },
     });
     return [endpoint("imap"), endpoint("imaps"), endpoint("pop3"), endpoint("pop3s")];
   },

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { installedVersion, runCommand } from "./run-command";
 import { waitForTcp } from "./readiness";
 import { systemUser } from "./system-users";
+import { privateKeyCopy } from "./tls-certificate";
 import type { ServiceDefinition } from "./types";
 
 const PORT = 13306;
@@ -20,9 +21,10 @@ export const mariadb: ServiceDefinition = {
   name: "mariadb",
   endpoints: [{ name: "mariadb", protocol: "tcp" }],
   hostOctet: 33,
-  binaries: ["mariadbd", "mariadb-install-db"],
-  packages: ["mariadb-server"],
-  async start({ dir, host, binary, spawn }) {
+  binaries: ["mariadbd", "mariadb-install-db", "openssl"],
+  packages: ["mariadb-server", "openssl"],
+  async start({ dir, host, binary, spawn, certificate }) {
+    const tls = await certificate();
     const data = join(dir, "data");
     const run = join(dir, "run");
     const temp = join(dir, "tmp");
@@ -64,11 +66,13 @@ export const mariadb: ServiceDefinition = {
         // Probes that hang up mid-handshake count as connect errors; do not let them block the host.
         "--max-connect-errors=1000000",
         `--init-file=${initFile}`,
+        `--ssl-cert=${tls.certPath}`,
+        `--ssl-key=${privateKeyCopy(tls.keyPath, run, mysql)}`,
         ...SMALL_INNODB,
       ],
       logPath: join(dir, "mariadbd.log"),
     });
     await waitForTcp(server, host, PORT);
-    return [{ name: "mariadb", host, port: PORT, protocol: "tcp", expected: { detectedService: "mysql", product: "MariaDB", version } }];
+    return [{ name: "mariadb", host, port: PORT, protocol: "tcp", expected: { detectedService: "mysql", product: "MariaDB", version, starttls: true } }];
   },
 };

@@ -18,9 +18,10 @@ export const openldap: ServiceDefinition = {
   name: "openldap",
   endpoints: [{ name: "openldap", protocol: "tcp" }],
   hostOctet: 189,
-  binaries: ["slapd"],
-  packages: ["slapd"],
-  async start({ dir, host, binary, spawn }) {
+  binaries: ["slapd", "openssl"],
+  packages: ["slapd", "openssl"],
+  async start({ dir, host, binary, spawn, certificate }) {
+    const tls = await certificate();
     const port = await firstFreePort(host, PORTS);
     const data = join(dir, "data");
     mkdirSync(data);
@@ -30,6 +31,8 @@ export const openldap: ServiceDefinition = {
       `include ${SCHEMA}
 pidfile ${join(dir, "slapd.pid")}
 argsfile ${join(dir, "slapd.args")}
+TLSCertificateFile ${tls.certPath}
+TLSCertificateKeyFile ${tls.keyPath}
 modulepath ${MODULES}
 moduleload back_mdb
 database mdb
@@ -48,6 +51,6 @@ directory ${data}
       logPath: join(dir, "slapd.log"),
     });
     await waitForTcp(server, host, port);
-    return [{ name: "openldap", host, port, protocol: "tcp", expected: { detectedService: "ldap", product: "OpenLDAP" } }];
+    return [{ name: "openldap", host, port, protocol: "tcp", expected: { detectedService: "ldap", product: "OpenLDAP", starttls: true } }];
   },
 };

@@ -12,7 +12,7 @@ import type { ServiceDefinition } from "./types";
 const PORT = 2525;
 const NO_OUTBOUND = "error:outbound mail is disabled in the Portwatch test fixture";
 
-function mainCf(dir: string): string {
+function mainCf(dir: string, tls: { certPath: string; keyPath: string }): string {
   return `compatibility_level = 3.6
 myhostname = mail.example.test
 mydomain = example.test
@@ -40,6 +40,10 @@ alias_maps =
 alias_database =
 local_recipient_maps =
 biff = no
+smtpd_tls_security_level = may
+smtpd_tls_cert_file = ${tls.certPath}
+smtpd_tls_key_file = ${tls.keyPath}
+smtpd_tls_session_cache_database =
 `;
 }
 
@@ -62,6 +66,7 @@ discard   unix  - - n - - discard
 anvil     unix  - - n - 1 anvil
 scache    unix  - - n - 1 scache
 postlog   unix-dgram n - n - 1 postlogd
+tlsmgr    unix  - - n 1000? 1 tlsmgr
 `;
 }
 
@@ -69,22 +74,23 @@ export const postfix: ServiceDefinition = {
   name: "postfix",
   endpoints: [{ name: "postfix-smtp", protocol: "tcp" }],
   hostOctet: 25,
-  binaries: ["postfix"],
-  packages: ["postfix"],
-  async start({ dir, host, binary, spawn }) {
+  binaries: ["postfix", "openssl"],
+  packages: ["postfix", "openssl"],
+  async start({ dir, host, binary, spawn, certificate }) {
+    const tls = await certificate();
     const etc = join(dir, "etc");
     mkdirSync(etc);
     mkdirSync(join(dir, "spool"));
     mkdirSync(join(dir, "data"));
     const owner = systemUser("postfix");
     chownSync(join(dir, "data"), owner.uid, owner.gid);
-    writeFileSync(join(etc, "main.cf"), mainCf(dir));
+    writeFileSync(join(etc, "main.cf"), mainCf(dir, tls));
     writeFileSync(join(etc, "master.cf"), masterCf(host));
     // start-fg keeps master in the foreground and, with maillog_file, logs to our file.
     const server = spawn({ label: "postfix", command: binary("postfix"), args: ["-c", etc, "start-fg"], logPath: join(dir, "postfix.log") });
     await waitForTcp(server, host, PORT);
-    // The banner does not state a version (Debian's default smtpd_banner).
+    // The banner does not state a version (Debian's default smtpd_banner). EHLO offers STARTTLS.
     // 2525 is a submission relay port (docs/typical-services.md): SMTP found there takes that name.
-    return [{ name: "postfix-smtp", host, port: PORT, protocol: "tcp", expected: { detectedService: "submission", product: "Postfix" } }];
+    return [{ name: "postfix-smtp", host, port: PORT, protocol: "tcp", expected: { detectedService: "submission", product: "Postfix", starttls: true } }];
   },
 };

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { runCommand } from "./run-command";
 import { waitForTcp } from "./readiness";
 import { systemUser } from "./system-users";
+import { privateKeyCopy } from "./tls-certificate";
 import type { ServiceDefinition } from "./types";
 
 const PORT = 15432;
@@ -17,9 +18,10 @@ export const postgresql: ServiceDefinition = {
   name: "postgresql",
   endpoints: [{ name: "postgresql", protocol: "tcp" }],
   hostOctet: 54,
-  binaries: ["postgres", "initdb"],
-  packages: ["postgresql"],
-  async start({ dir, host, binary, spawn }) {
+  binaries: ["postgres", "initdb", "openssl"],
+  packages: ["postgresql", "openssl"],
+  async start({ dir, host, binary, spawn, certificate }) {
+    const tls = await certificate();
     const owner = systemUser("postgres");
     chownSync(dir, owner.uid, owner.gid);
     const data = join(dir, "data");
@@ -37,12 +39,13 @@ export const postgresql: ServiceDefinition = {
     const server = spawn({
       label: "postgres",
       command: binary("postgres"),
-      args: ["-D", data, "-k", sockets, "-h", host, "-p", String(PORT), "-c", "fsync=off", "-c", "shared_buffers=16MB", "-c", "logging_collector=off"],
+      args: ["-D", data, "-k", sockets, "-h", host, "-p", String(PORT), "-c", "fsync=off", "-c", "shared_buffers=16MB", "-c", "logging_collector=off",
+        "-c", "ssl=on", "-c", `ssl_cert_file=${tls.certPath}`, "-c", `ssl_key_file=${privateKeyCopy(tls.keyPath, dir, owner)}`],
       cwd: dir,
       user: "postgres",
       logPath: join(dir, "postgres.log"),
     });
     await waitForTcp(server, host, PORT);
-    return [{ name: "postgresql", host, port: PORT, protocol: "tcp", expected: { detectedService: "postgresql", product: "PostgreSQL" } }];
+    return [{ name: "postgresql", host, port: PORT, protocol: "tcp", expected: { detectedService: "postgresql", product: "PostgreSQL", starttls: true } }];
   },
 };

@@ -19,9 +19,10 @@ export const vsftpd: ServiceDefinition = {
   name: "vsftpd",
   endpoints: [{ name: "vsftpd", protocol: "tcp" }],
   hostOctet: 21,
-  binaries: ["vsftpd"],
-  packages: ["vsftpd"],
-  async start({ dir, host, binary, spawn }) {
+  binaries: ["vsftpd", "openssl"],
+  packages: ["vsftpd", "openssl"],
+  async start({ dir, host, binary, spawn, certificate }) {
+    const tls = await certificate();
     const version = await vsftpdVersion(binary("vsftpd"));
     const empty = join(dir, "empty");
     const anonRoot = join(dir, "anon");
@@ -53,11 +54,19 @@ export const vsftpd: ServiceDefinition = {
         "seccomp_sandbox=NO",
         "isolate=NO",
         "isolate_network=NO",
+        // AUTH TLS offered, not required (anonymous sessions stay plain).
+        "ssl_enable=YES",
+        "allow_anon_ssl=YES",
+        "force_local_logins_ssl=NO",
+        "force_local_data_ssl=NO",
+        "require_ssl_reuse=NO",
+        `rsa_cert_file=${tls.certPath}`,
+        `rsa_private_key_file=${tls.keyPath}`,
         "",
       ].join("\n"),
     );
     const server = spawn({ label: "vsftpd", command: binary("vsftpd"), args: [config], logPath: join(dir, "vsftpd.log"), stdinToLog: true });
     await waitForTcp(server, host, PORT);
-    return [{ name: "vsftpd", host, port: PORT, protocol: "tcp", expected: { detectedService: "ftp", product: "vsftpd", version } }];
+    return [{ name: "vsftpd", host, port: PORT, protocol: "tcp", expected: { detectedService: "ftp", product: "vsftpd", version, starttls: true } }];
   },
 };

@@ -152,6 +152,7 @@ describe("detectService against Node servers", () => {
       detectedService: "ssh",
       product: "OpenSSH",
       version: "9.2p1",
+      versionRevision: "Debian-2+deb12u3",
       tls: null,
       banner: "SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3\\r\\n",
       facts: {},

@@ -12,7 +12,12 @@ afterEach(async () => {
 });
 
 async function serve(onConnection: (socket: net.Socket) => void): Promise<number> {
-  const server = net.createServer(onConnection);
+  // The servers read (and drop) what they receive, as real servers do: a server-side socket that is
+  // never read never sees our FIN either, and would count as a handle left open.
+  const server = net.createServer((socket) => {
+    socket.resume();
+    onConnection(socket);
+  });
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return (server.address() as net.AddressInfo).port;

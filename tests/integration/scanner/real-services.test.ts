@@ -74,7 +74,7 @@ describe("detectService identifies real TCP servers", () => {
       const detection = await detectService(service.host, service.port, { timeoutMs: DETECT_TIMEOUT_MS });
 
       expect(observed(detection, service.expected)).toEqual(wanted(service.expected));
-      if (TLS_SERVICES.has(service.expected.detectedService)) {
+      if (TLS_SERVICES.has(service.expected.detectedService) || service.expected.starttls) {
         expect(detection.tls).toMatchObject({ selfSigned: true, subjectAltNames: expect.arrayContaining([expect.stringContaining(CERTIFICATE_NAME)]) });
       }
     });

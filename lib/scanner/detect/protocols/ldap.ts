@@ -35,6 +35,30 @@ export const ROOT_DSE_SEARCH = tlv(
   ]),
 );
 
+const STARTTLS_MESSAGE_ID = 0x51;
+const EXTENDED_REQUEST = 0x77;
+const STARTTLS_OID = "1.3.6.1.4.1.1466.20037";
+
+/** RFC 4511 §4.14.1: ExtendedRequest with requestName [0] = the StartTLS OID. */
+export const LDAP_STARTTLS_REQUEST = tlv(
+  0x30,
+  Buffer.concat([berInteger(STARTTLS_MESSAGE_ID), tlv(EXTENDED_REQUEST, tlv(0x80, Buffer.from(STARTTLS_OID, "latin1")))]),
+);
+
+/** The server accepted our StartTLS request: an ExtendedResponse to it with resultCode success (0). */
+export function isLdapStartTlsSuccess(reply: Buffer): boolean {
+  return (
+    total(() => {
+      const message = readTlv(new ByteReader(reply));
+      if (message.tag !== 0x30) return false;
+      const [id, op] = children(message.content, 3);
+      if (!id || !op || id.tag !== 0x02 || integerValue(id.content) !== STARTTLS_MESSAGE_ID || op.tag !== EXTENDED_RESPONSE) return false;
+      const [resultCode] = children(op.content, 8);
+      return resultCode?.tag === 0x0a && integerValue(resultCode.content) === 0;
+    }) ?? false
+  );
+}
+
 function integerValue(content: Buffer): number {
   if (content.length === 0 || content.length > 4) return -1;
   return content.reduce((value, byte) => value * 256 + byte, 0);

@@ -19,6 +19,36 @@ function versionRecognition(serverVersion: string): Recognition {
   return { protocol: "mysql", product: "MySQL", version: field(mysql ? mysql[1] : serverVersion), ...revisionOf(mysql?.[2]) };
 }
 
+const CLIENT_LONG_PASSWORD = 0x0001;
+const CLIENT_PROTOCOL_41 = 0x0200;
+const CLIENT_SSL = 0x0800;
+const CLIENT_SECURE_CONNECTION = 0x8000;
+
+/**
+ * The SSLRequest a client sends after a handshake that advertises CLIENT_SSL (a HandshakeResponse cut
+ * short after the character set: no user, no password), or null when the server offers no TLS.
+ */
+export function mysqlSslRequest(handshake: Buffer): Buffer | null {
+  return total(() => {
+    const reader = new ByteReader(handshake);
+    const length = reader.u8() | (reader.u8() << 8) | (reader.u8() << 16);
+    if (reader.u8() !== 0 || length > reader.remaining) return null;
+    const payload = new ByteReader(reader.bytesOf(length));
+    if (payload.u8() !== 0x0a) return null;
+    payload.cstring(120);
+    payload.skip(4 + 8 + 1); // connection id, auth-plugin-data part 1, filler
+    const capabilities = payload.u16le();
+    if ((capabilities & CLIENT_SSL) === 0) return null;
+    const charset = payload.remaining > 0 ? payload.u8() : 0x21;
+    const body = Buffer.alloc(32);
+    body.writeUInt32LE(CLIENT_LONG_PASSWORD | CLIENT_PROTOCOL_41 | CLIENT_SSL | CLIENT_SECURE_CONNECTION, 0);
+    body.writeUInt32LE(16 * 1024 * 1024, 4); // max packet size
+    body[8] = charset;
+    const header = Buffer.from([body.length, 0, 0, 1]); // length, sequence 1
+    return Buffer.concat([header, body]);
+  });
+}
+
 export const recogniseMysql: Recogniser = (reply) =>
   total(() => {
     const reader = new ByteReader(reply);
