@@ -48,7 +48,7 @@ export const orgGradeChanged = eventType("org/grade.changed", {
 
 // The observed-service contract. Changes recorded before facts and banners were stored lack them
 // (event schemas allow no defaults), so those two stay optional here.
-const serviceSnapshot = observedServiceSchema.partial({ facts: true, banner: true });
+const serviceSnapshot = observedServiceSchema.partial({ facts: true, banner: true, versionRevision: true });
 
 /** One newly opened port, closed port or changed service, as stored in ExposureChange; where, in the contract's names. */
 export const exposureChanged = eventType("asset/exposure.changed", {

@@ -30,8 +30,15 @@ export async function listScanExposureChanges(organizationId: string, scanRunId:
     port: row.port,
     protocol: protocolOfTransport(row.protocol),
     kind: row.kind,
-    before: (row.before ?? null) as ObservedService | null,
-    after: (row.after ?? null) as ObservedService | null,
+    before: storedService(row.before),
+    after: storedService(row.after),
     detectedAt: row.createdAt.toISOString(),
   }));
+}
+
+/** A stored before/after snapshot; those written before versionRevision existed lack it (unknown = null). */
+function storedService(json: unknown): ObservedService | null {
+  if (json === null || json === undefined) return null;
+  const service = json as Omit<ObservedService, "versionRevision"> & { versionRevision?: string | null };
+  return { ...service, versionRevision: service.versionRevision ?? null };
 }

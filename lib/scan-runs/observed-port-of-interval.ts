@@ -14,6 +14,7 @@ export function observedServiceOfInterval(interval: PortInterval): ObservedServi
     detectedService: interval.detectedService,
     product: interval.product,
     version: interval.version,
+    versionRevision: interval.versionRevision,
     tls: (interval.tls ?? null) as ObservedService["tls"],
     banner: interval.banner,
     facts: (interval.facts ?? {}) as ObservedService["facts"],

@@ -24,6 +24,8 @@ export function serviceFingerprint(service: ObservedService): string {
       ? [tls.protocol, tls.subject, [...tls.subjectAltNames].sort(), tls.issuer, tls.validFrom, tls.validTo, tls.selfSigned]
       : null,
     factsIdentity(service.facts),
+    // Appended only when known, so services stored before revisions were read keep their fingerprint.
+    ...(service.versionRevision ? [service.versionRevision] : []),
   ];
   return crypto.createHash("sha256").update(JSON.stringify(identity)).digest("hex");
 }
@@ -33,7 +35,7 @@ export function serviceFingerprint(service: ObservedService): string {
  * out, so adding a fact to the contract does not change the fingerprint of services that lack it
  * (which would report every stored port as changed on its next scan).
  */
-function factsIdentity(facts: ServiceFacts): (boolean | null)[] {
+function factsIdentity(facts: ServiceFacts): (ServiceFacts[keyof ServiceFacts] | null)[] {
   const values = FACTS.map((fact) => facts[fact] ?? null);
   while (values.length > HISTORICAL_FACT_COUNT && values.at(-1) === null) values.pop();
   return values;

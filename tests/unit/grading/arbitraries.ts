@@ -38,6 +38,7 @@ export const gradingFinding: fc.Arbitrary<GradingFinding> = fc.record(
     typicalService: fc.option(fc.constantFrom(...SERVICE_NAMES)),
     detectedService: fc.option(fc.constantFrom(...SERVICE_NAMES)),
     pendingClassification: fc.boolean(),
+    versionRevision: fc.constant(null),
     product: fc.option(fc.constantFrom("nginx", "Elasticsearch", "Docker")),
     version: fc.constant(null),
     tls: fc.option(tlsInfo),

@@ -72,6 +72,7 @@ describe("toGradingFinding", () => {
       pendingClassification: false,
       product: "Redis",
       version: "7.2.4",
+      versionRevision: null,
       tls: null,
       banner: "-NOAUTH Authentication required.",
       facts: {},

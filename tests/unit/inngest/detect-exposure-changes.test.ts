@@ -12,7 +12,7 @@ const event = {
   name: "asset/scan.completed",
   data: { organizationId: "org1", assetId: "asset1", scanRunId: "run1", hostsScanned: 1, portsFound: 1 },
 };
-const ssh = { state: "open" as const, typicalService: "ssh", pendingClassification: false, detectedService: "ssh", product: null, version: null, tls: null, banner: "SSH-2.0-OpenSSH_9.6", facts: {} };
+const ssh = { state: "open" as const, typicalService: "ssh", pendingClassification: false, detectedService: "ssh", product: null, version: null, versionRevision: null, tls: null, banner: "SSH-2.0-OpenSSH_9.6", facts: {} };
 const change = (i: number, kind: "PORT_OPENED" | "PORT_CLOSED" | "SERVICE_CHANGED") => ({
   id: `chg${i}`,
   assetId: "asset1",

@@ -34,6 +34,7 @@ describe("service fingerprint", () => {
     detectedService: "https",
     product: "nginx",
     version: "1.24.0",
+    versionRevision: null,
     tls: { protocol: "TLSv1.3", cipher: "A", subject: "CN=a", subjectAltNames: ["DNS:a", "DNS:b"], issuer: "CN=ca", validFrom: "x", validTo: "y", selfSigned: false },
     banner: "HTTP/1.1 200 OK",
     facts: {},

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "PortInterval" ADD COLUMN     "versionRevision" TEXT;
