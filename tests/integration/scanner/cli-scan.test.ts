@@ -70,6 +70,7 @@ describe("npm run scan", () => {
         detectedService: "ssh",
         product: "OpenSSH",
         version: "9.2p1",
+        versionRevision: "Debian-2",
         tls: null,
         banner: expect.stringContaining("SSH-2.0-OpenSSH_9.2p1"),
       },
