@@ -7,6 +7,7 @@ const LINKS = [
   { href: "/assets", label: "Assets" },
   { href: "/settings/members", label: "Members" },
   { href: "/settings/organization", label: "Settings" },
+  { href: "/settings/account", label: "Account" },
 ];
 
 export function NavLinks() {

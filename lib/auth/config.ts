@@ -6,6 +6,7 @@ import { authenticate } from "./authenticate";
 import { clientIpFromHeaders } from "./client-ip";
 import { authSecret } from "./secret";
 import { secureCookiesEnabled } from "./secure-cookies";
+import { SESSION_IDLE_SECONDS, newSessionId } from "./session-lifetime";
 
 /** Carries our user-facing refusal (wrong password, rate limit) through Auth.js to the sign-in action. */
 export class SignInRefused extends CredentialsSignin {
@@ -15,7 +16,6 @@ export class SignInRefused extends CredentialsSignin {
   }
 }
 
-export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
 function buildConfig(): NextAuthConfig {
   return {
@@ -23,9 +23,10 @@ function buildConfig(): NextAuthConfig {
     // Self-hosted: the app is reached through its own host name (links in mail use APP_URL).
     trustHost: true,
     useSecureCookies: secureCookiesEnabled(),
-    // JWT sessions in httpOnly, SameSite=Lax cookies (Auth.js defaults), checked against the
-    // database's sessionVersion on every request by getSessionUser.
-    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 24 * 60 * 60 },
+    // JWT sessions in httpOnly, SameSite=Lax cookies (Auth.js defaults), checked on every request by
+    // getSessionUser against the user's sessionVersion and the revoked sessions. They expire when
+    // idle; page visits renew them (proxy.ts).
+    session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS },
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: [
       Credentials({
@@ -47,12 +48,20 @@ function buildConfig(): NextAuthConfig {
     ],
     callbacks: {
       jwt({ token, user }) {
-        // Only at sign-in is `user` present: the token keeps who signed in and their session generation.
-        if (user) return { sub: user.id, sessionVersion: (user as { sessionVersion?: number }).sessionVersion ?? 0 };
+        // Only at sign-in is `user` present: the token keeps who signed in, their session generation,
+        // this session's own id (what signing out revokes) and when it began (its absolute limit).
+        if (user) {
+          return {
+            sub: user.id,
+            sessionVersion: (user as { sessionVersion?: number }).sessionVersion ?? 0,
+            sid: newSessionId(),
+            authTime: Math.floor(Date.now() / 1000),
+          };
+        }
         return token;
       },
       session({ session, token }) {
-        return { ...session, userId: token.sub, sessionVersion: token.sessionVersion };
+        return { ...session, userId: token.sub, sessionVersion: token.sessionVersion, sessionId: token.sid, authTime: token.authTime };
       },
     },
     logger: {

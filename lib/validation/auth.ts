@@ -102,3 +102,6 @@ export const resendVerificationByTokenSchema = z.object({ token: tokenField });
 export const resendVerificationSchema = z.object({});
 
 export const tokenQuerySchema = tokenField;
+
+/** "Sign out everywhere" takes no input: it acts on the signed-in user's own sessions. */
+export const signOutEverywhereSchema = z.object({});

@@ -1,8 +1,12 @@
 "use server";
 
-import { signOut } from "@/lib/auth/config";
+import { auth, signOut } from "@/lib/auth/config";
+import { revokeSession } from "@/lib/auth/end-session";
+import { sessionClaims } from "@/lib/auth/session-claims";
 
-/** Clears this browser's session cookie and goes to the sign-in page. */
+/** Ends this session on the server, clears the browser's cookie and goes to the sign-in page. */
 export async function signOutAction(): Promise<void> {
+  const claims = sessionClaims(await auth());
+  if (claims) await revokeSession(claims);
   await signOut({ redirectTo: "/sign-in" });
 }

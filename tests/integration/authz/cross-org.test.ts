@@ -46,6 +46,7 @@ const ACTIONS: Record<string, ActionCase> = {
   "app/(auth)/sign-in/actions.ts#signInAction": { kind: "unscoped", reason: "public sign-in form" },
   "app/(auth)/sign-up/actions.ts#signUpAction": { kind: "unscoped", reason: "public sign-up form" },
   "app/(auth)/sign-out/actions.ts#signOutAction": { kind: "unscoped", reason: "ends the caller's own session" },
+  "app/(app)/settings/account/actions.ts#signOutEverywhereAction": { kind: "unscoped", reason: "ends the caller's own sessions" },
   "app/(auth)/verify-email/actions.ts#resendVerificationAction": { kind: "unscoped", reason: "mails the caller's own address" },
   "app/(auth)/verify-email/actions.ts#resendVerificationByTokenAction": { kind: "unscoped", reason: "public form keyed by a mailed token" },
 };
