@@ -89,6 +89,18 @@ test("the app works under its policy: no violation while signing up and moving a
   // React hydrated (a client component answers): the organisation switcher works.
   await expect(page.getByRole("combobox", { name: "Organisation" })).toBeEnabled();
   expect(violations).toEqual([]);
+
+  // The watcher sees a violation when there is one: an injected inline event handler is refused.
+  await page.evaluate(() => {
+    const button = document.createElement("button");
+    button.id = "injected";
+    button.textContent = "injected";
+    button.setAttribute("onclick", "document.body.dataset.injected = 'ran'");
+    document.body.appendChild(button);
+  });
+  await page.locator("#injected").click();
+  await expect.poll(() => violations.length).toBeGreaterThan(0);
+  expect(await page.evaluate(() => document.body.dataset.injected)).toBeUndefined();
 });
 
 /** One request from another loopback address than the browser's, so the limit it trips stays its own. */
