@@ -6,7 +6,7 @@ import { completeScanRun } from "@/lib/scan-runs/complete-scan-run";
 import { failScanRun } from "@/lib/scan-runs/fail-scan-run";
 import { resolveAssetHosts } from "@/lib/scan-runs/resolve-asset-hosts";
 import { scanAndStoreHost } from "@/lib/scan-runs/scan-and-store-host";
-import { scannerConfig, configuredPortSpec, ScannerConfigError, type ScannerConfig } from "@/lib/scan-runs/scanner-config";
+import { backgroundUdp, scannerConfig, configuredPortSpec, ScannerConfigError, type ScannerConfig } from "@/lib/scan-runs/scanner-config";
 import { SCAN_CONCURRENCY } from "@/lib/scan-runs/scan-concurrency";
 import { scanFailureMessage } from "@/lib/scan-runs/scan-failure-message";
 
@@ -77,7 +77,11 @@ export const scanAsset = inngest.createFunction(
 
     const stored = await Promise.all(
       resolved.hosts.map((host) =>
-        step.run(`scan-host-${host.ip}`, () => scanAndStoreHost(organizationId, { scanRunId, target, host, config: loadConfig() })),
+        step.run(`scan-host-${host.ip}`, () => {
+          const config = loadConfig();
+          // Ownership verification is not recorded on assets yet: until it is, SCAN_UDP alone decides.
+          return scanAndStoreHost(organizationId, { scanRunId, target, host, config, udp: backgroundUdp(config, { verified: false }) });
+        }),
       ),
     );
     const portsFound = stored.reduce((sum, host) => sum + host.portsOpen, 0);

@@ -10,8 +10,17 @@ export interface ScannerConfig {
   dnsServers: string[];
   /** TCP port specification (SCAN_PORTS), default top-1000. */
   ports: string;
-  /** Also probe UDP (SCAN_UDP=true). */
+  /** Probe UDP on every asset (SCAN_UDP=true); otherwise only on assets whose ownership is verified. */
   udp: boolean;
+}
+
+/**
+ * Whether one asset's background scan probes the standard UDP service ports (DNS, NTP, SNMP, SSDP,
+ * memcached, NetBIOS, IKE: open resolvers and amplifiers are among the most serious exposures).
+ * Verified assets always get them; SCAN_UDP=true extends them to every asset.
+ */
+export function backgroundUdp(config: Pick<ScannerConfig, "udp">, asset: { verified: boolean }): boolean {
+  return config.udp || asset.verified;
 }
 
 export class ScannerConfigError extends Error {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { scannerConfig, ScannerConfigError } from "@/lib/scan-runs/scanner-config";
+import { backgroundUdp, scannerConfig, ScannerConfigError } from "@/lib/scan-runs/scanner-config";
 import crypto from "node:crypto";
 import type { ObservedService } from "@/lib/scanner";
 import { serviceFingerprint } from "@/lib/scan-runs/service-fingerprint";
@@ -23,6 +23,14 @@ describe("scanner configuration from the environment", () => {
   ])("names the variable that is wrong: %o", (env, message) => {
     expect(() => scannerConfig(env)).toThrow(ScannerConfigError);
     expect(() => scannerConfig(env)).toThrow(message);
+  });
+});
+
+describe("background UDP", () => {
+  it("probes the UDP service ports of verified assets, and of every asset with SCAN_UDP=true", () => {
+    expect(backgroundUdp(scannerConfig({}), { verified: true })).toBe(true);
+    expect(backgroundUdp(scannerConfig({}), { verified: false })).toBe(false);
+    expect(backgroundUdp(scannerConfig({ SCAN_UDP: "true" }), { verified: false })).toBe(true);
   });
 });
 
