@@ -1,7 +1,8 @@
 /**
  * One open port → severity, points and a human reason, before diminishing returns.
  * Order of decisions: which name is assessed (detected beats typical), which rule grades it
- * (refined by product, TLS, redirect, open resolver), then extras (amplification, mismatch, TLS), then the cap.
+ * (refined by product, TLS, redirect, open resolver), then extras (amplification, open access, mismatch, TLS),
+ * then the cap.
  */
 import { amplificationFor } from "./amplification";
 import { BASE_DEDUCTION, EXTRA_DEDUCTION, MAX_FINDING_DEDUCTION } from "./policy";
@@ -86,6 +87,15 @@ export function assessFinding(f: GradingFinding, asOf: Date): FindingAssessment 
       kind: "amplification",
       points: amplification.points,
       note: `UDP reflector with a published amplification factor of ${amplification.factor}`,
+    });
+  }
+  if (f.facts.unauthenticatedAccess === true && chosen.basis === "detected") {
+    // Proven, not assumed: the service itself let the scanner in without credentials.
+    severity = "critical";
+    extras.push({
+      kind: "unauthenticated-access",
+      points: EXTRA_DEDUCTION.unauthenticatedAccess,
+      note: "it let the scanner in without credentials" + (f.facts.authenticationMethods?.includes("None") ? " (VNC security type None)" : ""),
     });
   }
   const mismatch = mismatchNote(f, rule, chosen.basis, assessedService);

@@ -34,6 +34,8 @@ export const DIMINISHING_WEIGHTS: readonly number[] = [1, 1 / 2, 1 / 4, 1 / 8, 1
 export const EXTRA_DEDUCTION = {
   /** Detected service belongs to a different family than the port's registered one. */
   serviceMismatch: 4,
+  /** The service let the scanner in without credentials (VNC "None", anonymous MQTT, Redis without password). */
+  unauthenticatedAccess: 5,
   /** Certificate past its validTo (or before its validFrom) at `asOf`. */
   tlsExpired: 5,
   tlsSelfSigned: 3,

@@ -36,6 +36,7 @@ export type AdjustmentKind =
   | "service"
   | "amplification"
   | "service-mismatch"
+  | "unauthenticated-access"
   | "tls-expired"
   | "tls-self-signed"
   | "tls-deprecated-protocol"

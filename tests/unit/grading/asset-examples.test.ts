@@ -255,3 +255,20 @@ describe("presentation helpers and purity", () => {
     expect(JSON.stringify(findings)).toBe(snapshot);
   });
 });
+
+describe("open access", () => {
+  it("a service that let the scanner in without credentials is critical, with the +5 extra", () => {
+    const { f } = only([service("mqtt", 1883, { facts: { unauthenticatedAccess: true } })]);
+    expect(f).toMatchObject({ ruleId: "mqtt", severity: "critical" });
+    expect(f.reason).toMatch(/without credentials/);
+    const asked = only([service("mqtt", 1883, { facts: { unauthenticatedAccess: false } })]).f;
+    expect(asked.severity).toBe("high");
+    expect(f.deduction).toBeGreaterThan(asked.deduction);
+  });
+
+  it("VNC offering security type None says so", () => {
+    const { f } = only([service("rfb", 5900, { facts: { unauthenticatedAccess: true, authenticationMethods: ["None", "VNC Authentication"] } })]);
+    expect(f).toMatchObject({ severity: "critical" });
+    expect(f.reason).toMatch(/VNC security type None/);
+  });
+});

@@ -71,6 +71,7 @@ describe("docs/grading.md matches the code", () => {
     const extras = Object.fromEntries(tableRows("### Extras").map((r) => [r[0], r[1]]));
     expect(extras["Service mismatch"]).toBe(`+${EXTRA_DEDUCTION.serviceMismatch}`);
     expect(extras["Expired certificate"]).toBe(`+${EXTRA_DEDUCTION.tlsExpired}`);
+    expect(extras["Open access"]).toBe(`+${EXTRA_DEDUCTION.unauthenticatedAccess}`);
     expect(extras["Self-signed certificate"]).toBe(`+${EXTRA_DEDUCTION.tlsSelfSigned}`);
     expect(extras["Deprecated TLS"]).toBe(`+${EXTRA_DEDUCTION.tlsDeprecatedProtocol}`);
     expect(extras["UDP amplification"]).toBe(`round(${EXTRA_DEDUCTION.amplificationPerDecade} × log10(factor))`);
