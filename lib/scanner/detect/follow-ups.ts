@@ -11,6 +11,7 @@ import { VERSION_COMMAND, recogniseMemcached } from "./protocols/memcached";
 import { recognisePostgresql, startupMessage } from "./protocols/postgresql";
 import { BUILD_INFO, recogniseMongodb } from "./protocols/mongodb";
 import { PROTOCOL_HEADER, recogniseAmqp } from "./protocols/amqp";
+import { PROTOCOL_STANDARD, connectionRequest, rdpMethods, rdpNegotiation } from "./protocols/rdp";
 import { clientVersion, parseSecurityTypes, securityFacts } from "./protocols/vnc";
 import { DISCONNECT, SUBSCRIBE_BROKER_VERSION, connackReturnCode, parseBrokerVersion } from "./protocols/mqtt";
 
@@ -54,6 +55,14 @@ const FOLLOW_UPS: Partial<Record<ProtocolId, FollowUp>> = {
     const reply = await session.conversation.exchange(version, { waitMs: session.waitMs });
     const types = parseSecurityTypes(reply, version);
     return types === null ? recognition : { ...recognition, facts: { ...recognition.facts, ...securityFacts(types) } };
+  },
+  rdp: async (recognition, session) => {
+    // A second request offering only Standard RDP Security: accepted means the weakest form is allowed.
+    const first = rdpNegotiation(session.reply);
+    const conversation = await session.reopen();
+    const reply = conversation ? await conversation.exchange(connectionRequest(PROTOCOL_STANDARD), { waitMs: session.waitMs }) : null;
+    const methods = rdpMethods(first, reply ? rdpNegotiation(reply) : null);
+    return methods.length === 0 ? recognition : { ...recognition, facts: { ...recognition.facts, authenticationMethods: methods } };
   },
   mqtt: async (recognition, session) => {
     // CONNACK 0 to our anonymous CONNECT: anyone may use the broker. Then read (never publish) the

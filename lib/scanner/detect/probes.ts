@@ -15,6 +15,7 @@ import { ROOT_DSE_SEARCH } from "./protocols/ldap";
 import { VERSION_BIND_QUERY } from "./protocols/dns";
 import { CONNECTION_REQUEST } from "./protocols/rdp";
 import { NEGOTIATE } from "./protocols/smb";
+import { PRELOGIN } from "./protocols/mssql";
 import { CONNECT } from "./protocols/mqtt";
 import { PROTOCOL_HEADER } from "./protocols/amqp";
 
@@ -58,6 +59,7 @@ const DEFAULT_ORDER: readonly Probe[] = [
   fixed("ldap", ROOT_DSE_SEARCH),
   fixed("rdp", CONNECTION_REQUEST),
   fixed("smb", NEGOTIATE),
+  fixed("mssql", PRELOGIN),
   fixed("dns", VERSION_BIND_QUERY),
   fixed("mqtt", CONNECT),
   fixed("amqp", PROTOCOL_HEADER),

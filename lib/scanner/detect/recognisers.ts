@@ -20,6 +20,7 @@ import { recogniseMqtt } from "./protocols/mqtt";
 import { recogniseLdap } from "./protocols/ldap";
 import { recogniseDns } from "./protocols/dns";
 import { recogniseRdp } from "./protocols/rdp";
+import { recogniseMssql } from "./protocols/mssql";
 import { recogniseSmb } from "./protocols/smb";
 import { recogniseVnc } from "./protocols/vnc";
 import { recogniseTelnet } from "./protocols/telnet";
@@ -43,6 +44,7 @@ export const RECOGNISERS: readonly Recogniser[] = [
   recogniseLdap,
   recogniseDns,
   recogniseRdp,
+  recogniseMssql,
   recogniseSmb,
   recogniseVnc,
   recogniseTelnet,

@@ -37,6 +37,7 @@ const SERVICE_NAMES: Readonly<Record<ProtocolId, NameSet>> = {
   ldap: { plain: ["ldap", "msft-gc"], tls: ["ldaps", "msft-gc-ssl"] },
   dns: { plain: ["domain"], tls: ["domain-s"] },
   rdp: { plain: ["ms-wbt-server"], tls: [] },
+  mssql: { plain: ["ms-sql-s"], tls: [] },
   smb: { plain: ["microsoft-ds", "netbios-ssn"], tls: [] },
   vnc: { plain: ["rfb"], tls: [] },
 };

@@ -22,6 +22,7 @@ export type ProtocolId =
   | "ldap"
   | "dns"
   | "rdp"
+  | "mssql"
   | "smb"
   | "vnc";
 

@@ -249,6 +249,14 @@ const smbNegotiateResponse = (() => {
   return Buffer.concat([transport, message]);
 })();
 
+// ---- Microsoft SQL Server PRELOGIN response (SQL Server 2019, 15.0.2000.5) ----
+const mssqlPrelogin = (() => {
+  const options = Buffer.from([0x00, 0x00, 0x15, 0x00, 0x06, 0x01, 0x00, 0x1b, 0x00, 0x01, 0x02, 0x00, 0x1c, 0x00, 0x01, 0x03, 0x00, 0x1d, 0x00, 0x00, 0xff]);
+  const data = Buffer.from([0x0f, 0x00, 0x07, 0xd0, 0x00, 0x05, 0x02, 0x00]);
+  const payload = Buffer.concat([options, data]);
+  return Buffer.concat([Buffer.from([0x04, 0x01, 0x00, 8 + payload.length, 0x00, 0x00, 0x01, 0x00]), payload]);
+})();
+
 export const SAMPLES: Sample[] = [
   {
     name: "nginx on Debian",
@@ -394,6 +402,18 @@ export const SAMPLES: Sample[] = [
     reply: Buffer.from([0x03, 0x00, 0x00, 0x13, 0x0e, 0xd0, 0x00, 0x00, 0x12, 0x34, 0x00, 0x02, 0x1f, 0x08, 0x00, 0x02, 0x00, 0x00, 0x00]),
     expected: r("rdp"),
   },
-  { name: "SMB2 negotiate response", reply: smbNegotiateResponse, expected: r("smb") },
+  {
+    name: "RDP negotiation failure: standard RDP security only",
+    reply: Buffer.from([0x03, 0x00, 0x00, 0x13, 0x0e, 0xd0, 0x00, 0x00, 0x12, 0x34, 0x00, 0x03, 0x00, 0x08, 0x00, 0x02, 0x00, 0x00, 0x00]),
+    expected: r("rdp"),
+  },
+  { name: "SMB2 negotiate response", reply: smbNegotiateResponse, expected: r("smb", null, null, { protocolVersion: "3.0.2" }) },
+  { name: "SMB1-only server", reply: Buffer.concat([Buffer.from([0, 0, 0, 0x23, 0xff, 0x53, 0x4d, 0x42, 0x72]), Buffer.alloc(30)]), expected: r("smb", null, null, { protocolVersion: "1" }) },
+  { name: "Microsoft SQL Server 2019 PRELOGIN", reply: mssqlPrelogin, expected: r("mssql", "Microsoft SQL Server", "15.0.2000.5") },
+  {
+    name: "Docker Engine API",
+    reply: text('HTTP/1.1 404 Not Found\r\nApi-Version: 1.43\r\nContent-Type: application/json\r\nDocker-Experimental: false\r\nOstype: linux\r\nServer: Docker/24.0.7 (linux)\r\n\r\n{"message":"page not found"}\n'),
+    expected: revised(r("http", "Docker", "24.0.7", plainSite), "linux"),
+  },
   { name: "TLS alert", reply: Buffer.from([0x15, 0x03, 0x01, 0x00, 0x02, 0x02, 0x46]), expected: r("tls") },
 ];
