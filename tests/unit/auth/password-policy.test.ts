@@ -38,6 +38,12 @@ describe("password policy", () => {
     expect(MIN_PASSWORD_SCORE).toBe(3);
   });
 
+  it("scores the first 48 characters only, so a long password cannot make the check slow", () => {
+    expect(passwordPolicyViolation("a".repeat(256))).toMatch(/too easy to guess/);
+    expect(passwordPolicyViolation(`${"ab".repeat(24)}${"tangerine-ocelot-47-viaduct".repeat(5)}`)).toMatch(/too easy to guess/);
+    expect(passwordPolicyViolation(`tangerine-ocelot-47-viaduct-marmalade-glacier-81${"a".repeat(200)}`)).toBeNull();
+  });
+
   it("refuses the account's own email address as password", () => {
     expect(passwordPolicyViolation("ann.longname@example.test", { email: "ann.longname@example.test" })).toMatch(/email/);
   });
