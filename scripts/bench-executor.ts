@@ -1,13 +1,12 @@
 // `npx tsx scripts/bench-executor.ts [runs] [steps]`: throughput and per-step overhead of the local
-// executor against a throwaway in-memory database and a loopback Inngest app whose steps do nothing.
+// executor against a throwaway in-memory embedded database (over its PostgreSQL socket) and a loopback Inngest app whose steps do nothing.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { PGlite } from "@electric-sql/pglite";
-import { PrismaPGlite } from "pglite-prisma-adapter";
-import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { Inngest } from "inngest";
 import { serve } from "inngest/node";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { adapterFactory } from "@/lib/db/adapter";
+import { startScratchDatabase } from "@/lib/db/embedded/server";
 import { applyPendingMigrations } from "@/lib/db/migrations";
 import { startLocalExecutor } from "@/lib/executor";
 import { createLogger } from "@/lib/executor/log";
@@ -20,7 +19,8 @@ if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(steps) || steps < 1
   process.exit(2);
 }
 
-const factory = new PrismaPGlite(new PGlite()) as unknown as SqlMigrationAwareDriverAdapterFactory;
+const scratch = await startScratchDatabase();
+const factory = adapterFactory(scratch.url);
 await applyPendingMigrations(factory);
 const db = new PrismaClient({ adapter: factory });
 
@@ -80,4 +80,5 @@ await executor.stop();
 app.closeAllConnections();
 app.close();
 await db.$disconnect();
+await scratch.stop();
 process.exit(failed ? 1 : 0);

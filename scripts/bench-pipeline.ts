@@ -9,7 +9,6 @@
  *
  *   npm run bench:pipeline                       (BENCH_HOSTS_PER_DOMAIN=5 BENCH_DOMAINS=10 by default)
  */
-process.env.DATABASE_URL = `pglite:memory://bench-pipeline-${process.pid}`;
 process.env.SCAN_ALLOWED_CIDRS = "127.0.0.0/8";
 
 const DOMAINS = Number(process.env.BENCH_DOMAINS ?? 10);
@@ -17,9 +16,13 @@ const HOSTS_PER_DOMAIN = Number(process.env.BENCH_HOSTS_PER_DOMAIN ?? 5);
 const CLOSED_PORTS = 30;
 
 async function main() {
+  // A throwaway embedded database, served over the PostgreSQL protocol like the app's.
+  const { startScratchDatabase } = await import("@/lib/db/embedded/server");
+  const scratch = await startScratchDatabase();
+  process.env.DATABASE_URL = scratch.url;
   const { applyPendingMigrations } = await import("@/lib/db/migrations");
   const { adapterFactory } = await import("@/lib/db/adapter");
-  await applyPendingMigrations(adapterFactory());
+  await applyPendingMigrations(adapterFactory(scratch.url));
 
   const { listen } = await import("@/tests/integration/pipeline/loopback-services");
   const { startDnsServer } = await import("@/tests/helpers/dns-server");
@@ -115,8 +118,7 @@ async function main() {
     }
     const { db } = await import("@/lib/db/client");
     await db.$disconnect();
-    const { closeSharedPglite } = await import("@/lib/db/adapter");
-    await closeSharedPglite(process.env.DATABASE_URL!.slice("pglite:".length));
+    await scratch.stop();
     if (process.env.BENCH_DEBUG) {
       console.error("all closed");
       setTimeout(() => console.error("still alive:", (process as unknown as { _getActiveHandles(): unknown[] })._getActiveHandles().map((h) => (h as object).constructor.name)), 3000).unref();

@@ -1,34 +1,7 @@
 import crypto from "node:crypto";
-import fs from "node:fs";
 import pg from "pg";
-import { PGlite } from "@electric-sql/pglite";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import { databaseTarget, type DatabaseTarget } from "./config";
-
-/**
- * PGlite is single-connection and single-process: everyone in this process shares one instance per
- * data directory (the app's client, the migrator, the local job executor).
- */
-const pglites: Map<string, PGlite> = ((globalThis as { __portwatchPglites?: Map<string, PGlite> }).__portwatchPglites ??=
-  new Map());
-
-export function sharedPglite(dataDir: string): PGlite {
-  let db = pglites.get(dataDir);
-  if (!db) {
-    if (!dataDir.startsWith("memory://")) fs.mkdirSync(dataDir, { recursive: true });
-    db = new PGlite({ dataDir });
-    pglites.set(dataDir, db);
-  }
-  return db;
-}
-
-export async function closeSharedPglite(dataDir: string): Promise<void> {
-  const db = pglites.get(dataDir);
-  pglites.delete(dataDir);
-  if (db && !db.closed) await db.close();
-}
 
 function withDatabase(url: string, database: string): string {
   const u = new URL(url);
@@ -78,8 +51,10 @@ class PostgresAdapterFactory implements SqlMigrationAwareDriverAdapterFactory {
   }
 }
 
-/** The driver adapter for a database target, used by both Prisma Client and the schema engine. */
-export function adapterFactory(target: DatabaseTarget = databaseTarget()): SqlMigrationAwareDriverAdapterFactory {
-  if (target.kind === "postgres") return new PostgresAdapterFactory(target.url);
-  return new PrismaPGlite(sharedPglite(target.dataDir)) as unknown as SqlMigrationAwareDriverAdapterFactory;
+/**
+ * The one driver path of the app, the executor, the migrator and the scripts: PostgreSQL's protocol
+ * through @prisma/adapter-pg, whether the server is a real PostgreSQL or the embedded PGlite socket.
+ */
+export function adapterFactory(url: string): SqlMigrationAwareDriverAdapterFactory {
+  return new PostgresAdapterFactory(url);
 }

@@ -1,7 +1,6 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import { afterAll, inject } from "vitest";
-import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { TEMPLATE_DB_NAME, withDatabase } from "./template-database";
 
@@ -28,15 +27,13 @@ if (serverUrl) {
     await c.end();
   });
 } else if (templateDump) {
-  const key = `memory://test-${crypto.randomBytes(6).toString("hex")}`;
-  const dump = new Blob([fs.readFileSync(templateDump)]);
-  const instance = new PGlite({ loadDataDir: dump });
-  await instance.waitReady;
-  // lib/db/adapter shares PGlite instances through this map: the app's client will find this one.
-  const registry = ((globalThis as { __portwatchPglites?: Map<string, PGlite> }).__portwatchPglites ??= new Map());
-  registry.set(key, instance);
-  process.env.DATABASE_URL = `pglite:${key}`;
+  // The embedded path as the app uses it: PGlite behind its PostgreSQL socket, reached through pg.
+  const { startScratchDatabase } = await import("@/lib/db/embedded/server");
+  const scratch = await startScratchDatabase({ loadDataDir: new Blob([fs.readFileSync(templateDump)]) });
+  process.env.DATABASE_URL = scratch.url;
   afterAll(async () => {
-    await instance.close();
+    const { db } = await import("@/lib/db/client");
+    await db.$disconnect();
+    await scratch.stop();
   });
 }
