@@ -4,6 +4,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { listBackups, takeBackup } from "./backups";
 import { acquireDataDirLock, type DataDirLock } from "./lock";
+import { gatedFront } from "./session-gate";
 
 /**
  * The embedded database served over the PostgreSQL wire protocol: PGlite runs in exactly one process
@@ -19,7 +20,7 @@ export interface EmbeddedDatabase {
   stop(): Promise<void>;
 }
 
-/** Up to this many clients at once; PGlite runs their statements one at a time, a transaction's without interleaving. */
+/** Up to this many clients at once; the session gate lets one of them use PGlite at a time. */
 const MAX_CONNECTIONS = 1000;
 
 export class EmbeddedDatabaseUnreadableError extends Error {
@@ -61,49 +62,6 @@ function portIsFree(port: number, host: string): Promise<boolean> {
   });
 }
 
-const SSL_REQUEST = 80877103;
-const GSSENC_REQUEST = 80877104;
-
-/**
- * The listening front: answers libpq's SSLRequest / GSSENCRequest with "N" (plain connection), which
- * pglite-socket 0.1 does not, so psql and pg_dump connect with their default settings; then relays
- * the connection to the PGlite socket server on an internal loopback port.
- */
-function negotiatingFront(innerPort: number): { server: net.Server; dropConnections(): void } {
-  const sockets = new Set<net.Socket>();
-  const front = net.createServer((client) => {
-    sockets.add(client);
-    client.on("close", () => sockets.delete(client));
-    client.on("error", () => undefined);
-    let pending = Buffer.alloc(0);
-    const onData = (chunk: Buffer) => {
-      pending = Buffer.concat([pending, chunk]);
-      while (pending.length >= 8 && pending.readInt32BE(0) === 8 && [SSL_REQUEST, GSSENC_REQUEST].includes(pending.readInt32BE(4))) {
-        client.write("N");
-        pending = pending.subarray(8);
-      }
-      if (pending.length < 8) return; // every startup message is longer: wait for the rest
-      client.off("data", onData);
-      client.pause();
-      const inner = net.connect(innerPort, "127.0.0.1", () => {
-        inner.write(pending);
-        client.pipe(inner);
-        inner.pipe(client);
-        client.resume();
-      });
-      sockets.add(inner);
-      inner.on("close", () => {
-        sockets.delete(inner);
-        client.destroy();
-      });
-      inner.on("error", () => client.destroy());
-      client.on("close", () => inner.destroy());
-    };
-    client.on("data", onData);
-  });
-  return { server: front, dropConnections: () => sockets.forEach((socket) => socket.destroy()) };
-}
-
 function listen(server: net.Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once("error", reject);
@@ -122,7 +80,7 @@ interface Served {
 
 async function serve(db: PGlite, host: string, port: number): Promise<Served> {
   const inner = await innerServer(db);
-  const front = negotiatingFront(Number(inner.getServerConn().split(":").pop()));
+  const front = gatedFront(Number(inner.getServerConn().split(":").pop()));
   let actual: number;
   try {
     actual = await listen(front.server, port, host);

@@ -1,5 +1,8 @@
-// Serves the app for the end-to-end tests: a fresh embedded database, a production build, a loopback
-// SMTP server whose mail the tests read over HTTP, and a loopback DNS server for scan targets.
+// Serves the app for the end-to-end tests the way a user runs it — `npm start` (a production build) or,
+// with E2E_DEV=1, `npm run dev` — through scripts/run.ts, which owns the embedded database. Also runs a
+// loopback SMTP server whose mail the tests read over HTTP and a loopback DNS server for scan targets.
+// The server's output is copied to a log file that the run's teardown checks (check-server-log.ts).
+// E2E_KEEP_DATA=1 keeps the database of the previous run (the repeated dev walk, scripts/dev-walk.ts).
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
@@ -7,11 +10,15 @@ import net from "node:net";
 import path from "node:path";
 import { startSmtpServer } from "../../helpers/smtp-server";
 import { startDnsServer } from "../../helpers/dns-server";
+import { e2eRoot, serverLogPath } from "./server-log";
 
+const dev = Boolean(process.env.E2E_DEV);
 const port = Number(process.env.E2E_PORT ?? 3100);
 const mailPort = Number(process.env.E2E_MAIL_PORT ?? 3199);
-const dataDir = path.resolve(".data", "e2e");
-fs.rmSync(dataDir, { recursive: true, force: true });
+const root = e2eRoot();
+if (!process.env.E2E_KEEP_DATA) fs.rmSync(root, { recursive: true, force: true });
+fs.mkdirSync(root, { recursive: true });
+const log = fs.createWriteStream(serverLogPath(), { flags: "w" });
 
 const smtp = await startSmtpServer();
 
@@ -31,38 +38,56 @@ const silentPort = (silent.address() as net.AddressInfo).port;
 
 const dns = await startDnsServer({ "shop.example.test": { A: ["127.0.0.1"] } });
 
-const env: NodeJS.ProcessEnv = {
-  ...process.env,
-  NODE_ENV: "production" as const,
+const { NODE_ENV: _inherited, ...inherited } = process.env;
+const env = {
+  ...inherited,
+  // next dev sets NODE_ENV itself; the production server runs with "production".
+  ...(dev ? {} : { NODE_ENV: "production" as const }),
   NEXT_TELEMETRY_DISABLED: "1",
   PORT: String(port),
   APP_URL: `http://127.0.0.1:${port}`,
   AUTH_URL: `http://127.0.0.1:${port}`,
   AUTH_TRUST_HOST: "true",
   AUTH_SECRET: "e2e-secret-0123456789abcdef0123456789abcdef",
-  PGLITE_DATA_DIR: dataDir,
+  PGLITE_DATA_DIR: path.join(root, "pglite"),
+  PGLITE_PORT: "0",
   DATABASE_URL: "",
   SMTP_URL: smtp.url,
   SCANNER_DNS_SERVERS: `${dns.host}:${dns.port}`,
   SCAN_ALLOWED_CIDRS: "127.0.0.0/8",
   SCAN_PORTS: `1-1024,${silentPort}`,
   PORTWATCH_EXECUTOR_PORT: String(port + 1),
-};
+} as NodeJS.ProcessEnv;
 
-if (!process.env.E2E_SKIP_BUILD) {
+if (!dev && !process.env.E2E_SKIP_BUILD) {
   const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-const migrate = spawnSync("npx", ["tsx", "scripts/db/migrate.ts"], { stdio: "inherit", env });
-if (migrate.status !== 0) process.exit(migrate.status ?? 1);
 
-const app = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], { stdio: "inherit", env });
+const tsx = path.resolve("node_modules", "tsx", "dist", "cli.mjs");
+const app = spawn(process.execPath, [tsx, "scripts/run.ts", dev ? "dev" : "start", "-H", "127.0.0.1", "-p", String(port)], {
+  stdio: ["ignore", "pipe", "pipe"],
+  env,
+});
+app.stdout.on("data", (chunk: Buffer) => {
+  process.stdout.write(chunk);
+  log.write(chunk);
+});
+app.stderr.on("data", (chunk: Buffer) => {
+  process.stderr.write(chunk);
+  log.write(chunk);
+});
+
+let stopping = false;
 const shutdown = () => {
+  if (stopping) return;
+  stopping = true;
   app.kill("SIGTERM");
   void smtp.stop();
   void dns.stop();
-  setTimeout(() => process.exit(0), 2000).unref();
+  // scripts/run.ts stops the app, then closes the database; wait for it so the next run finds it closed.
+  setTimeout(() => process.exit(0), 20_000).unref();
 };
 process.on("SIGTERM", shutdown);
 process.on("SIGINT", shutdown);
-app.on("exit", (code) => process.exit(code ?? 0));
+app.on("exit", (code) => log.end(() => process.exit(code ?? 0)));
