@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: typecheck, lint, unit tests, integration tests (PGlite, then PostgreSQL when
-// TEST_DATABASE_URL is set) and the Playwright end-to-end flow. Ends with one summary line.
+// TEST_DATABASE_URL is set), the Playwright end-to-end flow on a production build and its first-day
+// journey on the dev server. Ends with one summary line.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -60,6 +61,12 @@ if (wants("integration")) {
 if (wants("e2e")) {
   const out = path.join(reportDir, "e2e.json");
   step("end-to-end (Playwright, chromium)", "npx", ["playwright", "test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+  countPlaywright(out);
+}
+if (wants("e2e-dev")) {
+  // The first-day journey again on `npm run dev` (next dev starts helper processes of its own).
+  const out = path.join(reportDir, "e2e-dev.json");
+  step("end-to-end in dev mode (next dev)", "npx", ["playwright", "test", "tests/e2e/sign-up-to-asset.spec.ts"], { E2E_DEV: "1", PLAYWRIGHT_JSON_OUTPUT_NAME: out });
   countPlaywright(out);
 }
 
