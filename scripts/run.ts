@@ -22,7 +22,8 @@ logUnhandledRejections("the database process (scripts/run.ts)");
 const log = (message: string) => console.log(`[portwatch] ${message}`);
 
 let embedded: EmbeddedDatabase | null = null;
-const env: NodeJS.ProcessEnv = { ...process.env, PORTWATCH_LAUNCHER_PID: String(process.pid) };
+// Telemetry stays off however this script is started (npm scripts set it too).
+const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PORTWATCH_LAUNCHER_PID: String(process.pid) };
 try {
   const target = databaseTarget();
   if (target.kind === "embedded") {
