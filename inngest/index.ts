@@ -2,10 +2,12 @@ import { onAssetDeleted } from "./functions/asset-deleted";
 import { detectExposureChanges } from "./functions/detect-exposure-changes";
 import { gradeScannedAsset } from "./functions/grade-scanned-asset";
 import { monitor } from "./functions/monitor";
+import { purgeAuditEventsDaily } from "./functions/purge-audit-events";
 import { purgeDeletedAssetsDaily } from "./functions/purge-deleted-assets";
+import { recheckAssetVerification } from "./functions/recheck-asset-verification";
 import { scanAsset } from "./functions/scan-asset";
 
 export { inngest } from "./client";
 
 /** Every background function of the app: served by app/api/inngest and run by Inngest or the local executor. */
-export const functions = [scanAsset, gradeScannedAsset, detectExposureChanges, onAssetDeleted, monitor, purgeDeletedAssetsDaily];
+export const functions = [scanAsset, gradeScannedAsset, detectExposureChanges, onAssetDeleted, monitor, purgeDeletedAssetsDaily, recheckAssetVerification, purgeAuditEventsDaily];

@@ -4,6 +4,7 @@ import { DeleteAssetButton } from "./delete-asset-button";
 import { formatDateTime } from "./format";
 import { GradeBadge } from "./grade-badge";
 import { LabelEditor } from "./label-editor";
+import { OwnershipCell } from "./ownership-cell";
 import { ScanNowButton } from "./scan-now-button";
 import { ScanProgress } from "@/components/scans/scan-progress";
 
@@ -30,6 +31,8 @@ export function AssetTable({
   labelAction,
   deleteAction,
   scanAction,
+  verifyAction,
+  verificationTokens,
 }: {
   assets: AssetRow[];
   organizationId: string;
@@ -37,6 +40,9 @@ export function AssetTable({
   labelAction: Action;
   deleteAction: Action;
   scanAction: ScanAction;
+  verifyAction: Action;
+  /** Each asset's verification secret, for admins and owners only (empty for viewers). */
+  verificationTokens: ReadonlyMap<string, string>;
 }) {
   if (assets.length === 0) {
     return <p className="rounded-md border border-dashed border-slate-300 bg-white p-6 text-center text-slate-600">No assets yet.</p>;
@@ -49,6 +55,7 @@ export function AssetTable({
             <th scope="col" className="px-4 py-2">Asset</th>
             <th scope="col" className="px-4 py-2">Label</th>
             <th scope="col" className="px-4 py-2">Grade</th>
+            <th scope="col" className="px-4 py-2">Ownership</th>
             <th scope="col" className="px-4 py-2">Last scan</th>
             <th scope="col" className="px-4 py-2">Added</th>
             {canEdit && <th scope="col" className="px-4 py-2"><span className="sr-only">Actions</span></th>}
@@ -72,6 +79,9 @@ export function AssetTable({
               </td>
               <td className="px-4 py-2">
                 <GradeBadge grade={a.grade} score={a.score} />
+              </td>
+              <td className="min-w-64 px-4 py-2">
+                <OwnershipCell asset={a} token={verificationTokens.get(a.id) ?? null} organizationId={organizationId} verifyAction={verifyAction} />
               </td>
               <td className="min-w-56 px-4 py-2 text-slate-600">
                 <LastScan asset={a} organizationId={organizationId} />

@@ -6,7 +6,7 @@ import { completeScanRun } from "@/lib/scan-runs/complete-scan-run";
 import { failScanRun } from "@/lib/scan-runs/fail-scan-run";
 import { resolveAssetHosts } from "@/lib/scan-runs/resolve-asset-hosts";
 import { scanAndStoreHost } from "@/lib/scan-runs/scan-and-store-host";
-import { backgroundUdp, scannerConfig, configuredPortSpec, ScannerConfigError, type ScannerConfig } from "@/lib/scan-runs/scanner-config";
+import { backgroundUdp, scannerConfig, scannerConfigFor, configuredPortSpecs, ScannerConfigError, type ScannerConfig } from "@/lib/scan-runs/scanner-config";
 import { SCAN_CONCURRENCY } from "@/lib/scan-runs/scan-concurrency";
 import { scanFailureMessage } from "@/lib/scan-runs/scan-failure-message";
 
@@ -62,13 +62,15 @@ export const scanAsset = inngest.createFunction(
         newScanRunId: scanRunIdForJob(runId),
         trigger: event.data.trigger,
         requestedById: event.data.requestedById,
-        portSpec: configuredPortSpec(),
+        portSpecs: configuredPortSpecs(),
         now: new Date(),
       }),
     );
     if (claim.state === "skipped") return claim;
     const { scanRunId } = claim;
     const target = claim.target.value;
+    // Until the asset's ownership is proven: the standard scan only (SCAN_PORTS, top-1000 TCP; UDP only with SCAN_UDP=true).
+    const configFor = () => scannerConfigFor(loadConfig(), claim.verified);
 
     const resolved = await step.run(`resolve-hosts-${assetId}`, () =>
       resolveAssetHosts(organizationId, { scanRunId, assetId, target, config: loadConfig(), now: new Date() }),
@@ -78,9 +80,8 @@ export const scanAsset = inngest.createFunction(
     const stored = await Promise.all(
       resolved.hosts.map((host) =>
         step.run(`scan-host-${host.ip}`, () => {
-          const config = loadConfig();
-          // Ownership verification is not recorded on assets yet: until it is, SCAN_UDP alone decides.
-          return scanAndStoreHost(organizationId, { scanRunId, target, host, config, udp: backgroundUdp(config, { verified: false }) });
+          const config = configFor();
+          return scanAndStoreHost(organizationId, { scanRunId, target, host, config, udp: backgroundUdp(config, { verified: claim.verified }) });
         }),
       ),
     );

@@ -13,6 +13,13 @@ export interface AssetRow {
   grade: string | null;
   score: number | null;
   gradedAt: Date | null;
+  /** Proof of ownership (lib/asset-verification). */
+  verifiedAt: Date | null;
+  verificationMethod: string | null;
+  verificationCheckedAt: Date | null;
+  verificationError: string | null;
+  /** The secret the proof must hold; pages show it to admins and owners only. Null for assets added before verification existed. */
+  verificationToken: string | null;
   /** The most recent scan run, for its status and live progress. */
   latestScan: { id: string; status: ScanStatus; hostsDone: number; hostsTotal: number; portsFound: number; error: string | null } | null;
 }
@@ -32,6 +39,11 @@ export async function listAssets(ctx: OrgContext<"assets:read">): Promise<AssetR
       grade: true,
       score: true,
       gradedAt: true,
+      verifiedAt: true,
+      verificationMethod: true,
+      verificationCheckedAt: true,
+      verificationError: true,
+      verificationToken: true,
       scanRuns: {
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         take: 1,

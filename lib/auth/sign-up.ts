@@ -7,6 +7,8 @@ import { createUserToken } from "./create-user-token";
 import { verifyEmailMail } from "./emails/verify-email";
 import { hashPassword } from "./password-hash";
 import { assertPasswordPolicy } from "./password-policy";
+import { assertSignUpAllowed } from "./sign-up-limits";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { sendLinkMail } from "./send-link-mail";
 import { EMAIL_VERIFICATION_TTL_MS } from "./tokens";
 
@@ -30,7 +32,9 @@ export function defaultOrganizationName(name: string): string {
  * transaction, then mails the verification link once that has committed. `input` comes from
  * signUpSchema (email normalised, password length checked).
  */
-export async function signUp(input: SignUpInput, now = new Date()): Promise<SignUpResult> {
+export async function signUp(input: SignUpInput, now = new Date(), ip = "unknown"): Promise<SignUpResult> {
+  await assertSignUpAllowed(ip, now);
+  await recordAuditEvent({ action: "auth.sign_up", organizationId: null, ip, now });
   assertPasswordPolicy(input.password, { email: input.email, name: input.name });
   if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw duplicateEmail();
   const passwordHash = await hashPassword(input.password);
@@ -39,7 +43,8 @@ export async function signUp(input: SignUpInput, now = new Date()): Promise<Sign
   try {
     created = await db.$transaction(async (tx) => {
       const user = await tx.user.create({
-        data: { email: input.email, name: input.name, passwordHash },
+        // The organisation below is this person's one free trial (lib/organizations/create-organization.ts).
+        data: { email: input.email, name: input.name, passwordHash, trialStartedAt: now },
         select: { id: true },
       });
       const organization = await tx.organization.create({

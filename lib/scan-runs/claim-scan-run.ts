@@ -11,12 +11,13 @@ export interface ClaimScanRunInput {
   newScanRunId: string;
   trigger: ScanTrigger;
   requestedById?: string | null | undefined;
-  portSpec: string;
+  /** The ports recorded on the run: the standard scan's until the asset's ownership is proven, then the full list. */
+  portSpecs: { standard: string; verified: string };
   now: Date;
 }
 
 export type ClaimedScanRun =
-  | { state: "running"; scanRunId: string; target: { kind: AssetKind; value: string } }
+  | { state: "running"; scanRunId: string; target: { kind: AssetKind; value: string }; verified: boolean }
   | { state: "skipped"; scanRunId: string | null; reason: string };
 
 /**
@@ -26,7 +27,7 @@ export type ClaimedScanRun =
 export async function claimScanRun(organizationId: string, input: ClaimScanRunInput): Promise<ClaimedScanRun> {
   const asset = await db.asset.findFirst({
     where: { id: input.assetId, organizationId },
-    select: { id: true, kind: true, value: true, deletedAt: true, organization: { select: { plan: true, trialEndsAt: true } } },
+    select: { id: true, kind: true, value: true, deletedAt: true, verifiedAt: true, organization: { select: { plan: true, trialEndsAt: true } } },
   });
   if (!asset || asset.deletedAt) {
     if (input.scanRunId) {
@@ -38,6 +39,8 @@ export async function claimScanRun(organizationId: string, input: ClaimScanRunIn
     return { state: "skipped", scanRunId: input.scanRunId ?? null, reason: "The asset was deleted." };
   }
 
+  const verified = asset.verifiedAt !== null;
+  const portSpec = verified ? input.portSpecs.verified : input.portSpecs.standard;
   const scanRunId = input.scanRunId ?? input.newScanRunId;
   if (!input.scanRunId) {
     await db.scanRun.upsert({
@@ -48,14 +51,14 @@ export async function claimScanRun(organizationId: string, input: ClaimScanRunIn
         assetId: asset.id,
         trigger: input.trigger,
         requestedById: input.requestedById ?? null,
-        portSpec: input.portSpec,
+        portSpec,
       },
       update: {},
     });
   }
   await db.scanRun.updateMany({
     where: { id: scanRunId, organizationId, assetId: asset.id, status: "QUEUED" },
-    data: { status: "RUNNING", startedAt: input.now },
+    data: { status: "RUNNING", startedAt: input.now, portSpec },
   });
   const run = await db.scanRun.findFirst({ where: { id: scanRunId, organizationId, assetId: asset.id }, select: { status: true } });
   if (!run) {
@@ -65,6 +68,6 @@ export async function claimScanRun(organizationId: string, input: ClaimScanRunIn
   if (run.status !== "RUNNING") return { state: "skipped", scanRunId, reason: `The scan run is already ${run.status.toLowerCase()}.` };
 
   // Scheduled scans count from the latest scan, whoever asked for it.
-  await db.asset.updateMany({ where: { id: asset.id, organizationId }, data: { nextScanAt: nextScanAt(asset.organization, input.now) } });
-  return { state: "running", scanRunId, target: { kind: asset.kind, value: asset.value } };
+  await db.asset.updateMany({ where: { id: asset.id, organizationId }, data: { nextScanAt: nextScanAt(asset.organization, input.now, verified) } });
+  return { state: "running", scanRunId, target: { kind: asset.kind, value: asset.value }, verified };
 }

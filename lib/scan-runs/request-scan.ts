@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import type { ScanRun, ScanTrigger } from "@/lib/generated/prisma/client";
 import { createScanRun } from "./create-scan-run";
 import { failScanRun } from "./fail-scan-run";
+import { assertMayScanNow } from "./scan-quota";
 
 export class ScanNotQueuedError extends Error {
   constructor(readonly scanRunId: string, cause: unknown) {
@@ -21,12 +22,15 @@ export class ScanNotQueuedError extends Error {
 export async function requestScan(
   organizationId: string,
   input: { assetId: string; trigger: ScanTrigger; requestedById?: string | null },
+  options: { enforceQuota?: boolean } = {},
 ): Promise<ScanRun> {
   const inProgress = await db.scanRun.findFirst({
     where: { organizationId, assetId: input.assetId, status: { in: ["QUEUED", "RUNNING"] }, asset: { deletedAt: null } },
     orderBy: { createdAt: "desc" },
   });
   if (inProgress) return inProgress;
+  // People (UI, API) are held to the cooldown and the plan's scan quotas; the scheduler has its own budget.
+  if (options.enforceQuota) await assertMayScanNow(organizationId, input.assetId);
 
   const run = await createScanRun(organizationId, input);
   try {

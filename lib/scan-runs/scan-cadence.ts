@@ -1,23 +1,16 @@
 import type { Plan } from "@/lib/generated/prisma/client";
-
-const HOUR_MS = 60 * 60 * 1000;
+import { PLAN_LIMITS, STANDARD_SCAN } from "@/lib/plans/plans";
 
 /**
- * How often each plan's assets are rescanned by continuous monitoring: the one place this is decided.
- * Any scan (manual or scheduled) sets the asset's next due time to its start plus the interval.
+ * How often an asset is rescanned by continuous monitoring, from the plan (lib/plans/plans.ts) and
+ * whether the asset's ownership is proven. Any scan (manual or scheduled) sets the asset's next due
+ * time to its start plus the interval.
  *
  *   TRIAL       every 24 h while the trial runs; none once trialEndsAt has passed
  *   STARTER     every 24 h
- *   PRO         every 6 h
- *   ENTERPRISE  every hour
+ *   PRO         every 6 h      } unverified assets of every plan: at most daily
+ *   ENTERPRISE  every hour     }
  */
-export const SCAN_INTERVAL_MS: Readonly<Record<Plan, number>> = {
-  TRIAL: 24 * HOUR_MS,
-  STARTER: 24 * HOUR_MS,
-  PRO: 6 * HOUR_MS,
-  ENTERPRISE: 1 * HOUR_MS,
-};
-
 export interface PlanState {
   plan: Plan;
   trialEndsAt: Date | null;
@@ -29,13 +22,14 @@ export function trialExpired(org: PlanState, now: Date): boolean {
 }
 
 /** Milliseconds between scheduled scans, or null when the organisation gets no scheduled scans. */
-export function scanIntervalMs(org: PlanState, now: Date): number | null {
+export function scanIntervalMs(org: PlanState, now: Date, verified: boolean): number | null {
   if (trialExpired(org, now)) return null;
-  return SCAN_INTERVAL_MS[org.plan];
+  const planned = PLAN_LIMITS[org.plan].scanIntervalMs;
+  return verified ? planned : Math.max(planned, STANDARD_SCAN.minIntervalMs);
 }
 
 /** When the next scheduled scan is due after a scan at `from`; null = not scheduled. */
-export function nextScanAt(org: PlanState, from: Date): Date | null {
-  const interval = scanIntervalMs(org, from);
+export function nextScanAt(org: PlanState, from: Date, verified: boolean): Date | null {
+  const interval = scanIntervalMs(org, from, verified);
   return interval === null ? null : new Date(from.getTime() + interval);
 }

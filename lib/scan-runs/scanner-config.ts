@@ -8,8 +8,10 @@ export interface ScannerConfig {
   deniedCidrs: string[];
   /** Resolvers for target names (SCANNER_DNS_SERVERS); empty = the system's. */
   dnsServers: string[];
-  /** TCP port specification (SCAN_PORTS), default top-1000. */
+  /** TCP ports of the standard scan, for assets whose ownership is not proven (SCAN_PORTS), default top-1000. */
   ports: string;
+  /** TCP ports for assets with proven ownership (SCAN_PORTS_VERIFIED), default every port. */
+  verifiedPorts: string;
   /** Probe UDP on every asset (SCAN_UDP=true); otherwise only on assets whose ownership is verified. */
   udp: boolean;
 }
@@ -21,6 +23,19 @@ export interface ScannerConfig {
  */
 export function backgroundUdp(config: Pick<ScannerConfig, "udp">, asset: { verified: boolean }): boolean {
   return config.udp || asset.verified;
+}
+
+/**
+ * The TCP ports one asset's scan covers: the standard scan (SCAN_PORTS) until its ownership is
+ * proven, then SCAN_PORTS_VERIFIED (lib/plans/plans.ts STANDARD_SCAN).
+ */
+export function scannerConfigFor(config: ScannerConfig, verified: boolean): ScannerConfig {
+  return verified ? { ...config, ports: config.verifiedPorts } : config;
+}
+
+/** The port specifications new scan runs record, without validating the rest of the settings. */
+export function configuredPortSpecs(env: Record<string, string | undefined> = process.env): { standard: string; verified: string } {
+  return { standard: configuredPortSpec(env), verified: (env.SCAN_PORTS_VERIFIED ?? "").trim() || "all" };
 }
 
 export class ScannerConfigError extends Error {
@@ -38,13 +53,14 @@ export function scannerConfig(env: Record<string, string | undefined> = process.
   const allowedCidrs = parseOr("SCAN_ALLOWED_CIDRS", () => parseCidrList(env.SCAN_ALLOWED_CIDRS).map((r) => r.cidr));
   const deniedCidrs = parseOr("SCAN_DENIED_CIDRS", () => parseCidrList(env.SCAN_DENIED_CIDRS).map((r) => r.cidr));
   const dnsServers = parseOr("SCANNER_DNS_SERVERS", () => parseDnsServers(env.SCANNER_DNS_SERVERS));
-  const ports = configuredPortSpec(env);
+  const { standard: ports, verified: verifiedPorts } = configuredPortSpecs(env);
   parseOr("SCAN_PORTS", () => parsePortSpec(ports));
+  parseOr("SCAN_PORTS_VERIFIED", () => parsePortSpec(verifiedPorts));
   const udpText = (env.SCAN_UDP ?? "").trim().toLowerCase();
   if (!["", "true", "false", "1", "0"].includes(udpText)) {
     throw new ScannerConfigError(`SCAN_UDP must be "true" or "false", got "${env.SCAN_UDP}"`);
   }
-  return { allowedCidrs, deniedCidrs, dnsServers, ports, udp: udpText === "true" || udpText === "1" };
+  return { allowedCidrs, deniedCidrs, dnsServers, ports, verifiedPorts, udp: udpText === "true" || udpText === "1" };
 }
 
 function parseOr<T>(name: string, parse: () => T): T {

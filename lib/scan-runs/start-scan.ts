@@ -7,10 +7,11 @@ import { ScanDataNotFoundError } from "./scan-data-not-found-error";
 /**
  * requestScan for people (UI and API): its expected failures become user-facing errors — an asset that
  * is not this organisation's is "not found", a queue that cannot be reached says so and changes nothing.
+ * The cooldown and the plan's scan quotas apply (lib/scan-runs/scan-quota.ts).
  */
 export async function startScan(ctx: OrgContext<"scans:start">, assetId: string): Promise<ScanRun> {
   try {
-    return await requestScan(ctx.organizationId, { assetId, trigger: "MANUAL", requestedById: ctx.userId });
+    return await requestScan(ctx.organizationId, { assetId, trigger: "MANUAL", requestedById: ctx.userId }, { enforceQuota: true });
   } catch (error) {
     if (error instanceof ScanDataNotFoundError) throw notFound("Asset");
     if (error instanceof ScanNotQueuedError) throw new AppError("internal", error.message);

@@ -47,5 +47,9 @@ export const scanAssetSchema = z.object({
   assetId: assetIdSchema,
 });
 
+export const verifyAssetSchema = z.object({
+  assetId: assetIdSchema,
+});
+
 export type AddAssetInput = z.infer<typeof addAssetSchema>;
 export type LabelAssetInput = z.infer<typeof labelAssetSchema>;

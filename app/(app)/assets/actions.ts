@@ -7,13 +7,23 @@ import { addAsset } from "@/lib/assets/add-asset";
 import { labelAsset } from "@/lib/assets/label-asset";
 import { softDeleteAsset } from "@/lib/assets/soft-delete-asset";
 import { startScan } from "@/lib/scan-runs/start-scan";
-import { addAssetSchema, deleteAssetSchema, labelAssetSchema, scanAssetSchema } from "@/lib/validation/asset";
+import { verifyAsset } from "@/lib/asset-verification/verify-asset";
+import { requestIp } from "@/lib/audit/request-ip";
+import { AppError } from "@/lib/errors";
+import { addAssetSchema, deleteAssetSchema, labelAssetSchema, scanAssetSchema, verifyAssetSchema } from "@/lib/validation/asset";
+
+const METHOD_NAMES = { "dns-txt": "its DNS TXT record", "http-file": "its verification file", "verified-domain": "one of your verified domains" } as const;
 
 export const addAssetAction = orgAction(
   { schema: addAssetSchema, capability: "assets:write", requireActivePlan: true },
   async (input, ctx) => {
     assertEmailVerified(ctx.user);
-    const { id, restored } = await addAsset(ctx, { target: input.value, ...(input.label !== undefined ? { label: input.label } : {}) });
+    const { id, restored } = await addAsset(ctx, {
+      target: input.value,
+      ...(input.label !== undefined ? { label: input.label } : {}),
+      actorEmail: ctx.user.email,
+      ip: await requestIp(),
+    });
     const value = input.value.value;
     const added = restored ? `${value} is monitored again; its earlier history was kept.` : `${value} is now monitored.`;
     // The first scan starts at once; if the queue is unreachable (or the role may not start scans), the
@@ -43,3 +53,11 @@ export const scanAssetAction = orgAction(
     return { success: run.status === "RUNNING" ? "A scan of this asset is already running." : "Scan started.", data: { scanRunId: run.id } };
   },
 );
+
+/** "Verify now": checks the asset's proof of ownership at once (the weekly re-check keeps it current). */
+export const verifyAssetAction = orgAction({ schema: verifyAssetSchema, capability: "assets:write" }, async (input, ctx) => {
+  assertEmailVerified(ctx.user);
+  const outcome = await verifyAsset(ctx.organizationId, input.assetId, { userId: ctx.userId, email: ctx.user.email, ip: await requestIp() });
+  if (!outcome.verified) throw new AppError("invalid_input", `Not verified yet. ${outcome.reason}`);
+  return { success: `Ownership verified through ${METHOD_NAMES[outcome.method]}. Every port and the UDP probes are scanned from now on.` };
+});

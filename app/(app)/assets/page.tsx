@@ -5,7 +5,8 @@ import { can } from "@/lib/authz/org-context";
 import { isPlanActive } from "@/lib/authz/plan";
 import { listAssets } from "@/lib/assets/list-assets";
 import { requireAppOrganization } from "../current-organization";
-import { addAssetAction, deleteAssetAction, labelAssetAction, scanAssetAction } from "./actions";
+import { ensureVerificationToken } from "@/lib/asset-verification/verify-asset";
+import { addAssetAction, deleteAssetAction, labelAssetAction, scanAssetAction, verifyAssetAction } from "./actions";
 
 export const metadata: Metadata = { title: "Assets" };
 
@@ -20,6 +21,10 @@ export default async function AssetsPage() {
   const assets = await listAssets(active);
   const canEdit = can(active, "assets:write");
   const blocked = addBlockedReason(user.emailVerified, isPlanActive(active));
+  // The verification secrets are for those who may verify: admins and owners.
+  const verificationTokens = new Map(
+    canEdit ? await Promise.all(assets.filter((a) => !a.verifiedAt).map(async (a) => [a.id, a.verificationToken ?? (await ensureVerificationToken(active.organizationId, a.id))] as const)) : [],
+  );
 
   return (
     <div className="space-y-6">
@@ -38,7 +43,16 @@ export default async function AssetsPage() {
       ) : (
         <p className="text-sm text-slate-600">You are a viewer in this organisation: admins and owners add and change assets.</p>
       )}
-      <AssetTable assets={assets} organizationId={active.organizationId} canEdit={canEdit} labelAction={labelAssetAction} deleteAction={deleteAssetAction} scanAction={scanAssetAction} />
+      <AssetTable
+        assets={assets}
+        organizationId={active.organizationId}
+        canEdit={canEdit}
+        labelAction={labelAssetAction}
+        deleteAction={deleteAssetAction}
+        scanAction={scanAssetAction}
+        verifyAction={verifyAssetAction}
+        verificationTokens={verificationTokens}
+      />
     </div>
   );
 }

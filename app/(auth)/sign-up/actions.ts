@@ -2,13 +2,14 @@
 
 import { redirect } from "next/navigation";
 import { publicAction } from "@/lib/actions/action";
+import { requestIp } from "@/lib/audit/request-ip";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
 import { signUp } from "@/lib/auth/sign-up";
 import { signUpSchema } from "@/lib/validation/auth";
 
 export const signUpAction = publicAction(signUpSchema, async (input) => {
-  await signUp(input);
+  await signUp(input, new Date(), (await requestIp()) ?? "unknown");
   try {
     await signInWithPassword(input.email, input.password);
   } catch {

@@ -22,6 +22,8 @@ describe("monitor scheduling", () => {
     await db.scanRun.deleteMany({});
     await db.asset.deleteMany({});
     const big = await org("big", "ENTERPRISE", 6);
+    // Verified assets get the plan's cadence (hourly here); unverified ones at most daily.
+    await db.asset.updateMany({ where: { organizationId: big.id }, data: { verifiedAt: NOW } });
     const small = await org("small", "STARTER", 2);
     const expired = await org("expired", "TRIAL", 2, past(24));
     const trial = await org("trial", "TRIAL", 1, new Date(NOW.getTime() + 86400_000));

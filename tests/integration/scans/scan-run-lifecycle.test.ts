@@ -16,7 +16,7 @@ const claimInput = (assetId: string, extra: Partial<Parameters<typeof claimScanR
   assetId,
   newScanRunId: `scan_test_${Math.random().toString(36).slice(2)}`,
   trigger: "MANUAL" as const,
-  portSpec: "top-100",
+  portSpecs: { standard: "top-100", verified: "all" },
   now: new Date("2026-06-01T00:00:00Z"),
   ...extra,
 });
@@ -27,9 +27,11 @@ describe("scan run lifecycle", () => {
     const run = await createScanRun(org.id, { assetId: asset.id, trigger: "MANUAL" });
     expect(run.status).toBe("QUEUED");
 
+    // A verified asset (the plan's cadence applies; unverified ones are scanned at most daily).
+    await db.asset.update({ where: { id: asset.id }, data: { verifiedAt: new Date() } });
     const first = await claimScanRun(org.id, claimInput(asset.id, { scanRunId: run.id }));
     const retry = await claimScanRun(org.id, claimInput(asset.id, { scanRunId: run.id }));
-    expect(first).toEqual({ state: "running", scanRunId: run.id, target: { kind: "DOMAIN", value: asset.value } });
+    expect(first).toEqual({ state: "running", scanRunId: run.id, target: { kind: "DOMAIN", value: asset.value }, verified: true });
     expect(retry).toEqual(first);
     const updated = await db.asset.findUniqueOrThrow({ where: { id: asset.id } });
     expect(updated.nextScanAt).toEqual(new Date("2026-06-01T06:00:00Z"));

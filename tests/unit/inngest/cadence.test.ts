@@ -6,14 +6,20 @@ const HOUR = 3600_000;
 
 describe("monitoring cadence", () => {
   it("scans per plan: trial and starter daily, pro every 6 h, enterprise hourly", () => {
-    expect(scanIntervalMs({ plan: "TRIAL", trialEndsAt: new Date(NOW.getTime() + HOUR) }, NOW)).toBe(24 * HOUR);
-    expect(scanIntervalMs({ plan: "STARTER", trialEndsAt: null }, NOW)).toBe(24 * HOUR);
-    expect(scanIntervalMs({ plan: "PRO", trialEndsAt: null }, NOW)).toBe(6 * HOUR);
-    expect(scanIntervalMs({ plan: "ENTERPRISE", trialEndsAt: null }, NOW)).toBe(HOUR);
+    expect(scanIntervalMs({ plan: "TRIAL", trialEndsAt: new Date(NOW.getTime() + HOUR) }, NOW, true)).toBe(24 * HOUR);
+    expect(scanIntervalMs({ plan: "STARTER", trialEndsAt: null }, NOW, true)).toBe(24 * HOUR);
+    expect(scanIntervalMs({ plan: "PRO", trialEndsAt: null }, NOW, true)).toBe(6 * HOUR);
+    expect(scanIntervalMs({ plan: "ENTERPRISE", trialEndsAt: null }, NOW, true)).toBe(HOUR);
   });
 
   it("an expired trial gets no scheduled scans; a paid plan ignores an old trial end", () => {
-    expect(nextScanAt({ plan: "TRIAL", trialEndsAt: NOW }, NOW)).toBeNull();
-    expect(nextScanAt({ plan: "STARTER", trialEndsAt: new Date(0) }, NOW)).toEqual(new Date(NOW.getTime() + 24 * HOUR));
+    expect(nextScanAt({ plan: "TRIAL", trialEndsAt: NOW }, NOW, true)).toBeNull();
+    expect(nextScanAt({ plan: "STARTER", trialEndsAt: new Date(0) }, NOW, true)).toEqual(new Date(NOW.getTime() + 24 * HOUR));
+  });
+
+  it("an asset whose ownership is not proven is scanned at most daily, whatever the plan", () => {
+    expect(scanIntervalMs({ plan: "ENTERPRISE", trialEndsAt: null }, NOW, false)).toBe(24 * HOUR);
+    expect(scanIntervalMs({ plan: "PRO", trialEndsAt: null }, NOW, false)).toBe(24 * HOUR);
+    expect(scanIntervalMs({ plan: "STARTER", trialEndsAt: null }, NOW, false)).toBe(24 * HOUR);
   });
 });

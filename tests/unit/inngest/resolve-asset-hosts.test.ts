@@ -15,7 +15,7 @@ const input = {
   scanRunId: "run1",
   assetId: "asset1",
   target: "example.test",
-  config: { allowedCidrs: ["127.0.0.0/8"], deniedCidrs: [], dnsServers: ["127.0.0.1:5353"], ports: "top-100", udp: false },
+  config: { allowedCidrs: ["127.0.0.0/8"], deniedCidrs: [], dnsServers: ["127.0.0.1:5353"], ports: "top-100", verifiedPorts: "all", udp: false },
   now: new Date("2026-01-01T00:00:00Z"),
 };
 

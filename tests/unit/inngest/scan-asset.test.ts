@@ -28,7 +28,7 @@ const stored = (portsOpen: number) => ({ alreadyStored: false, portsOpen, opened
 
 describe("scan-asset", () => {
   beforeEach(() => {
-    vi.mocked(claimScanRun).mockReset().mockResolvedValue({ state: "running", scanRunId: "run1", target: { kind: "DOMAIN", value: "example.test" } });
+    vi.mocked(claimScanRun).mockReset().mockResolvedValue({ state: "running", scanRunId: "run1", target: { kind: "DOMAIN", value: "example.test" }, verified: false });
     vi.mocked(resolveAssetHosts).mockReset().mockResolvedValue({ ok: true, hosts: [host("127.0.0.2"), host("127.0.0.3")], retiredPorts: 0 });
     vi.mocked(scanAndStoreHost).mockReset().mockImplementation(async (_org, input) => stored(input.host.ip === "127.0.0.2" ? 2 : 1));
     vi.mocked(completeScanRun).mockReset().mockResolvedValue(true);

@@ -6,13 +6,13 @@ import { serviceFingerprint } from "@/lib/scan-runs/service-fingerprint";
 
 describe("scanner configuration from the environment", () => {
   it("defaults to the top 1000 TCP ports, the system resolver and no opt-in ranges", () => {
-    expect(scannerConfig({})).toEqual({ allowedCidrs: [], deniedCidrs: [], dnsServers: [], ports: "top-1000", udp: false });
+    expect(scannerConfig({})).toEqual({ allowedCidrs: [], deniedCidrs: [], dnsServers: [], ports: "top-1000", verifiedPorts: "all", udp: true });
   });
 
   it("reads SCAN_ALLOWED_CIDRS, SCANNER_DNS_SERVERS, SCAN_PORTS and SCAN_UDP", () => {
     expect(
       scannerConfig({ SCAN_ALLOWED_CIDRS: "127.0.0.0/8, ::1/128", SCANNER_DNS_SERVERS: "127.0.0.1:5353", SCAN_PORTS: "22,80-81", SCAN_UDP: "true" }),
-    ).toEqual({ allowedCidrs: ["127.0.0.0/8", "::1/128"], deniedCidrs: [], dnsServers: ["127.0.0.1:5353"], ports: "22,80-81", udp: true });
+    ).toEqual({ allowedCidrs: ["127.0.0.0/8", "::1/128"], deniedCidrs: [], dnsServers: ["127.0.0.1:5353"], ports: "22,80-81", verifiedPorts: "all", udp: true });
   });
 
   it.each([
@@ -86,6 +86,17 @@ describe("scan failure message", () => {
     const internal = scanFailureMessage({ name: "PrismaClientKnownRequestError", message: "connection to 10.1.2.3:5432 refused" });
     expect(internal).not.toContain("10.1.2.3");
     expect(internal).toMatch(/internal error/);
+  });
+});
+
+describe("standard and full scans", () => {
+  it("an unverified asset gets the standard ports and no UDP; a verified one every port and UDP", async () => {
+    const { scannerConfigFor } = await import("@/lib/scan-runs/scanner-config");
+    const config = scannerConfig({});
+    expect(scannerConfigFor(config, false)).toMatchObject({ ports: "top-1000", udp: false });
+    expect(scannerConfigFor(config, true)).toMatchObject({ ports: "all", udp: true });
+    expect(scannerConfigFor(scannerConfig({ SCAN_UDP: "false", SCAN_PORTS_VERIFIED: "1-2048" }), true)).toMatchObject({ ports: "1-2048", udp: false });
+    expect(() => scannerConfig({ SCAN_PORTS_VERIFIED: "99999" })).toThrow(/SCAN_PORTS_VERIFIED/);
   });
 });
 
