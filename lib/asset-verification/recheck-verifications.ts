@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/client";
-import { verifyAsset, type VerifyOptions } from "./verify-asset";
+import { checkOwnership, type VerifyOptions } from "./verify-asset";
 
 export const RECHECK_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -19,7 +19,7 @@ export async function recheckVerifications(options: VerifyOptions & { limit?: nu
   let kept = 0;
   let lost = 0;
   for (const asset of due) {
-    const outcome = await verifyAsset(asset.organizationId, asset.id, null, { ...options, now });
+    const outcome = await checkOwnership(asset.organizationId, asset.id, null, { ...options, now });
     if (outcome.verified) kept++;
     else lost++;
   }

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError, notFound } from "@/lib/errors";
-import { memberOfAssetOrganization } from "@/lib/assets/asset-membership-filter";
+import { inOrganization, type OrgContext } from "@/lib/authz/org-context";
 import { scannerConfig, type ScannerConfig } from "@/lib/scan-runs/scanner-config";
 import { checkDnsTxt } from "./check-dns-txt";
 import { checkHttpFile, type FileCheckOptions } from "./check-http-file";
@@ -29,20 +29,33 @@ export async function ensureVerificationToken(organizationId: string, assetId: s
 }
 
 /**
+ * "Verify now": a member who may change assets checks one asset's proof of ownership (the capability
+ * is checked again in the query).
+ */
+export function verifyAsset(
+  ctx: OrgContext<"assets:write">,
+  assetId: string,
+  actor: { email?: string; ip?: string | null } = {},
+  options: VerifyOptions = {},
+): Promise<VerificationOutcome> {
+  return checkOwnership(ctx.organizationId, assetId, { userId: ctx.userId, ...actor, scope: inOrganization(ctx, "assets:write") }, options);
+}
+
+/**
  * Checks the proof of ownership of one asset and stores the result: a domain by its DNS TXT record or
  * the well-known file; an IP address by the file, or by being an address one of the organisation's
- * verified domains resolves to. `actor` (a person pressing "Verify now") must be an admin or owner;
- * the weekly re-check passes none.
+ * verified domains resolves to. `actor` is the person pressing "Verify now" (verifyAsset); the weekly
+ * re-check passes none.
  */
-export async function verifyAsset(
+export async function checkOwnership(
   organizationId: string,
   assetId: string,
-  actor: { userId: string; email?: string; ip?: string | null } | null,
+  actor: { userId: string; email?: string; ip?: string | null; scope: Record<string, unknown> } | null,
   options: VerifyOptions = {},
 ): Promise<VerificationOutcome> {
   const now = options.now ?? new Date();
   const asset = await db.asset.findFirst({
-    where: { id: assetId, organizationId, deletedAt: null, ...(actor ? memberOfAssetOrganization(actor.userId, "ADMIN") : {}) },
+    where: { id: assetId, organizationId, deletedAt: null, ...(actor?.scope ?? {}) },
     select: { id: true, kind: true, value: true, verifiedAt: true, verificationCheckedAt: true },
   });
   if (!asset) throw notFound("Asset");

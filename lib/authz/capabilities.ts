@@ -12,7 +12,8 @@ export const CAPABILITIES = {
   "findings:read": ["OWNER", "ADMIN", "VIEWER"],
   "reports:manage": ["OWNER", "ADMIN"],
   "webhooks:manage": ["OWNER", "ADMIN"],
-  "audit:read": ["OWNER", "ADMIN"],
+  /** Security events: owners only (issue 10, item 12). */
+  "audit:read": ["OWNER"],
   "members:read": ["OWNER", "ADMIN", "VIEWER"],
   /** Invite, withdraw invitations, switch members between admin and viewer. */
   "members:manage": ["OWNER", "ADMIN"],

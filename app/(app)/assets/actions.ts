@@ -57,7 +57,7 @@ export const scanAssetAction = orgAction(
 /** "Verify now": checks the asset's proof of ownership at once (the weekly re-check keeps it current). */
 export const verifyAssetAction = orgAction({ schema: verifyAssetSchema, capability: "assets:write" }, async (input, ctx) => {
   assertEmailVerified(ctx.user);
-  const outcome = await verifyAsset(ctx.organizationId, input.assetId, { userId: ctx.userId, email: ctx.user.email, ip: await requestIp() });
+  const outcome = await verifyAsset(ctx, input.assetId, { email: ctx.user.email, ip: await requestIp() });
   if (!outcome.verified) throw new AppError("invalid_input", `Not verified yet. ${outcome.reason}`);
   return { success: `Ownership verified through ${METHOD_NAMES[outcome.method]}. Every port and the UDP probes are scanned from now on.` };
 });

@@ -15,7 +15,7 @@ const capture = await vi.hoisted(async () => {
 import { db } from "@/lib/db/client";
 import { addAssetAction, scanAssetAction, verifyAssetAction } from "@/app/(app)/assets/actions";
 import { createOrganizationAction } from "@/app/(app)/organizations/new/actions";
-import { verifyAsset } from "@/lib/asset-verification/verify-asset";
+import { checkOwnership as verifyAsset } from "@/lib/asset-verification/verify-asset";
 import { recheckVerifications } from "@/lib/asset-verification/recheck-verifications";
 import { claimScanRun } from "@/lib/scan-runs/claim-scan-run";
 import { claimDueAssets } from "@/lib/monitoring/claim-due-assets";
