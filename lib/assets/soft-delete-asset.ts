@@ -1,3 +1,4 @@
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { inOrganization, type OrgContext } from "@/lib/authz/org-context";
@@ -11,12 +12,20 @@ import { notifyAssetDeleted } from "./notify-asset-deleted";
  */
 export async function softDeleteAsset(ctx: OrgContext<"assets:write">, assetId: string, now = new Date()): Promise<{ pipelineNotified: boolean }> {
   const { organizationId } = ctx;
-  const { count } = await db.$transaction(async (tx) =>
-    tx.asset.updateMany({
+  const { count } = await db.$transaction(async (tx) => {
+    const deleted = await tx.asset.updateMany({
       where: { id: assetId, deletedAt: null, ...inOrganization(ctx, "assets:write") },
       data: { deletedAt: now, nextScanAt: null },
-    }),
-  );
+    });
+    if (deleted.count === 1) {
+      const asset = await tx.asset.findFirst({ where: { id: assetId, organizationId }, select: { value: true } });
+      await recordAuditEvent(
+        { action: "asset.deleted", organizationId, actorUserId: ctx.userId, target: `asset:${assetId}`, details: { value: asset?.value ?? null }, now },
+        tx,
+      );
+    }
+    return deleted;
+  });
   if (count === 0) throw notFound("Asset");
   try {
     await notifyAssetDeleted({ organizationId, assetId });

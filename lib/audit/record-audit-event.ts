@@ -15,7 +15,7 @@ export interface AuditEventInput {
   now?: Date;
 }
 
-type Writer = Pick<Prisma.TransactionClient, "auditEvent">;
+type Writer = Pick<Prisma.TransactionClient, "auditEvent" | "user">;
 
 /**
  * Records one security event. Inside a transaction (pass `tx`) it commits or rolls back with the change
@@ -23,23 +23,30 @@ type Writer = Pick<Prisma.TransactionClient, "auditEvent">;
  * happened, and refusing it afterwards would not undo it.
  */
 export async function recordAuditEvent(event: AuditEventInput, tx?: Writer): Promise<void> {
-  const data = {
+  if (tx) {
+    await tx.auditEvent.create({ data: await rowOf(event, tx) });
+    return;
+  }
+  try {
+    await db.auditEvent.create({ data: await rowOf(event, db) });
+  } catch (error) {
+    console.error("[portwatch] could not record audit event", { action: event.action }, error);
+  }
+}
+
+/** The row to store; the actor's address is looked up when only their id is known, so it outlives the account. */
+async function rowOf(event: AuditEventInput, reader: Writer) {
+  const actorEmail =
+    event.actorEmail ??
+    (event.actorUserId ? ((await reader.user.findUnique({ where: { id: event.actorUserId }, select: { email: true } }))?.email ?? null) : null);
+  return {
     action: event.action,
     organizationId: event.organizationId,
     actorUserId: event.actorUserId ?? null,
-    actorEmail: event.actorEmail ?? null,
+    actorEmail,
     target: event.target ?? null,
     ip: event.ip ?? null,
     details: event.details ?? {},
     ...(event.now ? { createdAt: event.now } : {}),
   };
-  if (tx) {
-    await tx.auditEvent.create({ data });
-    return;
-  }
-  try {
-    await db.auditEvent.create({ data });
-  } catch (error) {
-    console.error("[portwatch] could not record audit event", { action: event.action }, error);
-  }
 }

@@ -1,3 +1,4 @@
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { verifyAgainstDummyHash, verifyPassword } from "./password-hash";
@@ -26,6 +27,13 @@ export async function authenticate(input: { email: string; password: string; ip:
   });
   const ok = user ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummyHash(input.password);
   await recordSignInAttempt({ email: input.email, ip: input.ip, succeeded: ok });
+  await recordAuditEvent({
+    action: ok ? "auth.sign_in_succeeded" : "auth.sign_in_failed",
+    organizationId: null,
+    actorUserId: user?.id ?? null,
+    actorEmail: input.email,
+    ip: input.ip,
+  });
   if (!user || !ok) throw new AppError("unauthenticated", INVALID_CREDENTIALS_MESSAGE);
   return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }

@@ -1,3 +1,4 @@
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
 import { hashToken } from "@/lib/auth/tokens";
@@ -29,6 +30,10 @@ export async function acceptInvitation(params: { token: string; userId: string; 
     if (count !== 1) throw unusableInvitationError("accepted", inv.expiresAt);
     const member = await tx.membership.findUnique({ where: { organizationId_userId: { organizationId: inv.organizationId, userId: params.userId } } });
     if (!member) await tx.membership.create({ data: { organizationId: inv.organizationId, userId: params.userId, role: inv.role } });
+    await recordAuditEvent(
+      { action: "invitation.accepted", organizationId: inv.organizationId, actorUserId: params.userId, actorEmail: inv.email, target: `invitation:${inv.id}`, details: { role: inv.role }, now },
+      tx,
+    );
     const { count: users } = await tx.user.updateMany({ where: { id: params.userId }, data: { activeOrganizationId: inv.organizationId } });
     if (users !== 1) throw notFound("Account");
     return { organizationId: inv.organizationId };

@@ -1,3 +1,4 @@
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { generateToken, hashToken } from "@/lib/auth/tokens";
@@ -72,5 +73,6 @@ export async function createInvitation(
     where: { organizationId, email, acceptedAt: null, revokedAt: null, id: { not: created.id } },
     data: { revokedAt: now },
   });
+  await recordAuditEvent({ action: "invitation.sent", organizationId, actorUserId: userId, target: `invitation:${created.id}`, details: { email, role }, now });
   return { id: created.id, expiresAt: created.expiresAt };
 }

@@ -1,4 +1,5 @@
 import type { Role } from "@/lib/generated/prisma/enums";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { recheckMembership } from "@/lib/authz/membership";
 import { can, type OrgContext } from "@/lib/authz/org-context";
@@ -14,7 +15,7 @@ export async function changeMemberRole(ctx: OrgContext<"members:manage">, params
   const { membershipId, role } = params;
   await withOrganizationLock(organizationId, async (tx) => {
     const actor = await recheckMembership(tx, ctx, "members:manage", { verifiedEmail: true });
-    const target = await tx.membership.findFirst({ where: { id: membershipId, organizationId }, select: { id: true, role: true } });
+    const target = await tx.membership.findFirst({ where: { id: membershipId, organizationId }, select: { id: true, role: true, user: { select: { email: true } } } });
     if (!target) throw notFound("Member");
     if (!can(actor, "owners:manage")) {
       if (role === "OWNER") throw forbidden("Only an owner can make someone an owner.");
@@ -24,5 +25,15 @@ export async function changeMemberRole(ctx: OrgContext<"members:manage">, params
     if (target.role === "OWNER") await assertNotLastOwner(tx, organizationId, target.id, "demote");
     const { count } = await tx.membership.updateMany({ where: { id: target.id, organizationId }, data: { role } });
     if (count !== 1) throw new AppError("conflict", "That member changed meanwhile; reload and try again.");
+    await recordAuditEvent(
+      {
+        action: "member.role_changed",
+        organizationId,
+        actorUserId: ctx.userId,
+        target: `membership:${target.id}`,
+        details: { member: target.user.email, from: target.role, to: role },
+      },
+      tx,
+    );
   });
 }

@@ -27,6 +27,7 @@ const ACTIONS: Record<string, ActionCase> = {
   "app/(app)/assets/actions.ts#addAssetAction": { kind: "org", role: "ADMIN", input: () => ({ value: "attacker.example.test", label: "x" }), namesObjects: false },
   "app/(app)/assets/actions.ts#labelAssetAction": { kind: "org", role: "ADMIN", input: (w) => ({ assetId: w.b.asset.id, label: "changed" }), namesObjects: true },
   "app/(app)/assets/actions.ts#scanAssetAction": { kind: "org", role: "ADMIN", input: (w) => ({ assetId: w.b.asset.id }), namesObjects: true },
+  "app/(app)/assets/actions.ts#verifyAssetAction": { kind: "org", role: "ADMIN", input: (w) => ({ assetId: w.b.asset.id }), namesObjects: true },
   "app/(app)/assets/actions.ts#deleteAssetAction": { kind: "org", role: "ADMIN", input: (w) => ({ assetId: w.b.asset.id }), namesObjects: true },
   "app/(app)/settings/organization/actions.ts#renameOrganizationAction": { kind: "org", role: "OWNER", input: () => ({ name: "Renamed" }), namesObjects: false },
   "app/(app)/settings/members/actions.ts#changeRoleAction": {

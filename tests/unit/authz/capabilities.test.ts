@@ -12,7 +12,6 @@ describe("the capability table", () => {
     expect(all.filter((c) => roleCan("ADMIN", c) && !roleCan("VIEWER", c)).sort()).toEqual([
       "api-keys:manage",
       "assets:write",
-      "audit:read",
       "members:manage",
       "reports:manage",
       "scans:start",
@@ -23,6 +22,8 @@ describe("the capability table", () => {
   it("names the lowest role holding a right, for the forbidden message", () => {
     expect([leastRoleWith("assets:read"), leastRoleWith("assets:write"), leastRoleWith("billing:manage")]).toEqual(["VIEWER", "ADMIN", "OWNER"]);
     expect(rolesWith("members:manage")).toEqual(["OWNER", "ADMIN"]);
+    // The audit log is for owners (issue 10).
+    expect(rolesWith("audit:read")).toEqual(["OWNER"]);
   });
 
   it("narrows a context only for the rights its role holds", () => {

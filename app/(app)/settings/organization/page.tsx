@@ -49,6 +49,18 @@ export default async function OrganizationSettingsPage() {
           .
         </p>
       </section>
+      {can(active, "audit:read") && (
+        <section className="space-y-1">
+          <h2 className="text-lg font-medium">Security</h2>
+          <p className="text-sm text-slate-700">
+            The{" "}
+            <Link href="/settings/audit-log" className="underline">
+              audit log
+            </Link>{" "}
+            lists sign-ins, role changes, invitations, asset changes and proof of ownership for the last year.
+          </p>
+        </section>
+      )}
     </div>
   );
 }
