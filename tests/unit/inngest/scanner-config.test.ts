@@ -6,7 +6,7 @@ import { serviceFingerprint } from "@/lib/scan-runs/service-fingerprint";
 
 describe("scanner configuration from the environment", () => {
   it("defaults to the top 1000 TCP ports, the system resolver and no opt-in ranges", () => {
-    expect(scannerConfig({})).toEqual({ allowedCidrs: [], deniedCidrs: [], dnsServers: [], ports: "top-1000", verifiedPorts: "all", udp: true });
+    expect(scannerConfig({})).toEqual({ allowedCidrs: [], deniedCidrs: [], dnsServers: [], ports: "top-1000", verifiedPorts: "all", udp: false });
   });
 
   it("reads SCAN_ALLOWED_CIDRS, SCANNER_DNS_SERVERS, SCAN_PORTS and SCAN_UDP", () => {
@@ -91,11 +91,13 @@ describe("scan failure message", () => {
 
 describe("standard and full scans", () => {
   it("an unverified asset gets the standard ports and no UDP; a verified one every port and UDP", async () => {
-    const { scannerConfigFor } = await import("@/lib/scan-runs/scanner-config");
+    const { backgroundUdp, scannerConfigFor } = await import("@/lib/scan-runs/scanner-config");
     const config = scannerConfig({});
-    expect(scannerConfigFor(config, false)).toMatchObject({ ports: "top-1000", udp: false });
-    expect(scannerConfigFor(config, true)).toMatchObject({ ports: "all", udp: true });
-    expect(scannerConfigFor(scannerConfig({ SCAN_UDP: "false", SCAN_PORTS_VERIFIED: "1-2048" }), true)).toMatchObject({ ports: "1-2048", udp: false });
+    expect(scannerConfigFor(config, false)).toMatchObject({ ports: "top-1000" });
+    expect(backgroundUdp(config, { verified: false })).toBe(false);
+    expect(scannerConfigFor(config, true)).toMatchObject({ ports: "all" });
+    expect(backgroundUdp(config, { verified: true })).toBe(true);
+    expect(scannerConfigFor(scannerConfig({ SCAN_PORTS_VERIFIED: "1-2048" }), true)).toMatchObject({ ports: "1-2048" });
     expect(() => scannerConfig({ SCAN_PORTS_VERIFIED: "99999" })).toThrow(/SCAN_PORTS_VERIFIED/);
   });
 });
