@@ -3,8 +3,8 @@ import { NavLinks } from "@/components/app-shell/nav-links";
 import { OrgSwitcher } from "@/components/app-shell/org-switcher";
 import { TrialBanner } from "@/components/app-shell/trial-banner";
 import { UserMenu } from "@/components/app-shell/user-menu";
-import { SignOutButton } from "@/app/(auth)/sign-out/sign-out-button";
-import { EmailVerificationBanner } from "@/app/(auth)/verify-email/email-verification-banner";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { EmailVerificationBanner } from "@/components/auth/email-verification-banner";
 import { switchOrganizationAction } from "./actions";
 import { getAppContext } from "./current-organization";
 

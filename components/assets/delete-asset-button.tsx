@@ -2,6 +2,7 @@
 
 import type { ActionResult, ActionState } from "@/lib/actions/result";
 import { ConfirmButton } from "@/components/forms/confirm-button";
+import { InlineError } from "@/components/forms/form-status";
 import { useRefreshingAction } from "@/components/forms/use-refreshing-action";
 
 type DeleteAction = (prev: ActionState, input: FormData) => Promise<ActionResult>;
@@ -13,11 +14,7 @@ export function DeleteAssetButton({ organizationId, assetId, value, action }: { 
       <input type="hidden" name="organizationId" value={organizationId} />
       <input type="hidden" name="assetId" value={assetId} />
       <ConfirmButton label="Delete" question={`Stop monitoring ${value}?`} confirmLabel="Delete" pending={pending} />
-      {state?.error !== undefined && (
-        <p role="alert" className="mt-1 text-xs text-red-700">
-          {state.error}
-        </p>
-      )}
+      <InlineError state={state} />
     </form>
   );
 }

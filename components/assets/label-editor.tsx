@@ -3,8 +3,9 @@
 import { useState } from "react";
 import type { ActionResult, ActionState } from "@/lib/actions/result";
 import { MAX_LABEL_LENGTH } from "@/lib/assets/limits";
-import { linkButton, primaryButton, secondaryButton, textInput } from "@/components/forms/buttons";
-import { fieldErrors } from "@/components/forms/form-status";
+import { linkButton, primaryButton, secondaryButton } from "@/components/forms/buttons";
+import { fieldErrorsOf } from "@/components/forms/form-status";
+import { TextField } from "@/components/forms/text-field";
 import { useRefreshingAction } from "@/components/forms/use-refreshing-action";
 
 type LabelAction = (prev: ActionState, input: FormData) => Promise<ActionResult>;
@@ -44,31 +45,22 @@ export function LabelEditor({
       </span>
     );
   }
-  const errors = fieldErrors(state, "label") ?? (state?.error !== undefined ? [state.error] : undefined);
+  const errors = fieldErrorsOf(state).label ?? (state?.error !== undefined ? [state.error] : undefined);
   return (
     <form action={formAction} className="flex flex-wrap items-start gap-2">
       <input type="hidden" name="organizationId" value={organizationId} />
       <input type="hidden" name="assetId" value={assetId} />
-      <label className="sr-only" htmlFor={`label-${assetId}`}>
-        Label for {assetValue}
-      </label>
-      <div className="min-w-40 flex-1">
-        <input
-          id={`label-${assetId}`}
-          name="label"
-          value={draft}
-          onChange={(e) => setDraft(e.target.value)}
-          maxLength={MAX_LABEL_LENGTH}
-          autoFocus
-          aria-invalid={errors ? true : undefined}
-          className={textInput}
-        />
-        {errors && (
-          <p role="alert" className="mt-1 text-xs text-red-700">
-            {errors.join(" ")}
-          </p>
-        )}
-      </div>
+      <TextField
+        label={`Label for ${assetValue}`}
+        hideLabel
+        className="min-w-40 flex-1"
+        name="label"
+        value={draft}
+        onValueChange={setDraft}
+        errors={errors}
+        maxLength={MAX_LABEL_LENGTH}
+        autoFocus
+      />
       <button type="submit" className={primaryButton} disabled={pending}>
         Save
       </button>

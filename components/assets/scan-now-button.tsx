@@ -1,6 +1,7 @@
 "use client";
 
 import type { ActionResult, ActionState } from "@/lib/actions/result";
+import { InlineError } from "@/components/forms/form-status";
 import { useRefreshingAction } from "@/components/forms/use-refreshing-action";
 
 type ScanAction = (prev: ActionState<{ scanRunId: string }>, input: FormData) => Promise<ActionResult<{ scanRunId: string }>>;
@@ -19,11 +20,7 @@ export function ScanNowButton({ organizationId, assetId, value, action }: { orga
       >
         {pending ? "Starting…" : "Scan now"}
       </button>
-      {state?.error !== undefined && (
-        <p role="alert" className="mt-1 text-xs text-red-700">
-          {state.error}
-        </p>
-      )}
+      <InlineError state={state} />
     </form>
   );
 }

@@ -17,6 +17,17 @@ export function FormStatus({ state, className = "" }: { state: ActionState<unkno
   );
 }
 
-export function fieldErrors(state: ActionState<unknown>, field: string): string[] | undefined {
-  return state?.error !== undefined ? state.fieldErrors?.[field] : undefined;
+/** The per-field messages of a refused form, by field name (empty after a success). */
+export function fieldErrorsOf(state: ActionState<unknown>): Record<string, string[] | undefined> {
+  return state?.error !== undefined ? (state.fieldErrors ?? {}) : {};
+}
+
+/** A refused row action's message, small and next to its button (table rows have no room for FormStatus). */
+export function InlineError({ state, className = "" }: { state: ActionState<unknown>; className?: string }) {
+  if (state?.error === undefined) return null;
+  return (
+    <p role="alert" className={`mt-1 text-xs text-red-700 ${className}`}>
+      {state.error}
+    </p>
+  );
 }

@@ -3,8 +3,8 @@
 import { useActionState, useEffect } from "react";
 import { useRouter } from "next/navigation";
 import type { ActionResult, ActionState } from "@/lib/actions/result";
-import { primaryButton } from "@/components/forms/buttons";
 import { FormStatus } from "@/components/forms/form-status";
+import { SubmitButton } from "@/components/forms/submit-button";
 
 type AcceptAction = (prev: ActionState<{ organizationId: string }>, input: FormData) => Promise<ActionResult<{ organizationId: string }>>;
 
@@ -17,9 +17,9 @@ export function AcceptInvitationForm({ token, organizationName, action }: { toke
   return (
     <form action={formAction} className="space-y-3">
       <input type="hidden" name="token" value={token} />
-      <button type="submit" className={primaryButton} disabled={pending || state?.success !== undefined}>
-        {pending ? "Joining…" : `Join ${organizationName}`}
-      </button>
+      <SubmitButton pending={pending} pendingLabel="Joining…" disabled={state?.success !== undefined}>
+        Join {organizationName}
+      </SubmitButton>
       <FormStatus state={state} />
     </form>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { ConfirmButton } from "@/components/forms/confirm-button";
+import { InlineError } from "@/components/forms/form-status";
 import { useRefreshingAction } from "@/components/forms/use-refreshing-action";
 import type { MemberAction } from "./types";
 
@@ -27,11 +28,7 @@ export function ConfirmActionForm({
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <ConfirmButton label={label} question={question} confirmLabel={confirmLabel} pending={pending} />
-      {state?.error !== undefined && (
-        <p role="alert" className="mt-1 text-sm text-red-700">
-          {state.error}
-        </p>
-      )}
+      <InlineError state={state} />
     </form>
   );
 }

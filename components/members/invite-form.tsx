@@ -1,8 +1,9 @@
 "use client";
 
 import { useState } from "react";
-import { primaryButton, textInput } from "@/components/forms/buttons";
-import { FormStatus, fieldErrors } from "@/components/forms/form-status";
+import { FormStatus, fieldErrorsOf } from "@/components/forms/form-status";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { TextField } from "@/components/forms/text-field";
 import { useRefreshingAction } from "@/components/forms/use-refreshing-action";
 import { ROLE_LABELS, type MemberAction, type RoleName } from "./types";
 
@@ -10,34 +11,22 @@ export function InviteForm({ organizationId, roles, action }: { organizationId: 
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<RoleName>("VIEWER");
   const [state, formAction, pending] = useRefreshingAction(action, { onSuccess: () => setEmail("") });
-  const emailErrors = fieldErrors(state, "email");
+  const emailErrors = fieldErrorsOf(state).email;
   return (
     <form action={formAction} className="space-y-3 rounded-md border border-slate-200 bg-white p-4" noValidate>
       <input type="hidden" name="organizationId" value={organizationId} />
       <div className="grid gap-3 sm:grid-cols-[2fr_1fr_auto] sm:items-start">
-        <div>
-          <label htmlFor="invite-email" className="block text-sm font-medium">
-            E-mail address
-          </label>
-          <input
-            id="invite-email"
-            name="email"
-            type="email"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            placeholder="colleague@example.com"
-            autoComplete="off"
-            required
-            aria-invalid={emailErrors ? true : undefined}
-            aria-describedby={emailErrors ? "invite-email-error" : undefined}
-            className={`mt-1 ${textInput}`}
-          />
-          {emailErrors && (
-            <p id="invite-email-error" className="mt-1 text-sm text-red-700">
-              {emailErrors.join(" ")}
-            </p>
-          )}
-        </div>
+        <TextField
+          label="E-mail address"
+          name="email"
+          type="email"
+          value={email}
+          onValueChange={setEmail}
+          errors={emailErrors}
+          placeholder="colleague@example.com"
+          autoComplete="off"
+          required
+        />
         <div>
           <label htmlFor="invite-role" className="block text-sm font-medium">
             Role
@@ -56,9 +45,9 @@ export function InviteForm({ organizationId, roles, action }: { organizationId: 
             ))}
           </select>
         </div>
-        <button type="submit" className={`${primaryButton} sm:mt-6`} disabled={pending}>
-          {pending ? "Sending…" : "Send invitation"}
-        </button>
+        <SubmitButton pending={pending} pendingLabel="Sending…" className="sm:mt-6">
+          Send invitation
+        </SubmitButton>
       </div>
       <p className="text-xs text-slate-500">
         Viewers see assets and results. Admins also add and change assets and invite people. Owners also rename the organisation and remove members.

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { secondaryButton } from "@/components/forms/buttons";
+import { InlineError } from "@/components/forms/form-status";
 import { useRefreshingAction } from "@/components/forms/use-refreshing-action";
 import { ROLE_LABELS, type MemberAction, type RoleName } from "./types";
 
@@ -47,11 +48,7 @@ export function RoleForm({
           {pending ? "Saving…" : "Save"}
         </button>
       )}
-      {state?.error !== undefined && (
-        <p role="alert" className="w-full text-xs text-red-700">
-          {state.error}
-        </p>
-      )}
+      <InlineError state={state} className="w-full" />
     </form>
   );
 }

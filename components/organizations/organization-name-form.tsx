@@ -2,8 +2,9 @@
 
 import { useState } from "react";
 import type { ActionResult, ActionState } from "@/lib/actions/result";
-import { primaryButton, textInput } from "@/components/forms/buttons";
-import { FormStatus, fieldErrors } from "@/components/forms/form-status";
+import { FormStatus, fieldErrorsOf } from "@/components/forms/form-status";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { TextField } from "@/components/forms/text-field";
 import { useRefreshingAction } from "@/components/forms/use-refreshing-action";
 
 /** Used both to rename the organisation and to create a new one. */
@@ -22,34 +23,14 @@ export function OrganizationNameForm<T>({
 }) {
   const [name, setName] = useState(initialName);
   const [state, formAction, pending] = useRefreshingAction(action, onDone === "redirect-to-assets" ? { navigateTo: "/assets" } : {});
-  const errors = fieldErrors(state, "name");
+  const errors = fieldErrorsOf(state).name;
   return (
     <form action={formAction} className="max-w-md space-y-3" noValidate>
       {organizationId && <input type="hidden" name="organizationId" value={organizationId} />}
-      <div>
-        <label htmlFor="org-name" className="block text-sm font-medium">
-          Organisation name
-        </label>
-        <input
-          id="org-name"
-          name="name"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          maxLength={100}
-          required
-          aria-invalid={errors ? true : undefined}
-          aria-describedby={errors ? "org-name-error" : undefined}
-          className={`mt-1 ${textInput}`}
-        />
-        {errors && (
-          <p id="org-name-error" className="mt-1 text-sm text-red-700">
-            {errors.join(" ")}
-          </p>
-        )}
-      </div>
-      <button type="submit" className={primaryButton} disabled={pending}>
-        {pending ? "Saving…" : submitLabel}
-      </button>
+      <TextField label="Organisation name" name="name" value={name} onValueChange={setName} errors={errors} maxLength={100} required />
+      <SubmitButton pending={pending} pendingLabel="Saving…">
+        {submitLabel}
+      </SubmitButton>
       {!errors && <FormStatus state={state} />}
     </form>
   );

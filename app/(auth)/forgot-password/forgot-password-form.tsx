@@ -2,10 +2,9 @@
 
 import Link from "next/link";
 import { useActionState, useState } from "react";
-import { fieldErrorsOf } from "../_components/field-errors";
-import { FormAlert } from "../_components/form-alert";
-import { SubmitButton } from "../_components/submit-button";
-import { EmailField } from "../_components/email-field";
+import { FormStatus, fieldErrorsOf } from "@/components/forms/form-status";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { EmailField } from "@/components/forms/email-field";
 import { requestPasswordResetAction } from "./actions";
 
 export function ForgotPasswordForm() {
@@ -14,9 +13,9 @@ export function ForgotPasswordForm() {
   const errors = fieldErrorsOf(state);
   return (
     <form action={formAction} className="space-y-4" noValidate>
-      <FormAlert state={state} />
+      <FormStatus state={state} />
       <EmailField value={email} onValueChange={setEmail} errors={errors.email} />
-      <SubmitButton pending={pending} pendingLabel="Sending…">
+      <SubmitButton wide pending={pending} pendingLabel="Sending…">
         Send me a reset link
       </SubmitButton>
       <p className="text-center text-sm text-slate-600">

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { RESET_LINK_MESSAGES, checkResetLink } from "@/lib/auth/reset-password";
 import { tokenQuerySchema } from "@/lib/validation/auth";
-import { Notice } from "../_components/notice";
+import { Notice } from "@/components/ui/notice";
 import { ResetPasswordForm } from "./reset-password-form";
 
 export const metadata: Metadata = { title: "Choose a new password", robots: { index: false } };

@@ -3,11 +3,10 @@
 import Link from "next/link";
 import { useActionState, useState } from "react";
 import { PASSWORD_MAX_LENGTH } from "@/lib/validation/auth";
-import { fieldErrorsOf } from "../_components/field-errors";
-import { FormAlert } from "../_components/form-alert";
-import { SubmitButton } from "../_components/submit-button";
-import { NewPasswordField } from "../_components/new-password-field";
-import { TextField } from "../_components/text-field";
+import { FormStatus, fieldErrorsOf } from "@/components/forms/form-status";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { NewPasswordField } from "@/components/forms/new-password-field";
+import { TextField } from "@/components/forms/text-field";
 import { resetPasswordAction } from "./actions";
 
 export function ResetPasswordForm({ token }: { token: string }) {
@@ -18,7 +17,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
   const linkBroken = Boolean(errors.token);
   return (
     <form action={formAction} className="space-y-4" noValidate>
-      {state && (linkBroken || !Object.keys(errors).length) && <FormAlert state={state} />}
+      {state && (linkBroken || !Object.keys(errors).length) && <FormStatus state={state} />}
       {linkBroken && (
         <p className="text-sm">
           <Link href="/forgot-password" className="font-medium underline">
@@ -39,7 +38,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
         required
         maxLength={PASSWORD_MAX_LENGTH}
       />
-      <SubmitButton pending={pending} pendingLabel="Saving…">
+      <SubmitButton wide pending={pending} pendingLabel="Saving…">
         Set new password
       </SubmitButton>
       <p className="text-xs text-slate-500">This signs you out on every other device.</p>

@@ -3,11 +3,10 @@
 import Link from "next/link";
 import { useActionState, useState } from "react";
 import { PASSWORD_MAX_LENGTH } from "@/lib/validation/auth";
-import { fieldErrorsOf } from "../_components/field-errors";
-import { FormAlert } from "../_components/form-alert";
-import { SubmitButton } from "../_components/submit-button";
-import { EmailField } from "../_components/email-field";
-import { TextField } from "../_components/text-field";
+import { FormStatus, fieldErrorsOf } from "@/components/forms/form-status";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { EmailField } from "@/components/forms/email-field";
+import { TextField } from "@/components/forms/text-field";
 import { signInAction } from "./actions";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
@@ -18,7 +17,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
 
   return (
     <form action={formAction} className="space-y-4" noValidate>
-      <FormAlert state={state} />
+      <FormStatus state={state} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <EmailField value={email} onValueChange={setEmail} errors={errors.email} autoComplete="username" />
       <TextField
@@ -37,7 +36,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           Forgot your password?
         </Link>
       </div>
-      <SubmitButton pending={pending} pendingLabel="Signing in…">
+      <SubmitButton wide pending={pending} pendingLabel="Signing in…">
         Sign in
       </SubmitButton>
       <p className="text-center text-sm text-slate-600">

@@ -3,12 +3,11 @@
 import Link from "next/link";
 import { useActionState, useState } from "react";
 import { NAME_MAX_LENGTH, ORGANIZATION_NAME_MAX_LENGTH } from "@/lib/validation/auth";
-import { fieldErrorsOf } from "../_components/field-errors";
-import { FormAlert } from "../_components/form-alert";
-import { SubmitButton } from "../_components/submit-button";
-import { EmailField } from "../_components/email-field";
-import { NewPasswordField } from "../_components/new-password-field";
-import { TextField } from "../_components/text-field";
+import { FormStatus, fieldErrorsOf } from "@/components/forms/form-status";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { EmailField } from "@/components/forms/email-field";
+import { NewPasswordField } from "@/components/forms/new-password-field";
+import { TextField } from "@/components/forms/text-field";
 import { signUpAction } from "./actions";
 
 export function SignUpForm({ callbackUrl, initialEmail }: { callbackUrl: string; initialEmail: string }) {
@@ -23,7 +22,7 @@ export function SignUpForm({ callbackUrl, initialEmail }: { callbackUrl: string;
 
   return (
     <form action={formAction} className="space-y-4" noValidate>
-      {state && !hasFieldErrors && <FormAlert state={state} />}
+      {state && !hasFieldErrors && <FormStatus state={state} />}
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <TextField label="Name" name="name" value={name} onValueChange={setName} errors={errors.name} autoComplete="name" required maxLength={NAME_MAX_LENGTH} />
       <EmailField label="Work email" value={email} onValueChange={setEmail} errors={errors.email} />
@@ -38,7 +37,7 @@ export function SignUpForm({ callbackUrl, initialEmail }: { callbackUrl: string;
         autoComplete="organization"
         maxLength={ORGANIZATION_NAME_MAX_LENGTH}
       />
-      <SubmitButton pending={pending} pendingLabel="Creating your account…">
+      <SubmitButton wide pending={pending} pendingLabel="Creating your account…">
         Start 14-day free trial
       </SubmitButton>
       <p className="text-center text-sm text-slate-600">

@@ -4,8 +4,8 @@ import { DEFAULT_SIGNED_IN_PATH } from "@/lib/auth/safe-callback-url";
 import { getSessionUser } from "@/lib/auth/session";
 import { verifyEmail, type VerifyEmailOutcome } from "@/lib/auth/verify-email";
 import { tokenQuerySchema } from "@/lib/validation/auth";
-import { Notice } from "../_components/notice";
-import { ResendVerificationForm } from "./resend-verification-form";
+import { Notice } from "@/components/ui/notice";
+import { ResendVerificationForm } from "@/components/auth/resend-verification-form";
 
 export const metadata: Metadata = { title: "Confirm your email", robots: { index: false } };
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { AcceptInvitationForm } from "@/components/invitations/accept-invitation-form";
-import { SignOutButton } from "@/app/(auth)/sign-out/sign-out-button";
+import { SignOutButton } from "@/components/auth/sign-out-button";
 import { getSessionUser } from "@/lib/auth/session";
 import { findInvitationByToken } from "@/lib/invitations/find-invitation";
 import { INVALID_INVITATION_MESSAGE, unusableInvitationError } from "@/lib/invitations/invitation-state";

@@ -1,26 +1,31 @@
 "use client";
 
 import { useId } from "react";
+import { textInput } from "./buttons";
 
 interface TextFieldProps extends Omit<React.InputHTMLAttributes<HTMLInputElement>, "id" | "value" | "onChange"> {
-  label: string;
+  label: React.ReactNode;
   name: string;
   value: string;
   onValueChange: (value: string) => void;
   errors?: string[];
   hint?: string;
+  /** Keeps the label for screen readers only (a field inside a table row). */
+  hideLabel?: boolean;
+  /** Classes for the wrapper (grid placement, width). */
+  className?: string;
 }
 
-/** A labelled input whose hint and errors are announced with it (aria-describedby). */
-export function TextField({ label, name, value, onValueChange, errors, hint, ...input }: TextFieldProps) {
+/** The one labelled input of every form: its hint and errors are announced with it (aria-describedby). */
+export function TextField({ label, name, value, onValueChange, errors, hint, hideLabel = false, className, ...input }: TextFieldProps) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const invalid = Boolean(errors?.length);
   const describedBy = [hint ? hintId : null, invalid ? errorId : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+    <div className={className}>
+      <label htmlFor={id} className={hideLabel ? "sr-only" : "block text-sm font-medium text-slate-800"}>
         {label}
       </label>
       <input
@@ -30,9 +35,7 @@ export function TextField({ label, name, value, onValueChange, errors, hint, ...
         onChange={(e) => onValueChange(e.target.value)}
         aria-invalid={invalid || undefined}
         aria-describedby={describedBy}
-        className={`mt-1 block w-full rounded-md border px-3 py-2 text-slate-900 shadow-sm outline-none focus:ring-2 ${
-          invalid ? "border-red-500 focus:border-red-500 focus:ring-red-200" : "border-slate-300 focus:border-slate-500 focus:ring-slate-200"
-        }`}
+        className={`${hideLabel ? "" : "mt-1 "}${textInput}`}
         {...input}
       />
       {hint && (

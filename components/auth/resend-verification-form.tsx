@@ -2,8 +2,9 @@
 
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/actions/result";
-import { FormAlert } from "../_components/form-alert";
-import { resendVerificationAction, resendVerificationByTokenAction } from "./actions";
+import { primaryButton } from "@/components/forms/buttons";
+import { FormStatus } from "@/components/forms/form-status";
+import { resendVerificationAction, resendVerificationByTokenAction } from "@/app/(auth)/verify-email/actions";
 
 /**
  * "Send a new link". With `token` (an expired or used link) it works without a session; without it,
@@ -23,12 +24,12 @@ export function ResendVerificationForm({ token, compact = false }: { token?: str
         className={
           compact
             ? "rounded-md border border-amber-400 bg-white px-3 py-1 text-sm font-medium text-amber-950 hover:bg-amber-100 disabled:opacity-60"
-            : "w-full rounded-md bg-slate-900 px-4 py-2 font-medium text-white hover:bg-slate-700 disabled:opacity-60"
+            : `${primaryButton} w-full py-2`
         }
       >
         {pending ? "Sending…" : "Send a new link"}
       </button>
-      <FormAlert state={state} />
+      <FormStatus state={state} />
     </form>
   );
 }

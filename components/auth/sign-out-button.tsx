@@ -1,4 +1,4 @@
-import { signOutAction } from "./actions";
+import { signOutAction } from "@/app/(auth)/sign-out/actions";
 
 /** A form (not a link), so nothing can sign a user out by merely loading a URL. */
 export function SignOutButton({ className }: { className?: string }) {
