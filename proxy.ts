@@ -1,7 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isProtectedPath, signInPathFor } from "@/lib/auth/protected-paths";
 import { readSessionToken, renewSessionCookie } from "@/lib/auth/renew-session-cookie";
-import { REQUEST_PATH_HEADER } from "@/lib/auth/request-path";
 import { STRICT_TRANSPORT_SECURITY, createNonce, pageContentSecurityPolicy, servedOverHttps } from "@/lib/http/security-headers";
 
 /**
@@ -9,7 +8,7 @@ import { STRICT_TRANSPORT_SECURITY, createNonce, pageContentSecurityPolicy, serv
  * from the request header and puts it on its own scripts), renews the session cookie of an active
  * visitor (sessions end when idle), and, as an optimistic gate, sends visitors of signed-in areas
  * without a valid session cookie to sign in, and back afterwards. It reads no database; pages check
- * the session is still current (getSessionUser / requireUser), which also catches sessions that were
+ * the session is still current (getSessionUser), which also catches sessions that were
  * signed out or ended by a password reset.
  */
 export async function proxy(request: NextRequest) {
@@ -23,7 +22,6 @@ export async function proxy(request: NextRequest) {
     response = NextResponse.redirect(new URL(signInPathFor(`${pathname}${search}`), request.url));
   } else {
     const headers = new Headers(request.headers);
-    headers.set(REQUEST_PATH_HEADER, `${pathname}${search}`);
     headers.set("content-security-policy", csp);
     response = NextResponse.next({ request: { headers } });
     if (token) await renewSessionCookie(token, response);

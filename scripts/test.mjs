@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, lint, unit tests, integration tests (PGlite, then PostgreSQL when
+// `npm test`: typecheck, lint (ESLint, knip), unit tests, integration tests (PGlite, then PostgreSQL when
 // TEST_DATABASE_URL is set), the Playwright end-to-end flow on a production build and its first-day
 // journey on the dev server. Ends with one summary line.
 import { spawnSync } from "node:child_process";
@@ -47,7 +47,11 @@ const only = process.argv.slice(2);
 const wants = (s) => only.length === 0 || only.includes(s);
 
 if (wants("typecheck")) step("typecheck", "npx", ["tsc", "--noEmit", "-p", "."]);
-if (wants("lint")) step("lint", "npx", ["eslint", ".", "--max-warnings=0"]);
+if (wants("lint")) {
+  step("lint", "npx", ["eslint", ".", "--max-warnings=0"]);
+  // Unused files, dependencies and exports (knip.jsonc says what counts).
+  step("dead code (knip)", "npx", ["knip", "--no-progress"]);
+}
 if (wants("unit")) vitest("unit tests", "unit", []);
 if (wants("integration")) {
   vitest("integration tests (PGlite)", "integration", [], { TEST_DATABASE_URL: "" });

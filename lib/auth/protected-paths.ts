@@ -1,8 +1,9 @@
 /**
  * The signed-in areas. The proxy sends visitors without a valid session cookie to sign in first;
- * pages still check the session against the database (getSessionUser / requireUser).
+ * pages still check the session against the database (getSessionUser). Only prefixes of pages that
+ * exist: add a new signed-in area here when its first page lands.
  */
-export const PROTECTED_PREFIXES = ["/dashboard", "/assets", "/settings", "/organizations", "/scans", "/onboarding"] as const;
+const PROTECTED_PREFIXES = ["/assets", "/settings", "/organizations"] as const;
 
 export function isProtectedPath(pathname: string): boolean {
   return PROTECTED_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));

@@ -128,4 +128,3 @@ export async function startLocalExecutor(options: LocalExecutorOptions): Promise
 }
 
 export type { ExecutorLogger } from "./log";
-export { createLogger } from "./log";

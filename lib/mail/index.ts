@@ -5,7 +5,6 @@ import type { MailMessage } from "./types";
 import { validateMessage } from "./validate-message";
 
 export type { MailMessage } from "./types";
-export { MailConfigurationError } from "./config";
 
 /**
  * Sends one mail: over SMTP when SMTP_URL is set, otherwise into the dev mailbox (/dev/mailbox).

@@ -18,7 +18,6 @@ export interface DetectOptions extends Partial<Omit<DetectTiming, "timeoutMs">> 
 }
 
 export type { DetectTiming } from "./timing";
-export { DEFAULT_TIMING } from "./timing";
 
 function positive(value: number | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;

@@ -58,7 +58,7 @@ describe("proxy", () => {
     new NextRequest(`http://localhost:3000${path}`, { headers: browser ? { cookie: cookieHeader(browser) } : {} });
 
   it("sends visitors without a session from signed-in areas to sign in, and back afterwards", async () => {
-    for (const path of ["/assets", "/assets/abc?tab=ports", "/settings/members", "/dashboard"]) {
+    for (const path of ["/assets", "/assets/abc?tab=ports", "/settings/members", "/organizations/new"]) {
       const res = await proxy(request(path));
       expect(res.status).toBe(307);
       const location = new URL(res.headers.get("location")!);
@@ -75,12 +75,12 @@ describe("proxy", () => {
     }
   });
 
-  it("lets a valid session cookie through and tells the page its path", async () => {
+  it("lets a valid session cookie through", async () => {
     await createUser("bea@example.test");
     const browser = await signedIn("bea@example.test", "127.0.20.5");
     const res = await proxy(request("/assets?x=1", browser));
     expect(res.headers.get("location")).toBeNull();
-    expect(res.headers.get("x-middleware-request-x-portwatch-path")).toBe("/assets?x=1");
+    expect(res.headers.get("x-middleware-next")).toBe("1");
   });
 
   it("does not accept a forged cookie", async () => {

@@ -50,7 +50,7 @@ describe("callbackUrl path tricks", () => {
 
 describe("protected areas", () => {
   it("covers the signed-in sections and their sub-pages, not public pages", () => {
-    for (const p of ["/dashboard", "/assets", "/assets/abc", "/settings/members"]) expect(isProtectedPath(p)).toBe(true);
+    for (const p of ["/organizations/new", "/assets", "/assets/abc", "/settings/members"]) expect(isProtectedPath(p)).toBe(true);
     for (const p of ["/", "/sign-in", "/sign-up", "/verify-email", "/reset-password", "/assetsx", "/invite/abc"]) expect(isProtectedPath(p)).toBe(false);
   });
 
