@@ -5,13 +5,19 @@ export function FormStatus({ state, className = "" }: { state: ActionState<unkno
   if (!state) return null;
   if (state.error !== undefined) {
     return (
-      <p role="alert" className={`rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 ${className}`}>
+      <p
+        role="alert"
+        className={`rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 ${className}`}
+      >
         {state.error}
       </p>
     );
   }
   return (
-    <p role="status" className={`rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 ${className}`}>
+    <p
+      role="status"
+      className={`rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 ${className}`}
+    >
       {state.success}
     </p>
   );

@@ -17,7 +17,17 @@ interface TextFieldProps extends Omit<React.InputHTMLAttributes<HTMLInputElement
 }
 
 /** The one labelled input of every form: its hint and errors are announced with it (aria-describedby). */
-export function TextField({ label, name, value, onValueChange, errors, hint, hideLabel = false, className, ...input }: TextFieldProps) {
+export function TextField({
+  label,
+  name,
+  value,
+  onValueChange,
+  errors,
+  hint,
+  hideLabel = false,
+  className,
+  ...input
+}: TextFieldProps) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -35,7 +45,7 @@ export function TextField({ label, name, value, onValueChange, errors, hint, hid
         onChange={(e) => onValueChange(e.target.value)}
         aria-invalid={invalid || undefined}
         aria-describedby={describedBy}
-        className={`${hideLabel ? "" : "mt-1 "}${textInput}`}
+        className={`${hideLabel ? "" : "mt-1"}${textInput}`}
         {...input}
       />
       {hint && (

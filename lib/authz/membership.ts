@@ -55,11 +55,21 @@ async function checkMembership<C extends Capability>(
   if (membership) {
     const { id, role, user, organization } = membership;
     if (verifiedEmail && user.emailVerifiedAt === null) throw new AppError("forbidden", EMAIL_NOT_VERIFIED_MESSAGE);
-    const ctx = grant<C>({ organizationId: organization.id, userId, role, plan: organization.plan, trialEndsAt: organization.trialEndsAt });
+    const ctx = grant<C>({
+      organizationId: organization.id,
+      userId,
+      role,
+      plan: organization.plan,
+      trialEndsAt: organization.trialEndsAt,
+    });
     return Object.assign(ctx, { membershipId: id });
   }
   const anyRole = await client.membership.findFirst({ where: { userId, organizationId }, select: { role: true } });
-  if (anyRole) throw new AppError("forbidden", `This needs the ${leastRoleWith(capability).toLowerCase()} role; you are ${anyRole.role.toLowerCase()}.`);
+  if (anyRole)
+    throw new AppError(
+      "forbidden",
+      `This needs the ${leastRoleWith(capability).toLowerCase()} role; you are ${anyRole.role.toLowerCase()}.`,
+    );
   throw notFound("Organisation");
 }
 
@@ -75,6 +85,9 @@ export async function listMyOrganizations(userId: string): Promise<MyOrganizatio
     orderBy: [{ organization: { name: "asc" } }, { createdAt: "asc" }],
   });
   return memberships.map(({ role, organization: o }) =>
-    Object.assign(grant<MemberCapability>({ organizationId: o.id, userId, role, plan: o.plan, trialEndsAt: o.trialEndsAt }), { name: o.name }),
+    Object.assign(
+      grant<MemberCapability>({ organizationId: o.id, userId, role, plan: o.plan, trialEndsAt: o.trialEndsAt }),
+      { name: o.name },
+    ),
   );
 }

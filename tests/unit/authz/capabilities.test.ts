@@ -8,7 +8,12 @@ describe("the capability table", () => {
   it("gives owners every right, viewers only reading and leaving", () => {
     const all = Object.keys(CAPABILITIES) as Capability[];
     expect(all.filter((c) => !roleCan("OWNER", c))).toEqual([]);
-    expect(all.filter((c) => roleCan("VIEWER", c)).sort()).toEqual(["assets:read", "findings:read", "members:read", "organization:leave"]);
+    expect(all.filter((c) => roleCan("VIEWER", c)).sort()).toEqual([
+      "assets:read",
+      "findings:read",
+      "members:read",
+      "organization:leave",
+    ]);
     expect(all.filter((c) => roleCan("ADMIN", c) && !roleCan("VIEWER", c)).sort()).toEqual([
       "api-keys:manage",
       "assets:write",
@@ -20,7 +25,11 @@ describe("the capability table", () => {
   });
 
   it("names the lowest role holding a right, for the forbidden message", () => {
-    expect([leastRoleWith("assets:read"), leastRoleWith("assets:write"), leastRoleWith("billing:manage")]).toEqual(["VIEWER", "ADMIN", "OWNER"]);
+    expect([leastRoleWith("assets:read"), leastRoleWith("assets:write"), leastRoleWith("billing:manage")]).toEqual([
+      "VIEWER",
+      "ADMIN",
+      "OWNER",
+    ]);
     expect(rolesWith("members:manage")).toEqual(["OWNER", "ADMIN"]);
     // The audit log is for owners (issue 10).
     expect(rolesWith("audit:read")).toEqual(["OWNER"]);
@@ -28,7 +37,13 @@ describe("the capability table", () => {
 
   it("narrows a context only for the rights its role holds", () => {
     // eslint-disable-next-line no-restricted-syntax -- a unit test of `can` alone, no database
-    const viewer = { organizationId: "o", userId: "u", role: "VIEWER", plan: "TRIAL", trialEndsAt: null } as unknown as OrgContext;
+    const viewer = {
+      organizationId: "o",
+      userId: "u",
+      role: "VIEWER",
+      plan: "TRIAL",
+      trialEndsAt: null,
+    } as unknown as OrgContext;
     expect(can(viewer, "assets:read")).toBe(true);
     expect(can(viewer, "assets:write")).toBe(false);
   });
