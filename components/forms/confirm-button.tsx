@@ -7,7 +7,17 @@ import { dangerButton, linkButton, secondaryButton } from "./buttons";
  * A two-step destructive button: the first click asks, the second (a real submit of the enclosing
  * form) does it. No window.confirm, so it works with keyboards and screen readers alike.
  */
-export function ConfirmButton({ label, question, confirmLabel, pending }: { label: string; question: string; confirmLabel: string; pending: boolean }) {
+export function ConfirmButton({
+  label,
+  question,
+  confirmLabel,
+  pending,
+}: {
+  label: string;
+  question: string;
+  confirmLabel: string;
+  pending: boolean;
+}) {
   const [asking, setAsking] = useState(false);
   if (!asking) {
     return (

@@ -45,7 +45,7 @@ export function TextField({
         onChange={(e) => onValueChange(e.target.value)}
         aria-invalid={invalid || undefined}
         aria-describedby={describedBy}
-        className={`${hideLabel ? "" : "mt-1"}${textInput}`}
+        className={hideLabel ? textInput : `mt-1 ${textInput}`}
         {...input}
       />
       {hint && (
