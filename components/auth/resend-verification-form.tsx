@@ -24,7 +24,7 @@ export function ResendVerificationForm({ token, compact = false }: { token?: str
         className={
           compact
             ? "rounded-md border border-amber-400 bg-white px-3 py-1 text-sm font-medium text-amber-950 hover:bg-amber-100 disabled:opacity-60"
-            : `${primaryButton} w-full py-2`
+            : `${primaryButton} w-full`
         }
       >
         {pending ? "Sending…" : "Send a new link"}

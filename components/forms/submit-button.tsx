@@ -24,7 +24,7 @@ export function SubmitButton({
       type="submit"
       disabled={pending || disabled}
       aria-disabled={pending || disabled}
-      className={[primaryButton, wide ? "w-full py-2" : "", className].join(" ")}
+      className={[primaryButton, wide ? "w-full" : "", className].join(" ")}
     >
       {pending ? pendingLabel : children}
     </button>
