@@ -5,10 +5,6 @@ import { fail, ok, type ParseResult } from "./target-types";
 export const MAX_DOMAIN_LENGTH = 253;
 export const MAX_LABEL_LENGTH = 63;
 
-/** What the rules below accept; the normaliser's output always matches it. */
-export const NORMALIZED_DOMAIN_PATTERN =
-  /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)$/;
-
 const IP_AS_DOMAIN =
   "looks like an IP address written in an unusual form. Enter it as four decimal numbers without leading zeros, like 192.0.2.10.";
 const NUMERIC_TLD = "The last part of a domain name (like .com) cannot be only digits.";
