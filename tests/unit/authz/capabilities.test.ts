@@ -36,14 +36,9 @@ describe("the capability table", () => {
   });
 
   it("narrows a context only for the rights its role holds", () => {
+    const fields = { organizationId: "o", userId: "u", role: "VIEWER", plan: "TRIAL", trialEndsAt: null };
     // eslint-disable-next-line no-restricted-syntax -- a unit test of `can` alone, no database
-    const viewer = {
-      organizationId: "o",
-      userId: "u",
-      role: "VIEWER",
-      plan: "TRIAL",
-      trialEndsAt: null,
-    } as unknown as OrgContext;
+    const viewer = fields as unknown as OrgContext;
     expect(can(viewer, "assets:read")).toBe(true);
     expect(can(viewer, "assets:write")).toBe(false);
   });
