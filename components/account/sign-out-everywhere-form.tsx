@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { ConfirmButton } from "@/components/forms/confirm-button";
+import { InlineError } from "@/components/forms/form-status";
 import type { ActionResult, ActionState } from "@/lib/actions/result";
 
 type Action = (prev: ActionState, form: FormData) => Promise<ActionResult>;
@@ -17,11 +18,7 @@ export function SignOutEverywhereForm({ action }: { action: Action }) {
         confirmLabel="Sign out everywhere"
         pending={pending}
       />
-      {state?.error !== undefined && (
-        <p role="alert" className="mt-1 text-sm text-red-700">
-          {state.error}
-        </p>
-      )}
+      <InlineError state={state} />
     </form>
   );
 }
