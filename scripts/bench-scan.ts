@@ -1,21 +1,21 @@
 /**
- * `npm run bench:scan`: our scanner side by side with Debian's nmap on the same ports and targets.
- *   (a) full 65,535-port TCP connect scan of a loopback address with 20 listeners
- *   (b) full scan of a host in a network namespace where all but 10 ports are DROPped (needs root)
- *   (c) service-detection agreement on tests/helpers/test-services.ts (ours vs nmap -sV)
- * Runs alternate (ours, nmap, ours, nmap...) and medians are printed. Each of our runs is a fresh
- * child process timing only the scan; nmap's time is the scan time it reports itself, which likewise
- * leaves out its process start-up. Whole-process times of (a) are printed below the table.
- * BENCH_RUNS (default 3) sets the runs per side; BENCH_SKIP=a,b,c skips sections.
- * Only 127.0.0.0/8 and the test namespace are ever contacted.
+ * `npm run bench:scan`: our scanner side by side with Debian's nmap, whole processes, same targets,
+ * same ports, in the same run (alternating: ours, nmap, ours, nmap ...; medians printed):
+ *   (a) port discovery: `scan --no-detect` against `nmap -sT -T4`, all 65,535 TCP ports of a loopback
+ *       address with 25 listeners (SSH, HTTP, SMTP, FTP and Redis look-alikes, five of each);
+ *   (i) find and identify: the default CLI (detection on) against `nmap -sT -sV -T4` on the same host;
+ *   (b) a host in a network namespace where all but 10 ports are DROPped (`--no-detect` vs `-sT -T4`);
+ *   (c) service-detection agreement on tests/helpers/test-services.ts (ours vs nmap -sV).
+ * Times are wall-clock times of the whole child process (our CLI compiles its TypeScript through tsx
+ * at start; nmap's own start-up is included likewise). BENCH_RUNS (default 3) sets the runs per side;
+ * BENCH_SKIP=a,i,b,c skips sections. Only 127.0.0.0/8 and the test namespace are ever contacted.
  */
 import { execFile } from "node:child_process";
+import http from "node:http";
 import net from "node:net";
 import os from "node:os";
-import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { detectService } from "../lib/scanner/detect/index";
-import { scanHost } from "../lib/scanner/scan-host";
 import { scanHostUdp } from "../lib/scanner/udp/udp-scan";
 import type { Detection } from "../lib/scanner/types";
 import { assertRoutedVia, netnsUnavailableReason, startNetnsHost } from "../tests/helpers/netns";
@@ -25,11 +25,11 @@ const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
 const SKIP = new Set((process.env.BENCH_SKIP ?? "").split(",").filter(Boolean));
 
 interface ScanRun {
-  /** The scan itself: what the table compares. */
+  /** Wall-clock time of the whole process. */
   ms: number;
-  /** The whole process, start-up included (ours runs TypeScript through tsx, which costs ~0.4 s). */
-  processMs: number;
   open: number[];
+  /** Ports whose service was named (identification runs). */
+  identified: number[];
 }
 
 const median = (values: number[]) => {
@@ -40,79 +40,111 @@ const median = (values: number[]) => {
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-/** Child mode: one scan, timing only the scan, printed as JSON. */
-async function worker(json: string): Promise<void> {
-  const { ip, cidr } = JSON.parse(json) as { ip: string; cidr: string };
+/** Our CLI as a user runs it (`npm run scan` minus npm's own start-up), one JSON line per port. */
+async function ours(ip: string, cidr: string, detect: boolean): Promise<ScanRun> {
+  const args = ["--import", "tsx", "scripts/scan.ts", "--json", "--ports", "all", ...(detect ? [] : ["--no-detect"]), ip];
   const started = performance.now();
-  const result = await scanHost({ ip, family: 4 }, { ports: "all", allowedCidrs: [cidr], detection: false });
-  const ms = performance.now() - started;
-  process.stdout.write(JSON.stringify({ ms, open: result.ports.map((p) => p.port) }));
-  process.exit(0);
-}
-
-async function ours(ip: string, cidr: string): Promise<ScanRun> {
-  const script = fileURLToPath(import.meta.url);
-  const started = performance.now();
-  const { stdout } = await run(process.execPath, ["--import", "tsx", script, "--worker", JSON.stringify({ ip, cidr })], {
-    maxBuffer: 16 << 20,
-    timeout: 600_000,
+  const { stdout } = await run(process.execPath, args, {
+    env: { ...process.env, SCAN_ALLOWED_CIDRS: cidr },
+    maxBuffer: 64 << 20,
+    timeout: 900_000,
   });
-  const processMs = performance.now() - started;
-  return { ...(JSON.parse(stdout) as Omit<ScanRun, "processMs">), processMs };
+  const ms = performance.now() - started;
+  const lines = stdout.trim().split("\n").filter(Boolean).map((line) => JSON.parse(line) as { port: number; detectedService: string | null });
+  return { ms, open: lines.map((l) => l.port), identified: lines.filter((l) => l.detectedService !== null).map((l) => l.port) };
 }
 
-/** nmap's own "scanned in X seconds" (its scan without process start-up, like our timing), else wall time. */
-async function nmap(ip: string): Promise<ScanRun> {
+async function nmap(ip: string, detect: boolean): Promise<ScanRun> {
   const started = performance.now();
-  const { stdout } = await run("nmap", ["-sT", "-T4", "-p-", "-n", "-Pn", "-oG", "-", ip], { maxBuffer: 16 << 20, timeout: 900_000 });
-  const reported = /scanned in ([\d.]+) seconds/.exec(stdout)?.[1];
-  const processMs = performance.now() - started;
-  const ms = reported ? Number(reported) * 1000 : processMs;
+  const { stdout } = await run("nmap", ["-sT", ...(detect ? ["-sV"] : []), "-T4", "-p-", "-n", "-Pn", "-oG", "-", ip], {
+    maxBuffer: 64 << 20,
+    timeout: 1_800_000,
+  });
+  const ms = performance.now() - started;
   const portsField = /Ports: (.*?)(\t|$)/m.exec(stdout)?.[1] ?? "";
-  const open = [...portsField.matchAll(/(\d+)\/open\/tcp/g)].map((m) => Number(m[1]));
-  return { ms, processMs, open };
+  const entries = [...portsField.matchAll(/(\d+)\/open\/tcp\/\/([^/]*)\//g)];
+  return { ms, open: entries.map((m) => Number(m[1])), identified: entries.filter((m) => m[2] !== "" && !m[2]!.endsWith("?")).map((m) => Number(m[1])) };
 }
 
-async function alternate(ip: string, cidr: string): Promise<{ ours: ScanRun[]; nmap: ScanRun[] }> {
+async function alternate(label: string, once: () => Promise<ScanRun>, theirs: () => Promise<ScanRun>) {
   const result = { ours: [] as ScanRun[], nmap: [] as ScanRun[] };
   for (let i = 0; i < RUNS; i++) {
-    result.ours.push(await ours(ip, cidr));
-    log(`  ours run ${i + 1}: ${describeRun(result.ours.at(-1)!)}`);
-    result.nmap.push(await nmap(ip));
-    log(`  nmap run ${i + 1}: ${describeRun(result.nmap.at(-1)!)}`);
+    result.ours.push(await once());
+    log(`  ${label} ours run ${i + 1}: ${describeRun(result.ours.at(-1)!)}`);
+    result.nmap.push(await theirs());
+    log(`  ${label} nmap run ${i + 1}: ${describeRun(result.nmap.at(-1)!)}`);
   }
   return result;
 }
 
-const describeRun = (r: ScanRun) => `${seconds(r.ms)} scan, ${seconds(r.processMs)} process, ${r.open.length} open`;
+const describeRun = (r: ScanRun) => `${seconds(r.ms)}, ${r.open.length} open, ${r.identified.length} identified`;
+const count = (runs: ScanRun[], pick: (r: ScanRun) => number[], expected: number[]) =>
+  median(runs.map((r) => expected.filter((port) => pick(r).includes(port)).length));
+/** Ports some run of ours reported open that no nmap run saw: must be none. */
+const extraPorts = (o: ScanRun[], n: ScanRun[]) => {
+  const theirs = new Set(n.flatMap((r) => r.open));
+  return [...new Set(o.flatMap((r) => r.open))].filter((port) => !theirs.has(port));
+};
 
-const foundOf = (runs: ScanRun[], expected: number[]) =>
-  median(runs.map((r) => expected.filter((port) => r.open.includes(port)).length));
+const LOAD = () => os.loadavg().map((l) => l.toFixed(2)).join(" / ");
 
-async function loopbackSection(rows: string[], notes: string[]): Promise<void> {
+type Kind = "ssh" | "http" | "smtp" | "ftp" | "redis";
+const KINDS: Kind[] = ["ssh", "http", "smtp", "ftp", "redis"];
+
+/** A look-alike of a common service: speaks enough of the protocol for both tools to name it. */
+function listener(kind: Kind): net.Server {
+  if (kind === "http") {
+    return http.createServer((_request, response) => {
+      response.writeHead(200, { Server: "nginx/1.22.1", "Content-Type": "text/html" });
+      response.end("<html><body>bench</body></html>\n");
+    });
+  }
+  return net.createServer((socket) => {
+    socket.on("error", () => {});
+    if (kind === "ssh") socket.write("SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u10\r\n");
+    if (kind === "smtp") socket.write("220 mail.example.test ESMTP Postfix (Debian/GNU)\r\n");
+    if (kind === "ftp") socket.write("220 (vsFTPd 3.0.3)\r\n");
+    socket.on("data", (data) => {
+      const text = data.toString("latin1");
+      if (kind === "redis") socket.write(/^PING/i.test(text) ? "+PONG\r\n" : "-ERR unknown command\r\n");
+      if (kind === "smtp") socket.write(/^(EHLO|HELO)/i.test(text) ? "250-mail.example.test\r\n250 STARTTLS\r\n" : "502 5.5.2 Error: command not recognized\r\n");
+      if (kind === "ftp") socket.write("500 Unknown command.\r\n");
+      if (kind === "ssh") socket.end("Protocol mismatch.\r\n");
+    });
+  });
+}
+
+async function loopbackSections(rows: string[], notes: string[]): Promise<void> {
   const ip = "127.0.0.66";
   const servers: net.Server[] = [];
   const ports: number[] = [];
-  while (ports.length < 20) {
-    const server = net.createServer((socket) => socket.on("error", () => {}).end());
+  for (let i = 0; i < 25; i++) {
+    const server = listener(KINDS[i % KINDS.length]!);
     await new Promise<void>((resolve) => server.listen({ port: 0, host: ip, backlog: 1024 }, () => resolve()));
     servers.push(server);
     ports.push((server.address() as net.AddressInfo).port);
   }
-  log(`(a) loopback ${ip}, 20 listeners, 65,535 ports`);
   try {
-    const result = await alternate(ip, "127.0.0.0/8");
-    const [o, n] = [median(result.ours.map((r) => r.ms)), median(result.nmap.map((r) => r.ms))];
-    notes.push(
-      `(a) whole processes, start-up included: ours ${seconds(median(result.ours.map((r) => r.processMs)))} ` +
-        `(TypeScript through tsx), nmap ${seconds(median(result.nmap.map((r) => r.processMs)))}.`,
-    );
-    // Services of other processes listening on 0.0.0.0 also show up: report ours out of 20 plus the total.
-    rows.push(
-      `| (a) loopback, 65,535 ports, 20 listeners | ${seconds(o)} | ${seconds(n)} | ${(o / n).toFixed(2)}× | ` +
-        `${foundOf(result.ours, ports)}/20 (total open ${median(result.ours.map((r) => r.open.length))}) | ` +
-        `${foundOf(result.nmap, ports)}/20 (total open ${median(result.nmap.map((r) => r.open.length))}) |`,
-    );
+    if (!SKIP.has("a")) {
+      log(`(a) loopback ${ip}, 25 listeners, 65,535 ports, --no-detect vs nmap -sT -T4 (load ${LOAD()})`);
+      const result = await alternate("(a)", () => ours(ip, "127.0.0.0/8", false), () => nmap(ip, false));
+      const [o, n] = [median(result.ours.map((r) => r.ms)), median(result.nmap.map((r) => r.ms))];
+      const extra = extraPorts(result.ours, result.nmap);
+      rows.push(
+        `| (a) port discovery, loopback, 65,535 ports, 25 listeners | ${seconds(o)} | ${seconds(n)} (\`-sT -T4\`) | ${(o / n).toFixed(2)}× | ` +
+          `${count(result.ours, (r) => r.open, ports)}/25 | ${count(result.nmap, (r) => r.open, ports)}/25 |`,
+      );
+      notes.push(`(a) ports ours reported open that nmap did not: ${extra.length === 0 ? "none" : extra.join(", ")}.`);
+    }
+    if (!SKIP.has("i")) {
+      log(`(i) same host, find and identify: default CLI vs nmap -sT -sV -T4 (load ${LOAD()})`);
+      const result = await alternate("(i)", () => ours(ip, "127.0.0.0/8", true), () => nmap(ip, true));
+      const [o, n] = [median(result.ours.map((r) => r.ms)), median(result.nmap.map((r) => r.ms))];
+      rows.push(
+        `| (i) find and identify, same host | ${seconds(o)} | ${seconds(n)} (\`-sT -sV -T4\`) | ${(o / n).toFixed(2)}× | ` +
+          `${count(result.ours, (r) => r.identified, ports)}/25 identified | ${count(result.nmap, (r) => r.identified, ports)}/25 identified |`,
+      );
+    }
   } finally {
     await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
   }
@@ -126,14 +158,14 @@ async function netnsSection(rows: string[]): Promise<void> {
   }
   const open = [22, 80, 443, 3306, 8080, 12345, 23456, 34567, 45678, 56789];
   const host = await startNetnsHost({ openPorts: open });
-  log(`(b) namespace host ${host.ip}, 10 open, every other port dropped`);
+  log(`(b) namespace host ${host.ip}, 10 open, every other port dropped (load ${LOAD()})`);
   try {
     await assertRoutedVia(host.ip, host.device);
-    const result = await alternate(host.ip, host.cidr);
+    const result = await alternate("(b)", () => ours(host.ip, host.cidr, false), () => nmap(host.ip, false));
     const [o, n] = [median(result.ours.map((r) => r.ms)), median(result.nmap.map((r) => r.ms))];
     rows.push(
-      `| (b) namespace host, all but 10 ports dropped | ${seconds(o)} | ${seconds(n)} | ${(o / n).toFixed(2)}× | ` +
-        `${foundOf(result.ours, open)}/10 | ${foundOf(result.nmap, open)}/10 |`,
+      `| (b) namespace host, all but 10 ports dropped | ${seconds(o)} | ${seconds(n)} (\`-sT -T4\`) | ${(o / n).toFixed(2)}× | ` +
+        `${count(result.ours, (r) => r.open, open)}/10 | ${count(result.nmap, (r) => r.open, open)}/10 |`,
     );
   } finally {
     await host.stop();
@@ -246,8 +278,6 @@ async function machine(): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const workerIndex = process.argv.indexOf("--worker");
-  if (workerIndex >= 0) return worker(process.argv[workerIndex + 1]!);
   try {
     await run("nmap", ["--version"]);
   } catch {
@@ -255,12 +285,13 @@ async function main(): Promise<void> {
   }
   const rows: string[] = [];
   const notes: string[] = [];
-  if (!SKIP.has("a")) await loopbackSection(rows, notes);
+  if (!SKIP.has("a") || !SKIP.has("i")) await loopbackSections(rows, notes);
   if (!SKIP.has("b")) await netnsSection(rows);
   if (!SKIP.has("c")) await detectionSection(rows);
   process.stdout.write(
     `\n${await machine()}\nRuns per side: ${RUNS} (alternating), medians.\n\n` +
-      `| scenario | ours | nmap -sT -T4 | ours / nmap | ours found | nmap found |\n|---|---|---|---|---|---|\n${rows.join("\n")}\n` +
+      `Load average at the end: ${LOAD()} (other processes share the machine: re-run when it is quiet).\n\n` +
+      `| scenario (whole processes) | ours | nmap | ours / nmap | ours found | nmap found |\n|---|---|---|---|---|---|\n${rows.join("\n")}\n` +
       (notes.length ? `\n${notes.join("\n")}\n` : ""),
   );
   // Child processes and servers are stopped; exit explicitly so a stray handle cannot keep us alive.

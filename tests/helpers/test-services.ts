@@ -26,11 +26,12 @@ import { redis } from "./services/redis";
 import { snmpd } from "./services/snmpd";
 import type { ServiceContext, ServiceDefinition, TestService } from "./services/types";
 import { vsftpd } from "./services/vsftpd";
+import { tigervnc } from "./services/tigervnc";
 
 export type { TestService } from "./services/types";
 
 export const SERVICE_DEFINITIONS: readonly ServiceDefinition[] = [
-  openssh, nginx, postfix, dovecot, vsftpd, redis, mariadb, postgresql, memcached, mosquitto, openldap, snmpd, dnsmasq,
+  openssh, nginx, postfix, dovecot, vsftpd, redis, mariadb, postgresql, memcached, mosquitto, openldap, snmpd, dnsmasq, tigervnc,
 ];
 
 /** Every endpoint the fixtures can provide, known without starting anything. */

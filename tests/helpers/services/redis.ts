@@ -30,6 +30,6 @@ export const redis: ServiceDefinition = {
       logPath: join(dir, "redis.log"),
     });
     await waitForTcp(server, host, PORT);
-    return [{ name: "redis", host, port: PORT, protocol: "tcp", expected: { detectedService: "redis", product: "Redis", version } }];
+    return [{ name: "redis", host, port: PORT, protocol: "tcp", expected: { detectedService: "redis", product: "Redis", version, facts: { unauthenticatedAccess: true } } }];
   },
 };
