@@ -6,8 +6,8 @@
  *   (i) find and identify: the default CLI (detection on) against `nmap -sT -sV -T4` on the same host;
  *   (b) a host in a network namespace where all but 10 ports are DROPped (`--no-detect` vs `-sT -T4`);
  *   (c) service-detection agreement on tests/helpers/test-services.ts (ours vs nmap -sV).
- * Times are wall-clock times of the whole child process (our CLI compiles its TypeScript through tsx
- * at start; nmap's own start-up is included likewise). BENCH_RUNS (default 3) sets the runs per side;
+ * Times are wall-clock times of the whole child process, start-up included on both sides (ours runs
+ * the CLI bundle scripts/scan-cli.mjs keeps up to date, as `npm run scan` does). BENCH_RUNS (default 3) sets the runs per side;
  * BENCH_SKIP=a,i,b,c skips sections. Only 127.0.0.0/8 and the test namespace are ever contacted.
  */
 import { execFile } from "node:child_process";
@@ -42,7 +42,7 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 
 /** Our CLI as a user runs it (`npm run scan` minus npm's own start-up), one JSON line per port. */
 async function ours(ip: string, cidr: string, detect: boolean): Promise<ScanRun> {
-  const args = ["--import", "tsx", "scripts/scan.ts", "--json", "--ports", "all", ...(detect ? [] : ["--no-detect"]), ip];
+  const args = ["scripts/scan-cli.mjs", "--json", "--ports", "all", ...(detect ? [] : ["--no-detect"]), ip];
   const started = performance.now();
   const { stdout } = await run(process.execPath, args, {
     env: { ...process.env, SCAN_ALLOWED_CIDRS: cidr },
