@@ -9,7 +9,17 @@ async function signUp(page: import("@playwright/test").Page, name: string, email
   await page.getByLabel(/email/i).fill(email);
   await page.getByLabel(/^password/i).fill(password);
   await page.getByRole("button", { name: /sign up|create account|start/i }).click();
+  // The same answer for new and registered addresses: check your inbox, signed out. Sign in (unconfirmed is fine).
+  await expect(page).toHaveURL(/\/verify-email\?sent=1/);
+  await signIn(page, email);
   await expect(page).toHaveURL(/\/assets/);
+}
+
+async function signIn(page: import("@playwright/test").Page, email: string) {
+  await page.getByRole("link", { name: "Sign in" }).click();
+  await page.getByLabel(/email/i).fill(email);
+  await page.getByLabel(/password/i).fill(password);
+  await page.getByRole("button", { name: /sign in/i }).click();
 }
 
 test("assets, organisation settings, invitations and members", async ({ page, browser }) => {
@@ -77,6 +87,9 @@ test("assets, organisation settings, invitations and members", async ({ page, br
   await other.getByLabel(/^name/i).fill("Carl Colleague");
   await other.getByLabel(/^password/i).fill(password);
   await other.getByRole("button", { name: /sign up|create account|start/i }).click();
+  // Check-your-inbox page; its sign-in link leads back to the invitation.
+  await expect(other).toHaveURL(/\/verify-email\?sent=1/);
+  await signIn(other, colleague);
   await expect(other).toHaveURL(new RegExp(inviteUrl.pathname));
   await other.getByRole("button", { name: "Join Smoke Security" }).click();
   await expect(other).toHaveURL(/\/assets/);

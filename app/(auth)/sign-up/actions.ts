@@ -4,18 +4,16 @@ import { redirect } from "next/navigation";
 import { publicAction } from "@/lib/actions/action";
 import { requestIp } from "@/lib/audit/request-ip";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
-import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
 import { signUp } from "@/lib/auth/sign-up";
 import { signUpSchema } from "@/lib/validation/auth";
 
+/**
+ * Every accepted sign-up ends on the same "check your inbox" page, signed out, whether the address was
+ * new or already had an account: the mail says which (lib/auth/sign-up.ts). An invitee's way back to
+ * the invitation rides along, to the sign-in after confirming.
+ */
 export const signUpAction = publicAction(signUpSchema, async (input) => {
   await signUp(input, new Date(), (await requestIp()) ?? "unknown");
-  try {
-    await signInWithPassword(input.email, input.password);
-  } catch {
-    // The account exists; if signing in right away is refused (e.g. this network is rate limited), sign in by hand.
-    redirect("/sign-in?registered=1");
-  }
-  // An invitee who signed up from an invitation goes straight back to it.
-  redirect(safeCallbackUrl(input.callbackUrl));
+  const next = input.callbackUrl ? `&next=${encodeURIComponent(safeCallbackUrl(input.callbackUrl))}` : "";
+  redirect(`/verify-email?sent=1${next}`);
 });

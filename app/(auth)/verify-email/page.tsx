@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DEFAULT_SIGNED_IN_PATH } from "@/lib/auth/safe-callback-url";
+import { DEFAULT_SIGNED_IN_PATH, safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 import { getSessionUser } from "@/lib/auth/session";
 import { verifyEmail, type VerifyEmailOutcome } from "@/lib/auth/verify-email";
 import { tokenQuerySchema } from "@/lib/validation/auth";
@@ -12,20 +12,36 @@ export const metadata: Metadata = { title: "Confirm your email", robots: { index
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function VerifyEmailPage({ searchParams }: { searchParams: SearchParams }) {
-  const raw = (await searchParams).token;
+  const params = await searchParams;
+  const raw = params.token;
+  const nextRaw = Array.isArray(params.next) ? params.next[0] : params.next;
+  const next = nextRaw ? safeCallbackUrl(nextRaw) : null;
   const parsed = tokenQuerySchema.safeParse(Array.isArray(raw) ? raw[0] : raw);
   // The link is redeemed first, so a signed-in user sees their account as verified right after.
   const outcome: VerifyEmailOutcome | null = parsed.success ? await verifyEmail(parsed.data) : raw === undefined ? null : { status: "invalid" };
   const user = await getSessionUser();
   const continueLink = user ? (
-    <Link href={DEFAULT_SIGNED_IN_PATH} className="font-medium underline">
+    <Link href={next ?? DEFAULT_SIGNED_IN_PATH} className="font-medium underline">
       Continue to Portwatch
     </Link>
   ) : (
-    <Link href="/sign-in" className="font-medium underline">
+    <Link href={next ? `/sign-in?callbackUrl=${encodeURIComponent(next)}` : "/sign-in"} className="font-medium underline">
       Sign in
     </Link>
   );
+
+  if (!outcome && params.sent === "1" && !user) {
+    // Shown after every sign-up, new address or not: the mail says which.
+    return (
+      <Notice tone="info" title="Check your inbox">
+        <p>
+          We sent a message to the address you entered. If it is new to Portwatch, the message holds a link to confirm it: open it,
+          then sign in. If the address already has an account, the message tells you how to sign in.
+        </p>
+        <p>{continueLink}</p>
+      </Notice>
+    );
+  }
 
   if (!outcome) {
     if (user && !user.emailVerified) {

@@ -2,8 +2,10 @@ import type { MailMessage } from "@/lib/mail";
 import { appUrl } from "../app-url";
 import { renderAccountMail } from "./render";
 
-export function verifyEmailMail(input: { to: string; name: string | null; token: string }): MailMessage {
-  const url = appUrl(`/verify-email?token=${encodeURIComponent(input.token)}`);
+/** `next`: where to go after confirming and signing in (an invitation the person signed up from). */
+export function verifyEmailMail(input: { to: string; name: string | null; token: string; next?: string }): MailMessage {
+  const next = input.next ? `&next=${encodeURIComponent(input.next)}` : "";
+  const url = appUrl(`/verify-email?token=${encodeURIComponent(input.token)}${next}`);
   return {
     to: input.to,
     subject: "Confirm your email address for Portwatch",
