@@ -14,5 +14,5 @@ export function serverLogPath(): string {
 
 /** Lines of a server log that report an unhandled rejection (ours, Next.js's or Node's wording). */
 export function unhandledRejections(log: string): string[] {
-  return log.split("\n").filter((line) => /unhandled ?rejection/i.test(line));
+  return log.split("\n").filter((line) => /unhandled ?(promise ?)?rejection/i.test(line));
 }
