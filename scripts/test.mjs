@@ -56,8 +56,10 @@ if (wants("unit")) vitest("unit tests", "unit", []);
 if (wants("integration")) {
   vitest("integration tests (PGlite)", "integration", [], { TEST_DATABASE_URL: "" });
   if (process.env.TEST_DATABASE_URL) {
-    // The scanner's tests touch no database: the PostgreSQL pass covers everything that does.
-    vitest("integration tests (PostgreSQL)", "integration", ["--exclude", "tests/integration/scanner/**"]);
+    // The scanner's tests touch no database, and the embedded database's own tests (one owner, SIGKILL,
+    // backups) run their own PGlite processes: the PostgreSQL pass covers everything else.
+    const embeddedOnly = ["tests/integration/scanner/**", "tests/integration/db/embedded*.test.ts", "tests/integration/db/kill-during-scan.test.ts"];
+    vitest("integration tests (PostgreSQL)", "integration", embeddedOnly.flatMap((glob) => ["--exclude", glob]));
   } else {
     console.log("\n(TEST_DATABASE_URL unset: integration tests ran on PGlite only.)");
   }
