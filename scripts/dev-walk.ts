@@ -22,7 +22,8 @@ async function countRows(): Promise<{ users: number; completedScans: number }> {
   await client.connect();
   try {
     const users = (await client.query(`SELECT count(*)::int AS n FROM "User"`)).rows[0].n as number;
-    const completedScans = (await client.query(`SELECT count(*)::int AS n FROM "ScanRun" WHERE status = 'COMPLETED'`)).rows[0].n as number;
+    const completedScans = (await client.query(`SELECT count(*)::int AS n FROM "ScanRun" WHERE status = 'COMPLETED'`))
+      .rows[0].n as number;
     return { users, completedScans };
   } finally {
     await client.end();
@@ -39,7 +40,10 @@ for (let i = 1; i <= times; i++) {
     encoding: "utf8",
   });
   const seconds = (Date.now() - started) / 1000;
-  let note = walk.status === 0 ? "walk passed" : `walk FAILED (exit ${walk.status}):\n${(walk.stdout + walk.stderr).slice(-3000)}`;
+  let note =
+    walk.status === 0
+      ? "walk passed"
+      : `walk FAILED (exit ${walk.status}):\n${(walk.stdout + walk.stderr).slice(-3000)}`;
   let ok = walk.status === 0;
   try {
     const rows = await countRows();
@@ -57,5 +61,7 @@ for (let i = 1; i <= times; i++) {
   console.log(`walk ${i}/${times}: ${ok ? "ok" : "FAILED"} in ${seconds.toFixed(0)} s — ${note}`);
 }
 const passed = results.filter((r) => r.ok).length;
-console.log(`\n${passed}/${times} dev walks passed (sign up, verify, add a domain, scan, stop, start), ${(results.reduce((s, r) => s + r.seconds, 0) / 60).toFixed(1)} min in all.`);
+console.log(
+  `\n${passed}/${times} dev walks passed (sign up, verify, add a domain, scan, stop, start), ${(results.reduce((s, r) => s + r.seconds, 0) / 60).toFixed(1)} min in all.`,
+);
 process.exit(passed === times ? 0 : 1);

@@ -8,7 +8,11 @@ import nextEnv from "@next/env";
 import { adapterFactory } from "@/lib/db/adapter";
 import { databaseTarget, embeddedPort } from "@/lib/db/config";
 import { DataDirLockedError } from "@/lib/db/embedded/lock";
-import { EmbeddedDatabaseUnreadableError, startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded/server";
+import {
+  EmbeddedDatabaseUnreadableError,
+  startEmbeddedDatabase,
+  type EmbeddedDatabase,
+} from "@/lib/db/embedded/server";
 import { applyPendingMigrations } from "@/lib/db/migrations";
 import { logUnhandledRejections } from "@/lib/process/unhandled-rejections";
 
@@ -23,7 +27,11 @@ const log = (message: string) => console.log(`[portwatch] ${message}`);
 
 let embedded: EmbeddedDatabase | null = null;
 // Telemetry stays off however this script is started (npm scripts set it too).
-const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PORTWATCH_LAUNCHER_PID: String(process.pid) };
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: "1",
+  PORTWATCH_LAUNCHER_PID: String(process.pid),
+};
 try {
   const target = databaseTarget();
   if (target.kind === "embedded") {

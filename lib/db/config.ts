@@ -2,7 +2,9 @@ import path from "node:path";
 
 /** Where the embedded PGlite database lives when DATABASE_URL is unset. */
 export function embeddedDataDir(): string {
-  return path.resolve(process.env.PGLITE_DATA_DIR || path.join(/* turbopackIgnore: true */ process.cwd(), ".data", "pglite"));
+  return path.resolve(
+    process.env.PGLITE_DATA_DIR || path.join(/* turbopackIgnore: true */ process.cwd(), ".data", "pglite"),
+  );
 }
 
 /** The loopback port the embedded database listens on for `npm run dev` / `npm start` (psql works there). */
@@ -10,7 +12,8 @@ export function embeddedPort(): number {
   const raw = process.env.PGLITE_PORT?.trim();
   if (!raw) return 54329;
   const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PGLITE_PORT must be a port number (0 = any free port), got "${raw}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PGLITE_PORT must be a port number (0 = any free port), got "${raw}"`);
   return port;
 }
 

@@ -10,7 +10,9 @@ export function exitWithLauncher(pid = Number(process.env.PORTWATCH_LAUNCHER_PID
     try {
       process.kill(pid, 0);
     } catch {
-      console.error(`The process serving the database (pid ${pid}) has stopped; the app stops too. Start it again with npm run dev or npm start.`);
+      console.error(
+        `The process serving the database (pid ${pid}) has stopped; the app stops too. Start it again with npm run dev or npm start.`,
+      );
       process.exit(1);
     }
   }, 1_000).unref();

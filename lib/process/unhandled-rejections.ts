@@ -8,7 +8,10 @@ export function logUnhandledRejections(where: string): void {
   if (state.__portwatchUnhandledRejections) return;
   state.__portwatchUnhandledRejections = true;
   process.on("unhandledRejection", (reason) => {
-    const detail = reason instanceof Error ? (reason.stack ?? `${reason.name}: ${reason.message}`) : JSON.stringify(reason) ?? String(reason);
+    const detail =
+      reason instanceof Error
+        ? (reason.stack ?? `${reason.name}: ${reason.message}`)
+        : (JSON.stringify(reason) ?? String(reason));
     console.error(`Unhandled rejection in ${where} (pid ${process.pid}): ${detail}`);
   });
 }

@@ -9,7 +9,9 @@ let database: ScriptDatabase | undefined;
 try {
   database = await openScriptDatabase();
   const applied = await applyPendingMigrations(adapterFactory(database.url));
-  console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.");
+  console.log(
+    applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.",
+  );
 } catch (err) {
   console.error(err instanceof Error ? err.message : err);
   code = 1;

@@ -5,7 +5,9 @@ import { listBackups, restoreBackup } from "@/lib/db/embedded/backups";
 
 const target = databaseTarget();
 if (target.kind !== "embedded") {
-  console.error("DATABASE_URL is set: restores apply to the embedded database only (use pg_restore for a PostgreSQL server).");
+  console.error(
+    "DATABASE_URL is set: restores apply to the embedded database only (use pg_restore for a PostgreSQL server).",
+  );
   process.exit(2);
 }
 const file = process.argv[2] ?? listBackups(target.dataDir)[0];

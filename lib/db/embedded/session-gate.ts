@@ -53,7 +53,13 @@ class Framer {
     this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
     const out: Buffer[] = [];
     for (;;) {
-      const size = this.startup ? (this.buf.length >= 4 ? this.buf.readInt32BE(0) : -1) : this.buf.length >= 5 ? 1 + this.buf.readInt32BE(1) : -1;
+      const size = this.startup
+        ? this.buf.length >= 4
+          ? this.buf.readInt32BE(0)
+          : -1
+        : this.buf.length >= 5
+          ? 1 + this.buf.readInt32BE(1)
+          : -1;
       if (size < 0 || this.buf.length < size) break;
       out.push(this.buf.subarray(0, size));
       this.buf = this.buf.subarray(size);
@@ -116,7 +122,8 @@ export function gatedFront(innerPort: number): { server: net.Server; dropConnect
     client.on("data", (chunk: Buffer) => {
       for (const msg of fromClient.push(chunk)) {
         if (!startupSeen && isNegotiation(msg)) client.write("N");
-        else if (!startupSeen && isCancel(msg)) client.end(); // PGlite cannot cancel a running statement
+        else if (!startupSeen && isCancel(msg))
+          client.end(); // PGlite cannot cancel a running statement
         else pending.push(msg);
       }
       if (pending.length === 0) return;

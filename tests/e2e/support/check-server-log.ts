@@ -8,6 +8,8 @@ export default function checkServerLog(): void {
   const log = fs.readFileSync(file, "utf8");
   const found = unhandledRejections(log);
   if (found.length > 0) {
-    throw new Error(`The server logged ${found.length} unhandled rejection(s) (full log: ${file}):\n${found.join("\n")}`);
+    throw new Error(
+      `The server logged ${found.length} unhandled rejection(s) (full log: ${file}):\n${found.join("\n")}`,
+    );
   }
 }

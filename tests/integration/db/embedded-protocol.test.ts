@@ -31,12 +31,17 @@ describe("embedded database socket", () => {
     const results = await Promise.allSettled(
       Array.from({ length: 300 }, async (_, i) => {
         const params: unknown[] = [i, ...Array.from({ length: i % 7 }, (_, k) => (i % 3 === 0 ? big : `p${k}`))];
-        const sql = `SELECT $1::int AS x${params.slice(1).map((_, k) => `, length($${k + 2}::text) AS l${k}`).join("")}`;
+        const sql = `SELECT $1::int AS x${params
+          .slice(1)
+          .map((_, k) => `, length($${k + 2}::text) AS l${k}`)
+          .join("")}`;
         const row = (await pool.query(sql, params)).rows[0] as Record<string, number>;
         return row.x === i && params.slice(1).every((p, k) => row[`l${k}`] === (p as string).length);
       }),
     );
-    expect(results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
+    expect(
+      results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason)),
+    ).toEqual([]);
     expect(results.every((r) => r.status === "fulfilled" && r.value)).toBe(true);
   }, 120_000);
 
@@ -62,7 +67,10 @@ describe("embedded database socket", () => {
   const psql = spawnSync("psql", ["--version"]).status === 0;
   it.skipIf(!psql)("lets psql connect with its default settings (it asks for TLS first)", async () => {
     // Asynchronously: the database is served by this very process.
-    const out = await promisify(execFile)("psql", [embedded.url, "-Atc", "SELECT count(*) FROM t"], { encoding: "utf8", timeout: 20_000 });
+    const out = await promisify(execFile)("psql", [embedded.url, "-Atc", "SELECT count(*) FROM t"], {
+      encoding: "utf8",
+      timeout: 20_000,
+    });
     expect(out.stderr).toBe("");
     expect(out.stdout.trim()).toBe("1");
   });

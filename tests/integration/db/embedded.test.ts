@@ -86,11 +86,23 @@ describe("one owner per embedded data directory", () => {
     const dead = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" });
     const deadPid = Number(dead.stdout);
     fs.mkdirSync(path.dirname(dataDir), { recursive: true });
-    fs.writeFileSync(lockPath(dataDir), JSON.stringify({ pid: deadPid, startTicks: null, host: os.hostname(), command: "killed", startedAt: new Date().toISOString() }));
+    fs.writeFileSync(
+      lockPath(dataDir),
+      JSON.stringify({
+        pid: deadPid,
+        startTicks: null,
+        host: os.hostname(),
+        command: "killed",
+        startedAt: new Date().toISOString(),
+      }),
+    );
 
     const embedded = await startEmbeddedDatabase({ dataDir, port: 0 });
     try {
-      expect(JSON.parse(fs.readFileSync(lockPath(dataDir), "utf8"))).toMatchObject({ pid: process.pid, url: embedded.url });
+      expect(JSON.parse(fs.readFileSync(lockPath(dataDir), "utf8"))).toMatchObject({
+        pid: process.pid,
+        url: embedded.url,
+      });
       expect(await query(embedded.url, "SELECT 1 AS one")).toEqual([{ one: 1 }]);
     } finally {
       await embedded.stop();
@@ -141,7 +153,11 @@ describe("automatic backups and recovery", () => {
     fs.renameSync(dataDir, `${dataDir}.damaged`);
     await restoreBackup(backups[0]!, dataDir);
     // The newest backup was taken at the 4th start, before that session's insert.
-    expect(await openDirectly<{ n: number }>(dataDir, "SELECT n FROM starts ORDER BY n")).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
+    expect(await openDirectly<{ n: number }>(dataDir, "SELECT n FROM starts ORDER BY n")).toEqual([
+      { n: 1 },
+      { n: 2 },
+      { n: 3 },
+    ]);
     await expect(restoreBackup(backups[0]!, dataDir)).rejects.toThrow(/not empty/);
   }, 300_000);
 });

@@ -24,7 +24,11 @@ const fixtures: Fixture[] = [];
 beforeAll(async () => {
   // One fast host, one HTTP host and three that accept and never answer: detection waits on them,
   // so the run is still going when the server is killed.
-  const services = [await listen(IPS[0]!, "ssh"), await listen(IPS[1]!, "http"), ...(await Promise.all(IPS.slice(2).map((ip) => listen(ip, "silent"))))];
+  const services = [
+    await listen(IPS[0]!, "ssh"),
+    await listen(IPS[1]!, "http"),
+    ...(await Promise.all(IPS.slice(2).map((ip) => listen(ip, "silent")))),
+  ];
   closers.push(...services.map((s) => s.close));
   dns = await startDnsServer({ [DOMAIN]: { A: IPS } });
   closers.push(dns.stop);
@@ -54,7 +58,10 @@ interface Run {
   hostsDone: number;
   portsFound: number;
 }
-const runOf = async (url: string, id: string) => (await sql<Run>(url, `SELECT status, "hostsTotal", "hostsDone", "portsFound" FROM "ScanRun" WHERE id = $1`, [id]))[0]!;
+const runOf = async (url: string, id: string) =>
+  (
+    await sql<Run>(url, `SELECT status, "hostsTotal", "hostsDone", "portsFound" FROM "ScanRun" WHERE id = $1`, [id])
+  )[0]!;
 
 describe("SIGKILL during a scan", () => {
   it("restarts on the same directory and completes the run with no lost or duplicated rows", async () => {
@@ -70,10 +77,14 @@ describe("SIGKILL during a scan", () => {
     const { url, scanRunId } = (await first.first) as { url: string; scanRunId: string };
 
     // Killed once some hosts are stored and others are not.
-    const before = await waitFor("the scan to be part done", async () => {
-      const run = await runOf(url, scanRunId);
-      return run.status === "RUNNING" && run.hostsDone >= 1 && run.hostsDone < IPS.length ? run : null;
-    }, 120_000);
+    const before = await waitFor(
+      "the scan to be part done",
+      async () => {
+        const run = await runOf(url, scanRunId);
+        return run.status === "RUNNING" && run.hostsDone >= 1 && run.hostsDone < IPS.length ? run : null;
+      },
+      120_000,
+    );
     first.signal("SIGKILL");
     await first.exited;
     expect(before.hostsDone).toBeLessThan(IPS.length);
@@ -81,15 +92,26 @@ describe("SIGKILL during a scan", () => {
     const second = runFixture("scan-server.ts", [dataDir], env);
     fixtures.push(second);
     const { url: url2 } = (await second.first) as { url: string };
-    const done = await waitFor("the run to finish after the restart", async () => {
-      const run = await runOf(url2, scanRunId);
-      return run.status !== "RUNNING" && run.status !== "QUEUED" ? run : null;
-    }, 180_000);
-    expect(done).toEqual({ status: "COMPLETED", hostsTotal: IPS.length, hostsDone: IPS.length, portsFound: IPS.length });
+    const done = await waitFor(
+      "the run to finish after the restart",
+      async () => {
+        const run = await runOf(url2, scanRunId);
+        return run.status !== "RUNNING" && run.status !== "QUEUED" ? run : null;
+      },
+      180_000,
+    );
+    expect(done).toEqual({
+      status: "COMPLETED",
+      hostsTotal: IPS.length,
+      hostsDone: IPS.length,
+      portsFound: IPS.length,
+    });
 
     const hosts = await sql<{ ip: string }>(url2, `SELECT ip FROM "Host" ORDER BY ip`);
     expect(hosts.map((h) => h.ip)).toEqual(IPS);
-    const stored = await sql<{ hostId: string }>(url2, `SELECT "hostId" FROM "ScanHostResult" WHERE "scanRunId" = $1`, [scanRunId]);
+    const stored = await sql<{ hostId: string }>(url2, `SELECT "hostId" FROM "ScanHostResult" WHERE "scanRunId" = $1`, [
+      scanRunId,
+    ]);
     expect(stored).toHaveLength(IPS.length);
     const intervals = await sql<{ ip: string; port: number }>(
       url2,
@@ -102,7 +124,9 @@ describe("SIGKILL during a scan", () => {
     // The directory opens cleanly on its own, with the same rows.
     const direct = new PGlite({ dataDir });
     try {
-      expect((await direct.query<{ n: number }>(`SELECT count(*)::int AS n FROM "PortInterval"`)).rows).toEqual([{ n: IPS.length }]);
+      expect((await direct.query<{ n: number }>(`SELECT count(*)::int AS n FROM "PortInterval"`)).rows).toEqual([
+        { n: IPS.length },
+      ]);
     } finally {
       await direct.close();
     }

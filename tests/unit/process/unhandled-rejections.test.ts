@@ -23,7 +23,16 @@ describe("unhandled rejections", () => {
   });
 
   it("are found in Next.js's and Node's own wording too, and nothing else is", () => {
-    const log = ["⨯ unhandledRejection: Error: boom", " GET /assets 200 in 12ms", "[Error: x] UnhandledPromiseRejection", "Unhandled Rejection: RuntimeError: Aborted()"].join("\n");
-    expect(unhandledRejections(log)).toEqual(["⨯ unhandledRejection: Error: boom", "[Error: x] UnhandledPromiseRejection", "Unhandled Rejection: RuntimeError: Aborted()"]);
+    const log = [
+      "⨯ unhandledRejection: Error: boom",
+      " GET /assets 200 in 12ms",
+      "[Error: x] UnhandledPromiseRejection",
+      "Unhandled Rejection: RuntimeError: Aborted()",
+    ].join("\n");
+    expect(unhandledRejections(log)).toEqual([
+      "⨯ unhandledRejection: Error: boom",
+      "[Error: x] UnhandledPromiseRejection",
+      "Unhandled Rejection: RuntimeError: Aborted()",
+    ]);
   });
 });
