@@ -150,16 +150,25 @@ describe("scanHostTcp scheduling", () => {
     const scan = scanHostTcp({ ip: "192.0.2.1", family: 4, ports: feed, timing: TIMING, connector: fake.connector, budget: new InFlightBudget(1000) });
     let settled = false;
     void scan.then(() => (settled = true));
-    for (const batch of [hold.splice(0, 200), hold.splice(0, 200)]) {
+    // The scanner asks for more once it has drained what it has; on a loaded machine that can take
+    // longer than any fixed pause, so wait for the request itself.
+    const nextRequest = async () => {
       await new Promise((resolve) => setTimeout(resolve, 30));
+      while (wake === null) await new Promise((resolve) => setTimeout(resolve, 5));
+      const requested = wake;
+      wake = null;
+      return requested;
+    };
+    for (const batch of [hold.splice(0, 200), hold.splice(0, 200)]) {
+      const more = await nextRequest();
       expect(settled).toBe(false);
       pending.push(...batch);
-      wake!();
+      more();
     }
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    const more = await nextRequest();
     expect(settled).toBe(false);
     closed = true;
-    wake!();
+    more();
     const { states } = await scan;
     expect([...states.keys()].sort((a, b) => a - b)).toEqual(ports(600));
     expect(fake.stats.sent).toBe(600);
