@@ -57,10 +57,13 @@ interface RouteCase {
   /** Route params naming B's objects, without orgId. */
   params: (w: World) => Record<string, string>;
   body?: (w: World) => unknown;
+  /** Query string naming B's objects. */
+  query?: (w: World) => Record<string, string>;
 }
 
 const ROUTES: Record<string, RouteCase> = {
   "app/api/orgs/[orgId]/scans/[scanRunId]/route.ts#GET": { role: "VIEWER", params: (w) => ({ scanRunId: w.b.scanRun.id }) },
+  "app/api/orgs/[orgId]/findings/export/route.ts#GET": { role: "VIEWER", params: () => ({}), query: (w) => ({ asset: w.b.asset.id }) },
 };
 
 const HTTP_METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE"]);
@@ -150,7 +153,8 @@ describe.each(Object.entries(ROUTES).filter(([key]) => routes.has(key)))("route 
   const handler = () => routes.get(key) as unknown as Route;
 
   async function call(params: Record<string, string>) {
-    const url = `http://127.0.0.1/${file.replace(/^app\//, "").replace(/\/route\.ts$/, "")}`.replace(/\[(\w+)\]/g, (_, p: string) => params[p] ?? "");
+    const path = `http://127.0.0.1/${file.replace(/^app\//, "").replace(/\/route\.ts$/, "")}`.replace(/\[(\w+)\]/g, (_, p: string) => params[p] ?? "");
+    const url = c.query ? `${path}?${new URLSearchParams(c.query(world)).toString()}` : path;
     const body = c.body ? JSON.stringify(c.body(world)) : undefined;
     const req = new NextRequest(url, { method, ...(body ? { body, headers: { "content-type": "application/json" } } : {}) });
     const res = await handler()(req, { params: Promise.resolve(params) });
