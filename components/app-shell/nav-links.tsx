@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 
 const LINKS = [
   { href: "/assets", label: "Assets" },
+  { href: "/findings", label: "Findings" },
   { href: "/settings/members", label: "Members" },
   { href: "/settings/organization", label: "Settings" },
   { href: "/settings/account", label: "Account" },

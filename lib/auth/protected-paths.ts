@@ -3,7 +3,7 @@
  * pages still check the session against the database (getSessionUser). Only prefixes of pages that
  * exist: add a new signed-in area here when its first page lands.
  */
-const PROTECTED_PREFIXES = ["/assets", "/settings", "/organizations"] as const;
+const PROTECTED_PREFIXES = ["/assets", "/findings", "/settings", "/organizations"] as const;
 
 export function isProtectedPath(pathname: string): boolean {
   return PROTECTED_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));

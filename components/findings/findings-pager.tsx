@@ -1,0 +1,51 @@
+"use client";
+
+import { useTransition } from "react";
+import { useQueryStates } from "nuqs";
+import { FINDINGS_PAGE_SIZES, findingsUrlParsers } from "./findings-url-state";
+
+const button =
+  "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-800 hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-50 focus-visible:outline-2 focus-visible:outline-blue-700";
+
+/** Server-side pagination: page and page size live in the URL. */
+export function FindingsPager({ page, pageSize, total }: { page: number; pageSize: number; total: number }) {
+  const [pending, startTransition] = useTransition();
+  const [, setUrl] = useQueryStates(findingsUrlParsers, { shallow: false, history: "push", startTransition, scroll: true });
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
+  const to = Math.min(total, page * pageSize);
+  const fmt = new Intl.NumberFormat("en");
+  return (
+    <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-700">
+      <p role="status" aria-live="polite">
+        {total === 0 ? "No findings" : `${fmt.format(from)}–${fmt.format(to)} of ${fmt.format(total)}`}
+        {pending && " · loading…"}
+      </p>
+      <div className="flex items-center gap-2">
+        <label className="flex items-center gap-1 text-xs">
+          Per page
+          <select
+            value={pageSize}
+            onChange={(e) => void setUrl({ pageSize: Number(e.target.value) === 50 ? null : Number(e.target.value), page: null })}
+            className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
+          >
+            {FINDINGS_PAGE_SIZES.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className={button} disabled={page <= 1} onClick={() => void setUrl({ page: page - 1 === 1 ? null : page - 1 })}>
+          Previous
+        </button>
+        <span className="tabular-nums">
+          Page {fmt.format(page)} of {fmt.format(pages)}
+        </span>
+        <button type="button" className={button} disabled={page >= pages} onClick={() => void setUrl({ page: page + 1 })}>
+          Next
+        </button>
+      </div>
+    </nav>
+  );
+}
