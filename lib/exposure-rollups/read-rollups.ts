@@ -1,11 +1,10 @@
+import { inOrganization, type OrgContext } from "@/lib/authz/org-context";
 import { db } from "@/lib/db/client";
 import type { SeverityCounts } from "./severity-counts";
 import { dayKey, daysBetween, utcDay } from "./utc-day";
 
-/** The organisation scope a reader needs; the branded organisation context satisfies it. */
-export interface OrgScope {
-  organizationId: string;
-}
+/** Rollups are read by members who may read the organisation's assets. */
+export type RollupContext = OrgContext<"assets:read">;
 
 export interface AssetDailyPoint extends SeverityCounts {
   /** UTC day, "YYYY-MM-DD". */
@@ -25,17 +24,17 @@ const COUNT_COLUMNS = { openPorts: true, critical: true, high: true, medium: tru
  * ports by severity at the end of that day. A day without a regrade repeats the day before; days before
  * the first regrade are left out. Reads the rollup only (one indexed range scan), never the history.
  */
-export async function readOrgDailyRollup(ctx: OrgScope, range: { since: Date; until?: Date }): Promise<OrgDailyPoint[]> {
+export async function readOrgDailyRollup(ctx: RollupContext, range: { since: Date; until?: Date }): Promise<OrgDailyPoint[]> {
   const until = range.until ?? new Date();
   const since = utcDay(range.since);
   const [before, rows] = await Promise.all([
     db.organizationDailyRollup.findFirst({
-      where: { organizationId: ctx.organizationId, day: { lt: since } },
+      where: { ...inOrganization(ctx, "assets:read"), day: { lt: since } },
       orderBy: { day: "desc" },
       select: { day: true, grade: true, score: true, assetCount: true, ...COUNT_COLUMNS },
     }),
     db.organizationDailyRollup.findMany({
-      where: { organizationId: ctx.organizationId, day: { gte: since, lte: utcDay(until) } },
+      where: { ...inOrganization(ctx, "assets:read"), day: { gte: since, lte: utcDay(until) } },
       orderBy: { day: "asc" },
       select: { day: true, grade: true, score: true, assetCount: true, ...COUNT_COLUMNS },
     }),
@@ -48,7 +47,7 @@ export async function readOrgDailyRollup(ctx: OrgScope, range: { since: Date; un
  * of another organisation are simply absent: the organisation is part of the `where`.
  */
 export async function readAssetDailyScores(
-  ctx: OrgScope,
+  ctx: RollupContext,
   range: { assetIds: readonly string[]; since: Date; until?: Date },
 ): Promise<Map<string, AssetDailyPoint[]>> {
   const result = new Map<string, AssetDailyPoint[]>();
@@ -60,13 +59,13 @@ export async function readAssetDailyScores(
   const [before, rows] = await Promise.all([
     // The last row before the range of each asset, so the series starts with the right value.
     db.assetDailyRollup.findMany({
-      where: { organizationId: ctx.organizationId, assetId: { in: assetIds }, day: { lt: since } },
+      where: { ...inOrganization(ctx, "assets:read"), assetId: { in: assetIds }, day: { lt: since } },
       orderBy: [{ assetId: "asc" }, { day: "desc" }],
       distinct: ["assetId"],
       select,
     }),
     db.assetDailyRollup.findMany({
-      where: { organizationId: ctx.organizationId, assetId: { in: assetIds }, day: { gte: since, lte: utcDay(until) } },
+      where: { ...inOrganization(ctx, "assets:read"), assetId: { in: assetIds }, day: { gte: since, lte: utcDay(until) } },
       orderBy: [{ assetId: "asc" }, { day: "asc" }],
       select,
     }),

@@ -3,7 +3,7 @@ import type { TlsInfo } from "@/lib/scanner";
 import type { FindingsFilter } from "@/lib/validation/findings";
 import type { FindingEvidence, FindingRow } from "./finding-row";
 import { FINDING_COLUMNS, FINDING_FROM, findingsWhere } from "./findings-sql";
-import type { OrgScope } from "./org-scope";
+import type { FindingsContext } from "./org-scope";
 
 export type ExportedFinding = FindingRow & FindingEvidence;
 
@@ -14,7 +14,7 @@ const BATCH = 2_000;
  * id): memory stays flat whatever the size, no transaction is held open between batches, and each
  * batch is one query. Ordered by id, i.e. roughly by when the port was first stored.
  */
-export async function* exportFindingBatches(ctx: OrgScope, filter: FindingsFilter, batchSize = BATCH): AsyncGenerator<ExportedFinding[]> {
+export async function* exportFindingBatches(ctx: FindingsContext, filter: FindingsFilter, batchSize = BATCH): AsyncGenerator<ExportedFinding[]> {
   let after = "";
   for (;;) {
     const rows = await db.$queryRaw<(FindingRow & { banner: string | null; tls: TlsInfo | null })[]>`

@@ -1,14 +1,14 @@
 import type { FindingsFilter } from "@/lib/validation/findings";
 import { exportFindingBatches } from "./export-findings";
 import { csvHeader, csvLine, jsonRecord, type ExportFormat } from "./export-format";
-import type { OrgScope } from "./org-scope";
+import type { FindingsContext } from "./org-scope";
 
 /**
  * The export as a byte stream that fetches the next batch only when the client has taken the last one
  * (pull-based backpressure): a slow download holds one batch in memory, never the whole export. A
  * client that goes away cancels the stream and no further batch is read.
  */
-export function findingsExportStream(ctx: OrgScope, filter: FindingsFilter, format: ExportFormat): ReadableStream<Uint8Array> {
+export function findingsExportStream(ctx: FindingsContext, filter: FindingsFilter, format: ExportFormat): ReadableStream<Uint8Array> {
   const batches = exportFindingBatches(ctx, filter);
   const encoder = new TextEncoder();
   let first = true;

@@ -1,6 +1,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { FindingSort, FindingsFilter } from "@/lib/validation/findings";
-import type { OrgScope } from "./org-scope";
+import { rolesWith } from "@/lib/authz/capabilities";
+import type { FindingsContext } from "./org-scope";
 
 /**
  * The SQL every findings query shares: which rows (open intervals of the organisation's live assets,
@@ -18,9 +19,11 @@ export const FINDING_FROM = Prisma.sql`
   JOIN "Asset" AS a ON a."id" = pi."assetId"
   JOIN "Host" AS h ON h."id" = pi."hostId"`;
 
-export function findingsWhere(ctx: OrgScope, filter: FindingsFilter): Prisma.Sql {
+export function findingsWhere(ctx: FindingsContext, filter: FindingsFilter): Prisma.Sql {
   const org = ctx.organizationId;
   const conditions: Prisma.Sql[] = [
+    // The membership check again, inside the query: a member removed since the context was made reads nothing.
+    Prisma.sql`EXISTS (SELECT 1 FROM "Membership" AS m WHERE m."organizationId" = ${org} AND m."userId" = ${ctx.userId} AND m."role"::text = ANY(${rolesWith("findings:read")}::text[]))`,
     Prisma.sql`pi."organizationId" = ${org}`,
     Prisma.sql`pi."closedAt" IS NULL`,
     Prisma.sql`a."organizationId" = ${org}`,

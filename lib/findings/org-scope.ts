@@ -1,4 +1,4 @@
-/** The organisation a findings query is scoped to; a membership-checked organisation context satisfies it. */
-export interface OrgScope {
-  readonly organizationId: string;
-}
+import type { OrgContext } from "@/lib/authz/org-context";
+
+/** Findings queries act for a member who may read findings (lib/authz/capabilities.ts). */
+export type FindingsContext = OrgContext<"findings:read">;

@@ -12,7 +12,8 @@ import { dayKey, utcDay } from "@/lib/exposure-rollups/utc-day";
 import { servicesDiffer } from "@/lib/findings/service-mismatch";
 import { gradeAsset, gradeOrganization, toGradingFinding, type AssetGrade } from "@/lib/grading";
 import type { PortResult } from "@/lib/scanner";
-import { observedService, serviceFingerprint } from "@/lib/scan-runs/observed-service";
+import { observedService } from "@/lib/scanner";
+import { serviceFingerprint } from "@/lib/scan-runs/service-fingerprint";
 import { insertRows, type Cell } from "./insert-rows";
 import { SERVICE_PROFILES, type ServiceProfile } from "./service-profiles";
 
@@ -206,7 +207,7 @@ export async function generateHistory(db: PrismaClient, organizationId: string, 
         }
       }
       const grade = current!;
-      const gradedByKey = new Map(grade.findings.map((f) => [`${f.finding.host}|${f.finding.protocol}|${f.finding.port}`, f]));
+      const gradedByKey = new Map(grade.findings.map((f) => [`${f.finding.ip}|${f.finding.protocol}|${f.finding.port}`, f]));
 
       rows.assets.push([assetId, organizationId, "DOMAIN", domain, a % 7 === 0 ? "Production" : null, dayStart(spec, 0), lastScan, FAR_FUTURE, grade.grade, grade.score, spec.now, dayStart(spec, 0)]);
       for (const host of hosts) {

@@ -17,15 +17,14 @@ const SERVICE_SUGGESTIONS = [...new Set(SERVICE_RULES.flatMap((rule) => rule.nam
 
 export default async function FindingsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { active } = await requireAppOrganization();
-  const scope = { organizationId: active.id };
   const { query, errors } = parseFindingsSearchParams(await searchParams);
   const [rows, total, asset] = await Promise.all([
-    listFindings(scope, query),
-    countFindings(scope, query),
-    query.asset ? findFindingsAsset(scope, query.asset) : null,
+    listFindings(active, query),
+    countFindings(active, query),
+    query.asset ? findFindingsAsset(active, query.asset) : null,
   ]);
   const problems = [...errors.map((e) => e.message), ...(query.asset && !asset ? ["That asset was not found in this organisation; it may have been deleted."] : [])];
-  const exportBase = `/api/orgs/${encodeURIComponent(active.id)}/findings/export`;
+  const exportBase = `/api/orgs/${encodeURIComponent(active.organizationId)}/findings/export`;
   const search = filterSearch(query);
   const exportHref = (format: "csv" | "json") => `${exportBase}${search ? `${search}&` : "?"}format=${format}`;
   const filtered = search !== "";

@@ -7,6 +7,7 @@ import { gradeAssetExposure } from "@/lib/grade-snapshots/grade-asset-exposure";
 import { storeHostObservations } from "@/lib/scan-runs/store-host-observations";
 import { parseFindingsSearchParams, withFindingsDefaults, type FindingsQuery } from "@/lib/validation/findings";
 import { createOrgWithAsset, openPort, startRunWithHost } from "../scans/fixtures";
+import { viewerContext } from "./member-context";
 
 type Ports = ReturnType<typeof openPort>[];
 
@@ -19,6 +20,8 @@ async function scanAndGrade(orgId: string, assetId: string, ip: string, ports: P
 let a: Awaited<ReturnType<typeof createOrgWithAsset>>;
 let b: Awaited<ReturnType<typeof createOrgWithAsset>>;
 let a2: { id: string };
+let ctxA: Awaited<ReturnType<typeof viewerContext<"findings:read">>>;
+let ctxB: typeof ctxA;
 const q = (over: Partial<FindingsQuery> = {}) => ({ ...withFindingsDefaults({}), ...over });
 
 beforeAll(async () => {
@@ -36,21 +39,23 @@ beforeAll(async () => {
     openPort(53, { protocol: "udp", typicalService: "domain", detectedService: "domain" }),
   ], new Date("2026-11-20T00:00:00Z"));
   await scanAndGrade(b.org.id, b.asset.id, "127.0.0.23", [openPort(23, { typicalService: "telnet", detectedService: "telnet" })]);
+  ctxA = await viewerContext(a.org.id, "findings:read");
+  ctxB = await viewerContext(b.org.id, "findings:read");
 });
 
 describe("findings query module", () => {
   it("lists every open port of the organisation, riskiest first, with asset, host and grading columns", async () => {
-    const rows = await listFindings({ organizationId: a.org.id }, q());
+    const rows = await listFindings(ctxA, q());
     // critical, medium + mismatch extra, medium (pending), medium (cleartext SMTP), then the two informational.
     expect(rows.slice(0, 4).map((r) => `${r.port}/${r.protocol}`)).toEqual(["6379/tcp", "8080/tcp", "49999/tcp", "25/tcp"]);
     expect(rows.slice(4).map((r) => r.severity)).toEqual(["info", "info"]);
     expect(rows[0]).toMatchObject({ assetValue: "shop.example.test", ip: "127.0.0.21", severity: "critical", contribution: 35, ruleId: "redis", product: "Redis" });
     expect(rows[1]).toMatchObject({ serviceMismatch: true, detectedService: "ssh", typicalService: "http-alt" });
-    expect(await countFindings({ organizationId: a.org.id }, {})).toBe(6);
+    expect(await countFindings(ctxA, {})).toBe(6);
   });
 
   it("applies each filter in SQL", async () => {
-    const scope = { organizationId: a.org.id };
+    const scope = ctxA;
     const ports = async (over: Partial<FindingsQuery>) => (await listFindings(scope, q(over))).map((r) => r.port).sort((x, y) => x - y);
     expect(await ports({ severity: ["critical", "medium"] })).toEqual([25, 6379, 8080, 49999]);
     expect(await ports({ service: "ssh" })).toEqual([8080]);
@@ -69,7 +74,7 @@ describe("findings query module", () => {
   });
 
   it("sorts both ways and pages without overlap", async () => {
-    const scope = { organizationId: a.org.id };
+    const scope = ctxA;
     const byPort = await listFindings(scope, q({ sort: "port", dir: "asc" }));
     expect(byPort.map((r) => r.port)).toEqual([25, 53, 443, 6379, 8080, 49999]);
     const newest = await listFindings(scope, q({ sort: "firstSeen", dir: "desc" }));
@@ -84,17 +89,25 @@ describe("findings query module", () => {
   });
 
   it("keeps other organisations out: their asset id is not found and filters to nothing", async () => {
-    const scope = { organizationId: a.org.id };
+    const scope = ctxA;
     expect(await findFindingsAsset(scope, b.asset.id)).toBeNull();
     expect(await findFindingsAsset(scope, a2.id)).toMatchObject({ value: "mail.example.test" });
     expect(await listFindings(scope, q({ asset: b.asset.id }))).toEqual([]);
     expect(await countFindings(scope, { asset: b.asset.id })).toBe(0);
-    const everything = await listFindings({ organizationId: b.org.id }, q());
+    const everything = await listFindings(ctxB, q());
     expect(everything.map((r) => r.assetValue)).toEqual(["other-tenant.example.test"]);
   });
 
+  it("reads nothing for a member removed after their context was made (the check is repeated in the query)", async () => {
+    const removed = await viewerContext(a.org.id, "findings:read");
+    await db.membership.deleteMany({ where: { userId: removed.userId } });
+    expect(await listFindings(removed, q())).toEqual([]);
+    expect(await countFindings(removed, {})).toBe(0);
+    expect(await findFindingsAsset(removed, a2.id)).toBeNull();
+  });
+
   it("hides the ports of a deleted asset", async () => {
-    const scope = { organizationId: a.org.id };
+    const scope = ctxA;
     await db.asset.update({ where: { id: a2.id }, data: { deletedAt: new Date() } });
     try {
       expect(await countFindings(scope, {})).toBe(4);
@@ -104,7 +117,7 @@ describe("findings query module", () => {
   });
 
   it("exports the filter in batches and as CSV a spreadsheet will not execute", async () => {
-    const scope = { organizationId: a.org.id };
+    const scope = ctxA;
     const sizes: number[] = [];
     for await (const batch of exportFindingBatches(scope, {}, 4)) sizes.push(batch.length);
     expect(sizes).toEqual([4, 2]);

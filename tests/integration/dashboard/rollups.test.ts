@@ -5,6 +5,7 @@ import { gradeAssetExposure } from "@/lib/grade-snapshots/grade-asset-exposure";
 import { regradeOrganization } from "@/lib/grade-snapshots/regrade-organization";
 import { storeHostObservations } from "@/lib/scan-runs/store-host-observations";
 import { createOrgWithAsset, openPort, startRunWithHost } from "../scans/fixtures";
+import { viewerContext } from "./member-context";
 
 async function scanAndGrade(orgId: string, assetId: string, ports: ReturnType<typeof openPort>[], asOf: Date) {
   const { scanRunId, hostId } = await startRunWithHost(orgId, assetId);
@@ -55,13 +56,13 @@ describe("the grading step keeps per-port severity and the daily rollups", () =>
     await scanAndGrade(other.org.id, other.asset.id, [openPort(23, { typicalService: "telnet", detectedService: "telnet" })], new Date("2026-11-01T09:00:00Z"));
     expect(await db.assetDailyRollup.count({ where: { assetId: asset.id } })).toBe(1);
 
-    const series = await readOrgDailyRollup({ organizationId: org.id }, { since: new Date("2026-10-30T00:00:00Z"), until: new Date("2026-11-03T12:00:00Z") });
+    const series = await readOrgDailyRollup(await viewerContext(org.id, "assets:read"), { since: new Date("2026-10-30T00:00:00Z"), until: new Date("2026-11-03T12:00:00Z") });
     // No point before the first grading; the evening grade wins for Nov 1 and carries to Nov 3.
     expect(series.map((p) => p.day)).toEqual(["2026-11-01", "2026-11-02", "2026-11-03"]);
     expect(series.every((p) => p.grade === "A" && p.critical === 0 && p.openPorts === 1)).toBe(true);
 
     const scores = await readAssetDailyScores(
-      { organizationId: org.id },
+      await viewerContext(org.id, "assets:read"),
       { assetIds: [asset.id, other.asset.id], since: new Date("2026-11-02T00:00:00Z"), until: new Date("2026-11-02T23:00:00Z") },
     );
     expect([...scores.keys()]).toEqual([asset.id]);

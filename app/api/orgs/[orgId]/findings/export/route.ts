@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
  * The open ports under the findings filter (same query string as /findings), as CSV or JSON,
  * streamed: GET /api/orgs/<orgId>/findings/export?format=csv&severity=critical,high…
  */
-export const GET = withOrg<{ orgId: string }>(
+export const GET = withOrg(
   async (req: NextRequest, ctx) => {
     const params = Object.fromEntries(req.nextUrl.searchParams);
     const format = params.format ?? "csv";
@@ -24,11 +24,10 @@ export const GET = withOrg<{ orgId: string }>(
       for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0])] ??= []).push(issue.message);
       throw new AppError("invalid_input", Object.values(fieldErrors).flat().join(" "), fieldErrors);
     }
-    const scope = { organizationId: ctx.organizationId };
     // An asset of another organisation (or a deleted one) is "not found", never an empty export.
-    if (parsed.data.asset && !(await findFindingsAsset(scope, parsed.data.asset))) throw notFound("Asset");
+    if (parsed.data.asset && !(await findFindingsAsset(ctx, parsed.data.asset))) throw notFound("Asset");
     const stamp = new Date().toISOString().slice(0, 16).replace(/[-:T]/g, "");
-    return new Response(findingsExportStream(scope, parsed.data, format), {
+    return new Response(findingsExportStream(ctx, parsed.data, format), {
       headers: {
         "Content-Type": format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
         "Content-Disposition": `attachment; filename="portwatch-findings-${stamp}.${format}"`,
@@ -37,5 +36,5 @@ export const GET = withOrg<{ orgId: string }>(
       },
     });
   },
-  { role: "VIEWER" },
+  { capability: "findings:read" },
 );
