@@ -10,7 +10,7 @@
  * sampling the server's memory. Only 127.0.0.1 is contacted; the seed's hosts are rows, never scanned.
  *
  * Options: BENCH_PORT (3016), BENCH_CONNECTIONS (4), BENCH_SECONDS (10 per page), BENCH_SKIP_SEED=1
- * (reuse the seeded database), BENCH_SKIP_BUILD=1 (reuse .next).
+ * (reuse the seeded database), BENCH_SKIP_BUILD=1 (reuse .next), BENCH_SEED_ONLY=1 (seed, then stop).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
@@ -173,6 +173,7 @@ async function main() {
     run("npx", ["tsx", "scripts/db/migrate.ts"], { DATABASE_URL: url });
     await seed();
   }
+  if (process.env.BENCH_SEED_ONLY) return;
   if (!process.env.BENCH_SKIP_BUILD || !existsSync(".next/BUILD_ID")) run("npm", ["run", "build"], {});
 
   const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(PORT)], {

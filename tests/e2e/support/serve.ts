@@ -11,6 +11,7 @@ import path from "node:path";
 import { startSmtpServer } from "../../helpers/smtp-server";
 import { startDnsServer } from "../../helpers/dns-server";
 import { e2eRoot, serverLogPath } from "./server-log";
+import { SERVICE_PORTS, servicesAddress, startLoopbackServices } from "./loopback-services";
 
 const dev = Boolean(process.env.E2E_DEV);
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -36,7 +37,11 @@ const silent = net.createServer((socket) => socket.on("error", () => undefined))
 await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
 const silentPort = (silent.address() as net.AddressInfo).port;
 
-const dns = await startDnsServer({ "shop.example.test": { A: ["127.0.0.1"] } });
+// Real services for the dashboard specs: SSH on an HTTP port, Redis, plain HTTP and an unidentified talker.
+const servicesHost = servicesAddress(port);
+const services = await startLoopbackServices(servicesHost);
+
+const dns = await startDnsServer({ "shop.example.test": { A: ["127.0.0.1"] }, "services.example.test": { A: [servicesHost] } });
 
 const { NODE_ENV: _inherited, ...inherited } = process.env;
 const env = {
@@ -55,7 +60,7 @@ const env = {
   SMTP_URL: smtp.url,
   SCANNER_DNS_SERVERS: `${dns.host}:${dns.port}`,
   SCAN_ALLOWED_CIDRS: "127.0.0.0/8",
-  SCAN_PORTS: `1-1024,${silentPort}`,
+  SCAN_PORTS: `1-1024,${silentPort},${SERVICE_PORTS.redis},${SERVICE_PORTS.ssh},${SERVICE_PORTS.unknown}`,
   PORTWATCH_EXECUTOR_PORT: String(port + 1),
 } as NodeJS.ProcessEnv;
 
@@ -87,6 +92,8 @@ const shutdown = () => {
   void dns.stop();
   // scripts/run.ts stops the app, then closes the database; wait for it so the next run finds it closed.
   setTimeout(() => process.exit(0), 20_000).unref();
+  void services.stop();
+  setTimeout(() => process.exit(0), 2000).unref();
 };
 process.on("SIGTERM", shutdown);
 process.on("SIGINT", shutdown);
