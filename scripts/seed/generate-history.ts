@@ -222,7 +222,7 @@ export async function generateHistory(db: PrismaClient, organizationId: string, 
             const g = closedAt === null ? gradedByKey.get(key) : undefined;
             rows.intervals.push([
               id("i"), organizationId, assetId, host.id, port.port, port.protocol.toUpperCase(), port.state, port.typicalService, port.pendingClassification,
-              port.detectedService, port.product, port.version, port.tls, port.banner, port.facts, serviceFingerprint(service),
+              port.detectedService, port.product, port.version, port.versionRevision, port.tls, port.banner, port.facts, serviceFingerprint(service),
               openedAt, closedAt === null ? lastScan : new Date(closedAt.getTime() - DAY), closedAt,
               runOfDay.get(epoch.startDay) ?? latestRun, epoch.endDay === null ? null : (runOfDay.get(epoch.endDay) ?? latestRun),
               g?.severity ?? null, g?.deduction ?? null, g?.ruleId ?? null, servicesDiffer(port.typicalService, port.detectedService),
@@ -249,7 +249,7 @@ export async function generateHistory(db: PrismaClient, organizationId: string, 
       "PortInterval",
       [
         ["id", "text"], ["organizationId", "text"], ["assetId", "text"], ["hostId", "text"], ["port", "int"], ["protocol", '"TransportProtocol"'], ["state", "text"],
-        ["typicalService", "text"], ["pendingClassification", "boolean"], ["detectedService", "text"], ["product", "text"], ["version", "text"], ["tls", "jsonb"],
+        ["typicalService", "text"], ["pendingClassification", "boolean"], ["detectedService", "text"], ["product", "text"], ["version", "text"], ["versionRevision", "text"], ["tls", "jsonb"],
         ["banner", "text"], ["facts", "jsonb"], ["fingerprint", "text"], ["firstSeenAt", "timestamp(3)"], ["lastSeenAt", "timestamp(3)"], ["closedAt", "timestamp(3)"],
         ["openedByScanRunId", "text"], ["closedByScanRunId", "text"], ["severity", '"Severity"'], ["contribution", "float8"], ["ruleId", "text"], ["serviceMismatch", "boolean"],
       ],

@@ -40,6 +40,7 @@ function service(typical: string | null, detected: string | null, extra: Partial
     detectedService: detected,
     product: null,
     version: null,
+    versionRevision: null,
     tls: null,
     banner: null,
     facts: {},
