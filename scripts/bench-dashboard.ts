@@ -19,7 +19,9 @@ import pg from "pg";
 
 const url = process.env.BENCH_DATABASE_URL;
 if (!url || !/^postgres(ql)?:\/\//.test(url)) {
-  console.error("Set BENCH_DATABASE_URL to a PostgreSQL database this benchmark may drop and re-create, e.g. postgres://postgres:postgres@127.0.0.1:5432/portwatch_bench");
+  console.error(
+    "Set BENCH_DATABASE_URL to a PostgreSQL database this benchmark may drop and re-create, e.g. postgres://postgres:postgres@127.0.0.1:5432/portwatch_bench",
+  );
   process.exit(2);
 }
 const PORT = Number(process.env.BENCH_PORT ?? 3016);
@@ -28,7 +30,14 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const BASE = `http://127.0.0.1:${PORT}`;
 const EMAIL = "bench@portwatch.test";
 const PASSWORD = "bench-dashboard-password-2026";
-const SIZE = { assets: 5_000, hosts: 20_000, openIntervals: 200_000, closedIntervals: 300_000, orgDays: 365, assetDays: 90 };
+const SIZE = {
+  assets: 5_000,
+  hosts: 20_000,
+  openIntervals: 200_000,
+  closedIntervals: 300_000,
+  orgDays: 365,
+  assetDays: 90,
+};
 
 function log(line: string) {
   console.log(line);
@@ -37,7 +46,8 @@ function log(line: string) {
 async function recreateDatabase() {
   const target = new URL(url!);
   const name = decodeURIComponent(target.pathname.slice(1));
-  if (!/^[A-Za-z0-9_]+$/.test(name) || name === "postgres") throw new Error(`Refusing to drop the database "${name}": use a dedicated one such as portwatch_bench.`);
+  if (!/^[A-Za-z0-9_]+$/.test(name) || name === "postgres")
+    throw new Error(`Refusing to drop the database "${name}": use a dedicated one such as portwatch_bench.`);
   const admin = new URL(url!);
   admin.pathname = "/postgres";
   const client = new pg.Client({ connectionString: admin.toString() });
@@ -58,7 +68,12 @@ async function seed(): Promise<void> {
   const { createSeedOrganization } = await import("./seed/demo-organization");
   const { generateHistory } = await import("./seed/generate-history");
   const started = Date.now();
-  const { organization } = await createSeedOrganization(db, { email: EMAIL, password: PASSWORD, organizationName: "Benchmark organization", now: new Date() });
+  const { organization } = await createSeedOrganization(db, {
+    email: EMAIL,
+    password: PASSWORD,
+    organizationName: "Benchmark organization",
+    now: new Date(),
+  });
   const summary = await generateHistory(db, organization.id, {
     ...SIZE,
     now: new Date(),
@@ -67,7 +82,9 @@ async function seed(): Promise<void> {
     log: (line) => (line.endsWith("000, intervals") || /assets \d*000\//.test(line) ? log(line) : undefined),
   });
   await db.$executeRawUnsafe("VACUUM ANALYZE");
-  log(`seeded in ${((Date.now() - started) / 1000).toFixed(0)} s: ${summary.assetIds.length} assets, ${summary.hosts} hosts, ${summary.openIntervals} open + ${summary.closedIntervals} closed intervals; organisation ${summary.grade} (${summary.score})`);
+  log(
+    `seeded in ${((Date.now() - started) / 1000).toFixed(0)} s: ${summary.assetIds.length} assets, ${summary.hosts} hosts, ${summary.openIntervals} open + ${summary.closedIntervals} closed intervals; organisation ${summary.grade} (${summary.score})`,
+  );
   await db.$disconnect();
 }
 
@@ -96,7 +113,10 @@ async function signIn(): Promise<string> {
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies.join("; ") },
     body: new URLSearchParams({ email: EMAIL, password: PASSWORD, csrfToken, callbackUrl: `${BASE}/findings` }),
   });
-  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]!).find((c) => c.includes("session-token="));
+  const session = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0]!)
+    .find((c) => c.includes("session-token="));
   if (!session) throw new Error(`sign-in failed (HTTP ${res.status})`);
   return session;
 }
@@ -112,8 +132,9 @@ async function measure(name: string, path: string, cookie: string): Promise<numb
   const times: number[] = [];
   let errors = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url: `${BASE}${path}`, connections: CONNECTIONS, duration: SECONDS, headers: { cookie } }, (error, done) =>
-      error ? reject(error) : resolve(done),
+    const instance = autocannon(
+      { url: `${BASE}${path}`, connections: CONNECTIONS, duration: SECONDS, headers: { cookie } },
+      (error, done) => (error ? reject(error) : resolve(done)),
     );
     instance.on("response", (_client, status, _bytes, ms) => {
       if (status === 200) times.push(ms);
@@ -135,7 +156,11 @@ function rssMb(pid: number): number {
     try {
       kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0);
       for (const task of readdirSync(`/proc/${p}/task`)) {
-        for (const child of readFileSync(`/proc/${p}/task/${task}/children`, "utf8").trim().split(/\s+/).filter(Boolean)) visit(Number(child));
+        for (const child of readFileSync(`/proc/${p}/task/${task}/children`, "utf8")
+          .trim()
+          .split(/\s+/)
+          .filter(Boolean))
+          visit(Number(child));
       }
     } catch {
       // the process ended
@@ -162,7 +187,9 @@ async function measureExport(orgId: string, cookie: string, pid: number) {
   const seconds = (Date.now() - started) / 1000;
   clearInterval(sampler);
   peak = Math.max(peak, rssMb(pid));
-  log(`export CSV         ${lines - 1} findings, ${(bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(2)} s; server RSS ${before.toFixed(0)} MB before, ${peak.toFixed(0)} MB peak`);
+  log(
+    `export CSV         ${lines - 1} findings, ${(bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(2)} s; server RSS ${before.toFixed(0)} MB before, ${peak.toFixed(0)} MB peak`,
+  );
   return { seconds, peak, rows: lines - 1 };
 }
 
@@ -176,33 +203,48 @@ async function main() {
   if (process.env.BENCH_SEED_ONLY) return;
   if (!process.env.BENCH_SKIP_BUILD || !existsSync(".next/BUILD_ID")) run("npm", ["run", "build"], {});
 
-  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(PORT)], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      DATABASE_URL: url,
-      APP_URL: BASE,
-      AUTH_SECRET: "bench-dashboard-secret-0123456789abcdef0123456789",
-      PORTWATCH_EXECUTOR: "off",
+  const server = spawn(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(PORT)],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        DATABASE_URL: url,
+        APP_URL: BASE,
+        AUTH_SECRET: "bench-dashboard-secret-0123456789abcdef0123456789",
+        PORTWATCH_EXECUTOR: "off",
+      },
+      stdio: ["ignore", "ignore", "inherit"],
     },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  );
   try {
     await waitForServer(server);
     const cookie = await signIn();
     const db = new pg.Client({ connectionString: url });
     await db.connect();
-    const org = (await db.query<{ id: string }>(`SELECT "id" FROM "Organization" WHERE "name" = 'Benchmark organization'`)).rows[0]!.id;
+    const org = (
+      await db.query<{ id: string }>(`SELECT "id" FROM "Organization" WHERE "name" = 'Benchmark organization'`)
+    ).rows[0]!.id;
     // The asset with the most open ports.
-    const asset = (await db.query<{ assetId: string }>(`SELECT "assetId" FROM "PortInterval" WHERE "closedAt" IS NULL GROUP BY "assetId" ORDER BY count(*) DESC LIMIT 1`)).rows[0]!.assetId;
+    const asset = (
+      await db.query<{ assetId: string }>(
+        `SELECT "assetId" FROM "PortInterval" WHERE "closedAt" IS NULL GROUP BY "assetId" ORDER BY count(*) DESC LIMIT 1`,
+      )
+    ).rows[0]!.assetId;
     await db.end();
 
-    for (const path of ["/dashboard", `/assets/${asset}`, "/findings"]) await (await fetch(`${BASE}${path}`, { headers: { cookie } })).arrayBuffer(); // warm up
+    for (const path of ["/dashboard", `/assets/${asset}`, "/findings"])
+      await (await fetch(`${BASE}${path}`, { headers: { cookie } })).arrayBuffer(); // warm up
     const overview = await measure("overview", "/dashboard", cookie);
     const assetPage = await measure("asset page", `/assets/${asset}`, cookie);
     const findings = await measure("findings", "/findings", cookie);
-    const filtered = await measure("findings filtered", "/findings?severity=critical,high&protocol=tcp&mismatch=false", cookie);
+    const filtered = await measure(
+      "findings filtered",
+      "/findings?severity=critical,high&protocol=tcp&mismatch=false",
+      cookie,
+    );
     await measure("findings sorted", "/findings?sort=firstSeen&dir=desc&page=3", cookie);
     const exported = await measureExport(org, cookie, server.pid!);
     const fmt = (n: number | null) => (n === null ? "n/a" : String(n));

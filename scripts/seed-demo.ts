@@ -10,12 +10,30 @@ if (process.env.NODE_ENV === "production") {
   process.exit(1);
 }
 
-const DEMO_ASSETS = ["shop", "api", "mail", "vpn", "legacy-crm", "status", "intranet-gateway", "files", "billing", "origin", "staging", "ns1"];
+const DEMO_ASSETS = [
+  "shop",
+  "api",
+  "mail",
+  "vpn",
+  "legacy-crm",
+  "status",
+  "intranet-gateway",
+  "files",
+  "billing",
+  "origin",
+  "staging",
+  "ns1",
+];
 const email = process.env.DEMO_EMAIL ?? "demo@portwatch.test";
 const password = process.env.DEMO_PASSWORD ?? "demo-portwatch-2026";
 const now = new Date();
 
-const { organization } = await createSeedOrganization(db, { email, password, organizationName: DEMO_ORGANIZATION_NAME, now });
+const { organization } = await createSeedOrganization(db, {
+  email,
+  password,
+  organizationName: DEMO_ORGANIZATION_NAME,
+  now,
+});
 const summary = await generateHistory(db, organization.id, {
   assets: DEMO_ASSETS.length,
   hosts: 30,

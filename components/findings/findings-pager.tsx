@@ -10,7 +10,12 @@ const button =
 /** Server-side pagination: page and page size live in the URL. */
 export function FindingsPager({ page, pageSize, total }: { page: number; pageSize: number; total: number }) {
   const [pending, startTransition] = useTransition();
-  const [, setUrl] = useQueryStates(findingsUrlParsers, { shallow: false, history: "push", startTransition, scroll: true });
+  const [, setUrl] = useQueryStates(findingsUrlParsers, {
+    shallow: false,
+    history: "push",
+    startTransition,
+    scroll: true,
+  });
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const to = Math.min(total, page * pageSize);
@@ -26,7 +31,9 @@ export function FindingsPager({ page, pageSize, total }: { page: number; pageSiz
           Per page
           <select
             value={pageSize}
-            onChange={(e) => void setUrl({ pageSize: Number(e.target.value) === 50 ? null : Number(e.target.value), page: null })}
+            onChange={(e) =>
+              void setUrl({ pageSize: Number(e.target.value) === 50 ? null : Number(e.target.value), page: null })
+            }
             className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
           >
             {FINDINGS_PAGE_SIZES.map((n) => (
@@ -36,13 +43,23 @@ export function FindingsPager({ page, pageSize, total }: { page: number; pageSiz
             ))}
           </select>
         </label>
-        <button type="button" className={button} disabled={page <= 1} onClick={() => void setUrl({ page: page - 1 === 1 ? null : page - 1 })}>
+        <button
+          type="button"
+          className={button}
+          disabled={page <= 1}
+          onClick={() => void setUrl({ page: page - 1 === 1 ? null : page - 1 })}
+        >
           Previous
         </button>
         <span className="tabular-nums">
           Page {fmt.format(page)} of {fmt.format(pages)}
         </span>
-        <button type="button" className={button} disabled={page >= pages} onClick={() => void setUrl({ page: page + 1 })}>
+        <button
+          type="button"
+          className={button}
+          disabled={page >= pages}
+          onClick={() => void setUrl({ page: page + 1 })}
+        >
           Next
         </button>
       </div>

@@ -1,7 +1,13 @@
 "use client";
 
 import { Fragment, useState, useTransition } from "react";
-import { createColumnHelper, rowSortingFeature, tableFeatures, useTable, type SortingState } from "@tanstack/react-table";
+import {
+  createColumnHelper,
+  rowSortingFeature,
+  tableFeatures,
+  useTable,
+  type SortingState,
+} from "@tanstack/react-table";
 import { ArrowDown, ArrowUp, ArrowUpDown, ChevronDown, ChevronRight, Filter } from "lucide-react";
 import { useQueryStates } from "nuqs";
 import type { FindingRow } from "@/lib/findings/finding-row";
@@ -19,7 +25,11 @@ const column = createColumnHelper<typeof features, FindingRow>();
 
 /** Columns the server can sort by carry the sort key as their id. */
 const columns = column.columns([
-  column.accessor("severity", { id: "severity", header: "Severity", cell: (c) => <SeverityBadge severity={c.row.original.severity} /> }),
+  column.accessor("severity", {
+    id: "severity",
+    header: "Severity",
+    cell: (c) => <SeverityBadge severity={c.row.original.severity} />,
+  }),
   column.accessor("assetValue", {
     id: "asset",
     header: "Asset",
@@ -31,7 +41,9 @@ const columns = column.columns([
     cell: (c) => (
       <span className="font-mono break-all">
         {c.row.original.ip}
-        {c.row.original.hostname !== c.row.original.ip && <span className="block text-xs text-slate-600">{c.row.original.hostname}</span>}
+        {c.row.original.hostname !== c.row.original.ip && (
+          <span className="block text-xs text-slate-600">{c.row.original.hostname}</span>
+        )}
       </span>
     ),
   }),
@@ -48,13 +60,20 @@ const columns = column.columns([
     id: "typical",
     header: "Typical service",
     enableSorting: false,
-    cell: (c) => <TypicalService typical={c.row.original.typicalService} pending={c.row.original.pendingClassification} />,
+    cell: (c) => (
+      <TypicalService typical={c.row.original.typicalService} pending={c.row.original.pendingClassification} />
+    ),
   }),
   column.accessor("detectedService", {
     id: "service",
     header: "Detected service",
     cell: (c) => (
-      <DetectedService typical={c.row.original.typicalService} detected={c.row.original.detectedService} product={c.row.original.product} version={c.row.original.version} />
+      <DetectedService
+        typical={c.row.original.typicalService}
+        detected={c.row.original.detectedService}
+        product={c.row.original.product}
+        version={c.row.original.version}
+      />
     ),
   }),
   column.accessor("contribution", {
@@ -62,11 +81,23 @@ const columns = column.columns([
     header: "Contribution",
     cell: (c) => {
       const n = c.row.original.contribution;
-      return <span className="tabular-nums">{n === null ? "—" : n === 0 ? "0" : `−${formatPoints(Math.round(n * 100) / 100)}`}</span>;
+      return (
+        <span className="tabular-nums">
+          {n === null ? "—" : n === 0 ? "0" : `−${formatPoints(Math.round(n * 100) / 100)}`}
+        </span>
+      );
     },
   }),
-  column.accessor("firstSeenAt", { id: "firstSeen", header: "First seen", cell: (c) => <LocalTime value={c.row.original.firstSeenAt} /> }),
-  column.accessor("lastSeenAt", { id: "lastSeen", header: "Last seen", cell: (c) => <LocalTime value={c.row.original.lastSeenAt} /> }),
+  column.accessor("firstSeenAt", {
+    id: "firstSeen",
+    header: "First seen",
+    cell: (c) => <LocalTime value={c.row.original.firstSeenAt} />,
+  }),
+  column.accessor("lastSeenAt", {
+    id: "lastSeen",
+    header: "Last seen",
+    cell: (c) => <LocalTime value={c.row.original.lastSeenAt} />,
+  }),
 ]);
 
 /**
@@ -103,7 +134,9 @@ export function FindingsTable({ rows, sort, dir }: { rows: FindingRow[]; sort: F
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-left text-sm">
-        <caption className="sr-only">Open ports matching the filters; sort with the column buttons; each row opens its remediation guidance</caption>
+        <caption className="sr-only">
+          Open ports matching the filters; sort with the column buttons; each row opens its remediation guidance
+        </caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-700 uppercase">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
@@ -156,7 +189,11 @@ export function FindingsTable({ rows, sort, dir }: { rows: FindingRow[]; sort: F
                       aria-label={`Remediation for ${f.ip} port ${f.port}/${f.protocol}`}
                       className="rounded p-0.5 text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-700"
                     >
-                      {expanded ? <ChevronDown aria-hidden className="size-4" /> : <ChevronRight aria-hidden className="size-4" />}
+                      {expanded ? (
+                        <ChevronDown aria-hidden className="size-4" />
+                      ) : (
+                        <ChevronRight aria-hidden className="size-4" />
+                      )}
                     </button>
                   </td>
                   {row.getAllCells().map((cell) => (

@@ -1,4 +1,12 @@
-import { createSerializer, parseAsArrayOf, parseAsBoolean, parseAsInteger, parseAsIsoDate, parseAsString, parseAsStringLiteral } from "nuqs/server";
+import {
+  createSerializer,
+  parseAsArrayOf,
+  parseAsBoolean,
+  parseAsInteger,
+  parseAsIsoDate,
+  parseAsString,
+  parseAsStringLiteral,
+} from "nuqs/server";
 import { FINDING_PAGE_SIZES, FINDING_SEVERITIES, FINDING_SORTS, type FindingsFilter } from "@/lib/validation/findings";
 
 /**

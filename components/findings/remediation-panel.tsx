@@ -1,7 +1,19 @@
 import { remediationFor } from "@/lib/remediation";
 
 /** What the exposure means, how to close it and how to check the fix, for one finding. */
-export function RemediationPanel({ ruleId, host, port, protocol, headingLevel = 3 }: { ruleId: string | null; host: string; port: number; protocol: "tcp" | "udp"; headingLevel?: 2 | 3 | 4 }) {
+export function RemediationPanel({
+  ruleId,
+  host,
+  port,
+  protocol,
+  headingLevel = 3,
+}: {
+  ruleId: string | null;
+  host: string;
+  port: number;
+  protocol: "tcp" | "udp";
+  headingLevel?: 2 | 3 | 4;
+}) {
   const r = remediationFor(ruleId, { ip: host, port, protocol });
   const Heading = `h${headingLevel}` as const;
   const Sub = `h${Math.min(headingLevel + 1, 6)}` as "h3" | "h4" | "h5";

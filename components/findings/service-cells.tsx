@@ -3,7 +3,10 @@ import { servicesDiffer } from "@/lib/findings/service-mismatch";
 /** Shown where a port has no meaningful IANA registration and nothing was detected yet. */
 export function PendingBadge() {
   return (
-    <span className="inline-block rounded bg-violet-100 px-1.5 py-0.5 text-xs font-medium text-violet-900 ring-1 ring-violet-300" title="The port is unassigned or its registration has fallen out of use; it is graded medium until a service is identified.">
+    <span
+      className="inline-block rounded bg-violet-100 px-1.5 py-0.5 text-xs font-medium text-violet-900 ring-1 ring-violet-300"
+      title="The port is unassigned or its registration has fallen out of use; it is graded medium until a service is identified."
+    >
       Pending classification
     </span>
   );

@@ -10,7 +10,10 @@ export function formatUtc(date: Date): string {
 }
 
 function formatLocal(date: Date, dateOnly: boolean): string {
-  return new Intl.DateTimeFormat(undefined, dateOnly ? { dateStyle: "medium" } : { dateStyle: "medium", timeStyle: "short" }).format(date);
+  return new Intl.DateTimeFormat(
+    undefined,
+    dateOnly ? { dateStyle: "medium" } : { dateStyle: "medium", timeStyle: "short" },
+  ).format(date);
 }
 
 /**
@@ -18,7 +21,15 @@ function formatLocal(date: Date, dateOnly: boolean): string {
  * does not know the viewer's zone, so the server render (and hydration) shows UTC and the browser
  * switches to local time right after: no hydration mismatch, no flash of a wrong zone.
  */
-export function LocalTime({ value, dateOnly = false, className }: { value: Date | string; dateOnly?: boolean; className?: string }) {
+export function LocalTime({
+  value,
+  dateOnly = false,
+  className,
+}: {
+  value: Date | string;
+  dateOnly?: boolean;
+  className?: string;
+}) {
   const date = typeof value === "string" ? new Date(value) : value;
   const inBrowser = useSyncExternalStore(
     subscribe,

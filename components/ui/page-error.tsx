@@ -5,7 +5,15 @@
  * message is never shown (server errors reach the browser only as a digest); the digest is, so a
  * report can be matched with the server log.
  */
-export function PageError({ what, error, reset }: { what: string; error: Error & { digest?: string }; reset: () => void }) {
+export function PageError({
+  what,
+  error,
+  reset,
+}: {
+  what: string;
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   return (
     <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-6 text-red-950">
       <h1 className="text-lg font-semibold">Could not load {what}</h1>

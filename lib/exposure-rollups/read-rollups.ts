@@ -17,14 +17,25 @@ export interface OrgDailyPoint extends AssetDailyPoint {
   assetCount: number;
 }
 
-const COUNT_COLUMNS = { openPorts: true, critical: true, high: true, medium: true, low: true, info: true, ungraded: true } as const;
+const COUNT_COLUMNS = {
+  openPorts: true,
+  critical: true,
+  high: true,
+  medium: true,
+  low: true,
+  info: true,
+  ungraded: true,
+} as const;
 
 /**
  * One point per UTC day from `since` to `until` (default now) for the organisation: its grade and open
  * ports by severity at the end of that day. A day without a regrade repeats the day before; days before
  * the first regrade are left out. Reads the rollup only (one indexed range scan), never the history.
  */
-export async function readOrgDailyRollup(ctx: RollupContext, range: { since: Date; until?: Date }): Promise<OrgDailyPoint[]> {
+export async function readOrgDailyRollup(
+  ctx: RollupContext,
+  range: { since: Date; until?: Date },
+): Promise<OrgDailyPoint[]> {
   const until = range.until ?? new Date();
   const since = utcDay(range.since);
   const [before, rows] = await Promise.all([
@@ -65,7 +76,11 @@ export async function readAssetDailyScores(
       select,
     }),
     db.assetDailyRollup.findMany({
-      where: { ...inOrganization(ctx, "assets:read"), assetId: { in: assetIds }, day: { gte: since, lte: utcDay(until) } },
+      where: {
+        ...inOrganization(ctx, "assets:read"),
+        assetId: { in: assetIds },
+        day: { gte: since, lte: utcDay(until) },
+      },
       orderBy: [{ assetId: "asc" }, { day: "asc" }],
       select,
     }),
@@ -79,12 +94,21 @@ export async function readAssetDailyScores(
   const beforeByAsset = new Map(before.map((row) => [row.assetId, row]));
   for (const assetId of assetIds) {
     const series = carryForward(since, until, beforeByAsset.get(assetId) ?? null, byAsset.get(assetId) ?? []);
-    if (series.length > 0) result.set(assetId, series.map(({ assetId: _omit, ...point }) => point));
+    if (series.length > 0)
+      result.set(
+        assetId,
+        series.map(({ assetId: _omit, ...point }) => point),
+      );
   }
   return result;
 }
 
-function carryForward<R extends { day: Date }>(since: Date, until: Date, before: R | null, rows: readonly R[]): (Omit<R, "day"> & { day: string })[] {
+function carryForward<R extends { day: Date }>(
+  since: Date,
+  until: Date,
+  before: R | null,
+  rows: readonly R[],
+): (Omit<R, "day"> & { day: string })[] {
   const byDay = new Map(rows.map((row) => [dayKey(row.day), row]));
   const points: (Omit<R, "day"> & { day: string })[] = [];
   let last: R | null = before;

@@ -14,7 +14,11 @@ const BATCH = 2_000;
  * id): memory stays flat whatever the size, no transaction is held open between batches, and each
  * batch is one query. Ordered by id, i.e. roughly by when the port was first stored.
  */
-export async function* exportFindingBatches(ctx: FindingsContext, filter: FindingsFilter, batchSize = BATCH): AsyncGenerator<ExportedFinding[]> {
+export async function* exportFindingBatches(
+  ctx: FindingsContext,
+  filter: FindingsFilter,
+  batchSize = BATCH,
+): AsyncGenerator<ExportedFinding[]> {
   let after = "";
   for (;;) {
     const rows = await db.$queryRaw<(FindingRow & { banner: string | null; tls: TlsInfo | null })[]>`

@@ -8,7 +8,11 @@ import type { FindingsContext } from "./org-scope";
  * (pull-based backpressure): a slow download holds one batch in memory, never the whole export. A
  * client that goes away cancels the stream and no further batch is read.
  */
-export function findingsExportStream(ctx: FindingsContext, filter: FindingsFilter, format: ExportFormat): ReadableStream<Uint8Array> {
+export function findingsExportStream(
+  ctx: FindingsContext,
+  filter: FindingsFilter,
+  format: ExportFormat,
+): ReadableStream<Uint8Array> {
   const batches = exportFindingBatches(ctx, filter);
   const encoder = new TextEncoder();
   let first = true;

@@ -29,10 +29,13 @@ export function findingsWhere(ctx: FindingsContext, filter: FindingsFilter): Pri
     Prisma.sql`a."organizationId" = ${org}`,
     Prisma.sql`a."deletedAt" IS NULL`,
   ];
-  if (filter.severity?.length) conditions.push(Prisma.sql`pi."severity" = ANY(${filter.severity}::text[]::"Severity"[])`);
-  if (filter.service) conditions.push(Prisma.sql`(pi."detectedService" = ${filter.service} OR pi."typicalService" = ${filter.service})`);
+  if (filter.severity?.length)
+    conditions.push(Prisma.sql`pi."severity" = ANY(${filter.severity}::text[]::"Severity"[])`);
+  if (filter.service)
+    conditions.push(Prisma.sql`(pi."detectedService" = ${filter.service} OR pi."typicalService" = ${filter.service})`);
   if (filter.asset) conditions.push(Prisma.sql`pi."assetId" = ${filter.asset}`);
-  if (filter.protocol) conditions.push(Prisma.sql`pi."protocol" = ${filter.protocol.toUpperCase()}::"TransportProtocol"`);
+  if (filter.protocol)
+    conditions.push(Prisma.sql`pi."protocol" = ${filter.protocol.toUpperCase()}::"TransportProtocol"`);
   if (filter.mismatch !== undefined) conditions.push(Prisma.sql`pi."serviceMismatch" = ${filter.mismatch}`);
   if (filter.pending !== undefined) conditions.push(Prisma.sql`pi."pendingClassification" = ${filter.pending}`);
   if (filter.since) conditions.push(Prisma.sql`pi."firstSeenAt" >= ${filter.since}`);
@@ -69,13 +72,17 @@ export function findingsOrderBy(sort: FindingSort, dir: "asc" | "desc"): Prisma.
     severity: natural
       ? `pi."severity" ASC NULLS LAST, pi."contribution" DESC NULLS FIRST, pi."id" ASC`
       : `pi."severity" DESC NULLS FIRST, pi."contribution" ASC NULLS LAST, pi."id" DESC`,
-    contribution: natural ? `pi."contribution" DESC NULLS LAST, pi."id" ASC` : `pi."contribution" ASC NULLS FIRST, pi."id" DESC`,
+    contribution: natural
+      ? `pi."contribution" DESC NULLS LAST, pi."id" ASC`
+      : `pi."contribution" ASC NULLS FIRST, pi."id" DESC`,
     firstSeen: natural ? `pi."firstSeenAt" DESC, pi."id" DESC` : `pi."firstSeenAt" ASC, pi."id" ASC`,
     lastSeen: natural ? `pi."lastSeenAt" DESC, pi."id" DESC` : `pi."lastSeenAt" ASC, pi."id" ASC`,
     // Text and numbers read A→Z / low→high as "asc".
     asset: natural ? `a."value" DESC, pi."id" DESC` : `a."value" ASC, pi."id" ASC`,
     host: natural ? `h."ip"::inet DESC, pi."id" DESC` : `h."ip"::inet ASC, pi."id" ASC`,
-    port: natural ? `pi."port" DESC, pi."protocol" DESC, pi."id" DESC` : `pi."port" ASC, pi."protocol" ASC, pi."id" ASC`,
+    port: natural
+      ? `pi."port" DESC, pi."protocol" DESC, pi."id" DESC`
+      : `pi."port" ASC, pi."protocol" ASC, pi."id" ASC`,
     service: natural
       ? `COALESCE(pi."detectedService", pi."typicalService") DESC NULLS LAST, pi."id" DESC`
       : `COALESCE(pi."detectedService", pi."typicalService") ASC NULLS LAST, pi."id" ASC`,

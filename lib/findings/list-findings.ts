@@ -16,12 +16,19 @@ export async function listFindings(ctx: FindingsContext, query: FindingsQuery): 
 
 /** How many open ports match the filter (for the pager and the export's size). */
 export async function countFindings(ctx: FindingsContext, filter: FindingsFilter): Promise<number> {
-  const [row] = await db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS "count" ${FINDING_FROM} ${findingsWhere(ctx, filter)}`;
+  const [row] = await db.$queryRaw<
+    { count: number }[]
+  >`SELECT count(*)::int AS "count" ${FINDING_FROM} ${findingsWhere(ctx, filter)}`;
   return row?.count ?? 0;
 }
 
 /** The asset named by the `asset` filter, for its chip; null when it is not a live asset of this organisation. */
-export async function findFindingsAsset(ctx: FindingsContext, assetId: string): Promise<{ id: string; value: string; label: string | null } | null> {
-  return db.asset.findFirst({ where: { id: assetId, deletedAt: null, ...inOrganization(ctx, "findings:read") }, select: { id: true, value: true, label: true } });
+export async function findFindingsAsset(
+  ctx: FindingsContext,
+  assetId: string,
+): Promise<{ id: string; value: string; label: string | null } | null> {
+  return db.asset.findFirst({
+    where: { id: assetId, deletedAt: null, ...inOrganization(ctx, "findings:read") },
+    select: { id: true, value: true, label: true },
+  });
 }
-

@@ -7,7 +7,16 @@ import { z } from "zod";
  *           &since=2026-11-01&q=text&sort=severity&dir=desc&page=2&pageSize=50
  */
 export const FINDING_SEVERITIES = ["critical", "high", "medium", "low", "info"] as const;
-export const FINDING_SORTS = ["severity", "contribution", "asset", "host", "port", "service", "firstSeen", "lastSeen"] as const;
+export const FINDING_SORTS = [
+  "severity",
+  "contribution",
+  "asset",
+  "host",
+  "port",
+  "service",
+  "firstSeen",
+  "lastSeen",
+] as const;
 export const FINDING_PAGE_SIZES = [25, 50, 100] as const;
 
 export type FindingSeverity = (typeof FINDING_SEVERITIES)[number];
@@ -34,10 +43,20 @@ export const findingsFilterSchema = z.object({
       .optional()
       .transform((v, ctx) => {
         if (v === undefined) return undefined;
-        const parts = [...new Set(v.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean))];
+        const parts = [
+          ...new Set(
+            v
+              .split(",")
+              .map((s) => s.trim().toLowerCase())
+              .filter(Boolean),
+          ),
+        ];
         const wrong = parts.filter((s) => !(FINDING_SEVERITIES as readonly string[]).includes(s));
         if (wrong.length > 0) {
-          ctx.addIssue({ code: "custom", message: `Severity must be one of ${FINDING_SEVERITIES.join(", ")} (got "${wrong.join(", ")}").` });
+          ctx.addIssue({
+            code: "custom",
+            message: `Severity must be one of ${FINDING_SEVERITIES.join(", ")} (got "${wrong.join(", ")}").`,
+          });
           return z.NEVER;
         }
         return parts as FindingSeverity[];
@@ -47,11 +66,20 @@ export const findingsFilterSchema = z.object({
     z
       .string()
       .max(64, "A service name has at most 64 characters.")
-      .regex(/^[a-z0-9][a-z0-9._+*/-]*$/i, "A service name uses letters, digits, dots, dashes and slashes, like ssh or ms-wbt-server.")
+      .regex(
+        /^[a-z0-9][a-z0-9._+*/-]*$/i,
+        "A service name uses letters, digits, dots, dashes and slashes, like ssh or ms-wbt-server.",
+      )
       .transform((s) => s.toLowerCase())
       .optional(),
   ),
-  asset: urlValue.pipe(z.string().max(64, "That asset id is not valid.").regex(/^[A-Za-z0-9_-]+$/, "That asset id is not valid.").optional()),
+  asset: urlValue.pipe(
+    z
+      .string()
+      .max(64, "That asset id is not valid.")
+      .regex(/^[A-Za-z0-9_-]+$/, "That asset id is not valid.")
+      .optional(),
+  ),
   protocol: urlValue.pipe(
     z
       .string()
@@ -67,7 +95,13 @@ export const findingsFilterSchema = z.object({
       .transform((d) => new Date(`${d}T00:00:00.000Z`))
       .optional(),
   ),
-  q: urlValue.pipe(z.string().max(200, "Search for at most 200 characters.").regex(/^[^\p{Cc}]*$/u, "Search text cannot contain control characters.").optional()),
+  q: urlValue.pipe(
+    z
+      .string()
+      .max(200, "Search for at most 200 characters.")
+      .regex(/^[^\p{Cc}]*$/u, "Search text cannot contain control characters.")
+      .optional(),
+  ),
 });
 
 const positiveInt = (what: string, max: number) =>
@@ -95,7 +129,10 @@ export const findingsQuerySchema = findingsFilterSchema.extend({
       .string()
       .optional()
       .transform((v) => (v === undefined ? undefined : Number(v)))
-      .refine((n) => n === undefined || (FINDING_PAGE_SIZES as readonly number[]).includes(n), `Page size is one of ${FINDING_PAGE_SIZES.join(", ")}.`),
+      .refine(
+        (n) => n === undefined || (FINDING_PAGE_SIZES as readonly number[]).includes(n),
+        `Page size is one of ${FINDING_PAGE_SIZES.join(", ")}.`,
+      ),
   ),
 });
 
@@ -110,10 +147,14 @@ export type FindingsQuery = Partial<FindingsFilter> & {
   pageSize: number;
 };
 
-export const DEFAULT_FINDINGS_SORT: Pick<FindingsQuery, "sort" | "dir"> = { sort: "severity", dir: "desc" };
-
 export function withFindingsDefaults(input: Partial<FindingsQueryInput>): FindingsQuery {
-  return { ...input, sort: input.sort ?? "severity", dir: input.dir ?? "desc", page: input.page ?? 1, pageSize: input.pageSize ?? 50 };
+  return {
+    ...input,
+    sort: input.sort ?? "severity",
+    dir: input.dir ?? "desc",
+    page: input.page ?? 1,
+    pageSize: input.pageSize ?? 50,
+  };
 }
 
 export type SearchParams = Record<string, string | string[] | undefined>;
@@ -122,7 +163,10 @@ export type SearchParams = Record<string, string | string[] | undefined>;
  * For pages: every valid parameter applies and each invalid one is reported (with its message) and
  * ignored, so one mistyped value in a shared link does not hide the whole list.
  */
-export function parseFindingsSearchParams(params: SearchParams): { query: FindingsQuery; errors: { field: string; message: string }[] } {
+export function parseFindingsSearchParams(params: SearchParams): {
+  query: FindingsQuery;
+  errors: { field: string; message: string }[];
+} {
   const parsed = findingsQuerySchema.safeParse(params);
   if (parsed.success) return { query: withFindingsDefaults(parsed.data), errors: [] };
   const errors = parsed.error.issues.map((issue) => ({ field: String(issue.path[0] ?? ""), message: issue.message }));

@@ -8,16 +8,26 @@ export const DEMO_ORGANIZATION_NAME = "Demo organization (sample data)";
  * organisation as their active one. Any previous organisation of that name owned by them is removed
  * first, so running the seed twice gives the same result.
  */
-export async function createSeedOrganization(db: PrismaClient, input: { email: string; password: string; organizationName: string; now: Date }) {
+export async function createSeedOrganization(
+  db: PrismaClient,
+  input: { email: string; password: string; organizationName: string; now: Date },
+) {
   const passwordHash = await hashPassword(input.password);
   const user = await db.user.upsert({
     where: { email: input.email },
     create: { email: input.email, name: "Demo user", passwordHash, emailVerifiedAt: input.now },
     update: { passwordHash, emailVerifiedAt: input.now },
   });
-  await db.organization.deleteMany({ where: { name: input.organizationName, memberships: { some: { userId: user.id, role: "OWNER" } } } });
+  await db.organization.deleteMany({
+    where: { name: input.organizationName, memberships: { some: { userId: user.id, role: "OWNER" } } },
+  });
   const organization = await db.organization.create({
-    data: { name: input.organizationName, plan: "PRO", trialEndsAt: null, memberships: { create: { userId: user.id, role: "OWNER" } } },
+    data: {
+      name: input.organizationName,
+      plan: "PRO",
+      trialEndsAt: null,
+      memberships: { create: { userId: user.id, role: "OWNER" } },
+    },
   });
   await db.user.update({ where: { id: user.id }, data: { activeOrganizationId: organization.id } });
   return { user, organization };

@@ -69,7 +69,12 @@ function split(total: number, parts: number, rand: () => number): number[] {
   return out;
 }
 
-function pickProfiles(count: number, era: "now" | "past", rand: () => number, usedPorts: Set<string>): { profile: ServiceProfile; port: number }[] {
+function pickProfiles(
+  count: number,
+  era: "now" | "past",
+  rand: () => number,
+  usedPorts: Set<string>,
+): { profile: ServiceProfile; port: number }[] {
   const picked: { profile: ServiceProfile; port: number }[] = [];
   const pool = SERVICE_PROFILES.filter((p) => !usedPorts.has(`${p.port}/${p.protocol}`));
   while (picked.length < count && pool.length > 0) {
@@ -79,7 +84,8 @@ function pickProfiles(count: number, era: "now" | "past", rand: () => number, us
     for (; index < pool.length - 1 && r >= pool[index]![era]; index++) r -= pool[index]![era];
     const [profile] = pool.splice(index, 1);
     // One interval per port: drop the pool's other profiles on the same port.
-    for (let i = pool.length - 1; i >= 0; i--) if (pool[i]!.port === profile!.port && pool[i]!.protocol === profile!.protocol) pool.splice(i, 1);
+    for (let i = pool.length - 1; i >= 0; i--)
+      if (pool[i]!.port === profile!.port && pool[i]!.protocol === profile!.protocol) pool.splice(i, 1);
     picked.push({ profile: profile!, port: profile!.port });
   }
   // More ports than the catalogue holds: unidentified services on high ports.
@@ -117,7 +123,11 @@ function loopbackAddress(n: number): string {
   return `127.${(v >>> 16) & 255}.${(v >>> 8) & 255}.${v & 255}`;
 }
 
-export async function generateHistory(db: PrismaClient, organizationId: string, spec: HistorySpec): Promise<HistorySummary> {
+export async function generateHistory(
+  db: PrismaClient,
+  organizationId: string,
+  spec: HistorySpec,
+): Promise<HistorySummary> {
   const rand = prng(spec.seed);
   const log = spec.log ?? (() => undefined);
   const tag = randomUUID().slice(0, 8);
@@ -133,7 +143,15 @@ export async function generateHistory(db: PrismaClient, organizationId: string, 
 
   // Organisation-level daily series, summed over assets as they are generated.
   const orgScores: { id: string; score: number }[][] = Array.from({ length: spec.orgDays + 1 }, () => []);
-  const orgCounts: SeverityCounts[] = Array.from({ length: spec.orgDays + 1 }, () => ({ openPorts: 0, critical: 0, high: 0, medium: 0, low: 0, info: 0, ungraded: 0 }));
+  const orgCounts: SeverityCounts[] = Array.from({ length: spec.orgDays + 1 }, () => ({
+    openPorts: 0,
+    critical: 0,
+    high: 0,
+    medium: 0,
+    low: 0,
+    info: 0,
+    ungraded: 0,
+  }));
   const assetIds: string[] = [];
   let hostCursor = 0;
   let openWritten = 0;
@@ -141,7 +159,15 @@ export async function generateHistory(db: PrismaClient, organizationId: string, 
   const CHUNK = 250;
 
   for (let chunkStart = 0; chunkStart < spec.assets; chunkStart += CHUNK) {
-    const rows = { assets: [] as Cell[][], hosts: [] as Cell[][], runs: [] as Cell[][], intervals: [] as Cell[][], changes: [] as Cell[][], snapshots: [] as Cell[][], rollups: [] as Cell[][] };
+    const rows = {
+      assets: [] as Cell[][],
+      hosts: [] as Cell[][],
+      runs: [] as Cell[][],
+      intervals: [] as Cell[][],
+      changes: [] as Cell[][],
+      snapshots: [] as Cell[][],
+      rollups: [] as Cell[][],
+    };
     for (let a = chunkStart; a < Math.min(spec.assets, chunkStart + CHUNK); a++) {
       const assetId = id("a");
       assetIds.push(assetId);
@@ -152,7 +178,9 @@ export async function generateHistory(db: PrismaClient, organizationId: string, 
         const open = openPerHost[hostCursor]!;
         const closed = closedPerHost[hostCursor]!;
         const previous = closed === 0 ? 0 : Math.min(closed, 1 + Math.floor(rand() * (spec.maxEpochs ?? 2)));
-        const boundaries = Array.from({ length: previous }, () => 1 + Math.floor(rand() * (spec.orgDays - 2))).sort((x, y) => x - y);
+        const boundaries = Array.from({ length: previous }, () => 1 + Math.floor(rand() * (spec.orgDays - 2))).sort(
+          (x, y) => x - y,
+        );
         const sizes = previous > 0 ? split(closed - previous, previous, rand).map((n) => n + 1) : [];
         const epochs: Epoch[] = [];
         let start = 0;
@@ -161,22 +189,54 @@ export async function generateHistory(db: PrismaClient, organizationId: string, 
           epochs.push({ startDay: start, endDay: end, ports: pickProfiles(sizes[e]!, "past", rand, new Set()) });
           start = end;
         }
-        epochs.push({ startDay: Math.min(start, spec.orgDays), endDay: null, ports: pickProfiles(open, "now", rand, new Set()) });
+        epochs.push({
+          startDay: Math.min(start, spec.orgDays),
+          endDay: null,
+          ports: pickProfiles(open, "now", rand, new Set()),
+        });
         hosts.push({ id: id("h"), ip: loopbackAddress(hostCursor), hostname, discovered: h === 1 || h === 2, epochs });
       }
 
       // One scan run per day on which something changed, plus the first and the latest scan.
-      const changeDays = [...new Set([0, ...hosts.flatMap((h) => h.epochs.map((e) => e.startDay))])].filter((d) => d < spec.orgDays).sort((x, y) => x - y);
+      const changeDays = [...new Set([0, ...hosts.flatMap((h) => h.epochs.map((e) => e.startDay))])]
+        .filter((d) => d < spec.orgDays)
+        .sort((x, y) => x - y);
       const runOfDay = new Map<number, string>();
       const runDate = (day: number) => new Date(dayStart(spec, day).getTime() + 3 * 3_600_000);
       for (const day of changeDays) {
         const runId = id("r");
         runOfDay.set(day, runId);
         const at = runDate(day);
-        rows.runs.push([runId, organizationId, assetId, "COMPLETED", "SCHEDULED", "top-1000", hosts.length, hosts.length, 0, at, at, new Date(at.getTime() + 95_000)]);
+        rows.runs.push([
+          runId,
+          organizationId,
+          assetId,
+          "COMPLETED",
+          "SCHEDULED",
+          "top-1000",
+          hosts.length,
+          hosts.length,
+          0,
+          at,
+          at,
+          new Date(at.getTime() + 95_000),
+        ]);
       }
       const latestRun = id("r");
-      rows.runs.push([latestRun, organizationId, assetId, "COMPLETED", "SCHEDULED", "top-1000", hosts.length, hosts.length, 0, lastScan, lastScan, new Date(lastScan.getTime() + 95_000)]);
+      rows.runs.push([
+        latestRun,
+        organizationId,
+        assetId,
+        "COMPLETED",
+        "SCHEDULED",
+        "top-1000",
+        hosts.length,
+        hosts.length,
+        0,
+        lastScan,
+        lastScan,
+        new Date(lastScan.getTime() + 95_000),
+      ]);
 
       // Grade each segment between change days with the real method; the last one is today's grade.
       let current: AssetGrade | null = null;
@@ -189,16 +249,44 @@ export async function generateHistory(db: PrismaClient, organizationId: string, 
         const ports: PortResult[] = [];
         for (const host of hosts) {
           const epoch = host.epochs.find((e) => e.startDay <= from && (e.endDay === null || e.endDay > from));
-          for (const p of epoch?.ports ?? []) ports.push({ target: domain, ip: host.ip, port: p.port, protocol: p.profile.protocol, ...p.profile.make(host.hostname, asOf) });
+          for (const p of epoch?.ports ?? [])
+            ports.push({
+              target: domain,
+              ip: host.ip,
+              port: p.port,
+              protocol: p.profile.protocol,
+              ...p.profile.make(host.hostname, asOf),
+            });
         }
-        const graded = gradeAsset({ findings: ports.filter((p) => p.state === "open" || p.state === "open|filtered").map((p) => toGradingFinding(p)) }, { asOf });
+        const graded = gradeAsset(
+          {
+            findings: ports
+              .filter((p) => p.state === "open" || p.state === "open|filtered")
+              .map((p) => toGradingFinding(p)),
+          },
+          { asOf },
+        );
         const counts = countBySeverity(graded.findings, ports.length - graded.findings.length);
         for (let day = from; day < to; day++) {
           orgScores[day]!.push({ id: assetId, score: graded.score });
           const c = orgCounts[day]!;
           for (const k of Object.keys(c) as (keyof SeverityCounts)[]) c[k] += counts[k];
           if (day >= windowStartDay) {
-            rows.rollups.push([organizationId, assetId, dayStart(spec, day), graded.grade, graded.score, counts.openPorts, counts.critical, counts.high, counts.medium, counts.low, counts.info, counts.ungraded, spec.now]);
+            rows.rollups.push([
+              organizationId,
+              assetId,
+              dayStart(spec, day),
+              graded.grade,
+              graded.score,
+              counts.openPorts,
+              counts.critical,
+              counts.high,
+              counts.medium,
+              counts.low,
+              counts.info,
+              counts.ungraded,
+              spec.now,
+            ]);
           }
         }
         if (isLast) {
@@ -207,58 +295,289 @@ export async function generateHistory(db: PrismaClient, organizationId: string, 
         }
       }
       const grade = current!;
-      const gradedByKey = new Map(grade.findings.map((f) => [`${f.finding.ip}|${f.finding.protocol}|${f.finding.port}`, f]));
+      const gradedByKey = new Map(
+        grade.findings.map((f) => [`${f.finding.ip}|${f.finding.protocol}|${f.finding.port}`, f]),
+      );
 
-      rows.assets.push([assetId, organizationId, "DOMAIN", domain, a % 7 === 0 ? "Production" : null, dayStart(spec, 0), lastScan, FAR_FUTURE, grade.grade, grade.score, spec.now, dayStart(spec, 0)]);
+      rows.assets.push([
+        assetId,
+        organizationId,
+        "DOMAIN",
+        domain,
+        a % 7 === 0 ? "Production" : null,
+        dayStart(spec, 0),
+        lastScan,
+        FAR_FUTURE,
+        grade.grade,
+        grade.score,
+        spec.now,
+        dayStart(spec, 0),
+      ]);
       for (const host of hosts) {
-        rows.hosts.push([host.id, organizationId, assetId, host.ip, host.hostname, host.discovered, false, dayStart(spec, 0), lastScan]);
+        rows.hosts.push([
+          host.id,
+          organizationId,
+          assetId,
+          host.ip,
+          host.hostname,
+          host.discovered,
+          false,
+          dayStart(spec, 0),
+          lastScan,
+        ]);
         for (const epoch of host.epochs) {
           const openedAt = runDate(epoch.startDay);
           const closedAt = epoch.endDay === null ? null : runDate(epoch.endDay);
           for (const p of epoch.ports) {
-            const port: PortResult = { target: domain, ip: host.ip, port: p.port, protocol: p.profile.protocol, ...p.profile.make(host.hostname, closedAt ?? spec.now) };
+            const port: PortResult = {
+              target: domain,
+              ip: host.ip,
+              port: p.port,
+              protocol: p.profile.protocol,
+              ...p.profile.make(host.hostname, closedAt ?? spec.now),
+            };
             const service = observedService(port);
             const key = `${host.ip}|${port.protocol}|${port.port}`;
             const g = closedAt === null ? gradedByKey.get(key) : undefined;
             rows.intervals.push([
-              id("i"), organizationId, assetId, host.id, port.port, port.protocol.toUpperCase(), port.state, port.typicalService, port.pendingClassification,
-              port.detectedService, port.product, port.version, port.versionRevision, port.tls, port.banner, port.facts, serviceFingerprint(service),
-              openedAt, closedAt === null ? lastScan : new Date(closedAt.getTime() - DAY), closedAt,
-              runOfDay.get(epoch.startDay) ?? latestRun, epoch.endDay === null ? null : (runOfDay.get(epoch.endDay) ?? latestRun),
-              g?.severity ?? null, g?.deduction ?? null, g?.ruleId ?? null, servicesDiffer(port.typicalService, port.detectedService),
+              id("i"),
+              organizationId,
+              assetId,
+              host.id,
+              port.port,
+              port.protocol.toUpperCase(),
+              port.state,
+              port.typicalService,
+              port.pendingClassification,
+              port.detectedService,
+              port.product,
+              port.version,
+              port.versionRevision,
+              port.tls,
+              port.banner,
+              port.facts,
+              serviceFingerprint(service),
+              openedAt,
+              closedAt === null ? lastScan : new Date(closedAt.getTime() - DAY),
+              closedAt,
+              runOfDay.get(epoch.startDay) ?? latestRun,
+              epoch.endDay === null ? null : (runOfDay.get(epoch.endDay) ?? latestRun),
+              g?.severity ?? null,
+              g?.deduction ?? null,
+              g?.ruleId ?? null,
+              servicesDiffer(port.typicalService, port.detectedService),
             ]);
             if (closedAt === null) openWritten++;
             else closedWritten++;
-            const { state, typicalService, pendingClassification, detectedService, product, version, tls, facts } = port;
-            const shown = { state, typicalService, pendingClassification, detectedService, product, version, tls, facts };
-            if (epoch.startDay > windowStartDay) rows.changes.push([id("x"), organizationId, assetId, runOfDay.get(epoch.startDay) ?? latestRun, host.ip, port.port, port.protocol.toUpperCase(), "PORT_OPENED", null, shown, openedAt]);
-            if (epoch.endDay !== null && epoch.endDay > windowStartDay) rows.changes.push([id("x"), organizationId, assetId, runOfDay.get(epoch.endDay) ?? latestRun, host.ip, port.port, port.protocol.toUpperCase(), "PORT_CLOSED", shown, null, closedAt]);
+            const { state, typicalService, pendingClassification, detectedService, product, version, tls, facts } =
+              port;
+            const shown = {
+              state,
+              typicalService,
+              pendingClassification,
+              detectedService,
+              product,
+              version,
+              tls,
+              facts,
+            };
+            if (epoch.startDay > windowStartDay)
+              rows.changes.push([
+                id("x"),
+                organizationId,
+                assetId,
+                runOfDay.get(epoch.startDay) ?? latestRun,
+                host.ip,
+                port.port,
+                port.protocol.toUpperCase(),
+                "PORT_OPENED",
+                null,
+                shown,
+                openedAt,
+              ]);
+            if (epoch.endDay !== null && epoch.endDay > windowStartDay)
+              rows.changes.push([
+                id("x"),
+                organizationId,
+                assetId,
+                runOfDay.get(epoch.endDay) ?? latestRun,
+                host.ip,
+                port.port,
+                port.protocol.toUpperCase(),
+                "PORT_CLOSED",
+                shown,
+                null,
+                closedAt,
+              ]);
           }
         }
       }
-      const findings = { totalDeduction: grade.totalDeduction, ceiling: grade.ceiling, findings: grade.findings, notGraded: grade.notGraded, catchAllHosts: grade.catchAllHosts };
-      rows.snapshots.push([id("s"), organizationId, assetId, latestRun, grade.grade, grade.score, grade.methodVersion, JSON.parse(JSON.stringify(findings)), spec.now]);
+      const findings = {
+        totalDeduction: grade.totalDeduction,
+        ceiling: grade.ceiling,
+        findings: grade.findings,
+        notGraded: grade.notGraded,
+        catchAllHosts: grade.catchAllHosts,
+      };
+      rows.snapshots.push([
+        id("s"),
+        organizationId,
+        assetId,
+        latestRun,
+        grade.grade,
+        grade.score,
+        grade.methodVersion,
+        JSON.parse(JSON.stringify(findings)),
+        spec.now,
+      ]);
       void currentPorts;
     }
 
-    await insertRows(db, "Asset", [["id", "text"], ["organizationId", "text"], ["kind", '"AssetKind"'], ["value", "text"], ["label", "text"], ["createdAt", "timestamp(3)"], ["lastScanAt", "timestamp(3)"], ["nextScanAt", "timestamp(3)"], ["grade", "text"], ["score", "int"], ["gradedAt", "timestamp(3)"], ["updatedAt", "timestamp(3)"]], rows.assets);
-    await insertRows(db, "Host", [["id", "text"], ["organizationId", "text"], ["assetId", "text"], ["ip", "text"], ["hostname", "text"], ["discovered", "boolean"], ["catchAll", "boolean"], ["firstSeenAt", "timestamp(3)"], ["lastSeenAt", "timestamp(3)"]], rows.hosts);
-    await insertRows(db, "ScanRun", [["id", "text"], ["organizationId", "text"], ["assetId", "text"], ["status", '"ScanStatus"'], ["trigger", '"ScanTrigger"'], ["portSpec", "text"], ["hostsTotal", "int"], ["hostsDone", "int"], ["portsFound", "int"], ["createdAt", "timestamp(3)"], ["startedAt", "timestamp(3)"], ["finishedAt", "timestamp(3)"]], rows.runs);
+    await insertRows(
+      db,
+      "Asset",
+      [
+        ["id", "text"],
+        ["organizationId", "text"],
+        ["kind", '"AssetKind"'],
+        ["value", "text"],
+        ["label", "text"],
+        ["createdAt", "timestamp(3)"],
+        ["lastScanAt", "timestamp(3)"],
+        ["nextScanAt", "timestamp(3)"],
+        ["grade", "text"],
+        ["score", "int"],
+        ["gradedAt", "timestamp(3)"],
+        ["updatedAt", "timestamp(3)"],
+      ],
+      rows.assets,
+    );
+    await insertRows(
+      db,
+      "Host",
+      [
+        ["id", "text"],
+        ["organizationId", "text"],
+        ["assetId", "text"],
+        ["ip", "text"],
+        ["hostname", "text"],
+        ["discovered", "boolean"],
+        ["catchAll", "boolean"],
+        ["firstSeenAt", "timestamp(3)"],
+        ["lastSeenAt", "timestamp(3)"],
+      ],
+      rows.hosts,
+    );
+    await insertRows(
+      db,
+      "ScanRun",
+      [
+        ["id", "text"],
+        ["organizationId", "text"],
+        ["assetId", "text"],
+        ["status", '"ScanStatus"'],
+        ["trigger", '"ScanTrigger"'],
+        ["portSpec", "text"],
+        ["hostsTotal", "int"],
+        ["hostsDone", "int"],
+        ["portsFound", "int"],
+        ["createdAt", "timestamp(3)"],
+        ["startedAt", "timestamp(3)"],
+        ["finishedAt", "timestamp(3)"],
+      ],
+      rows.runs,
+    );
     await insertRows(
       db,
       "PortInterval",
       [
-        ["id", "text"], ["organizationId", "text"], ["assetId", "text"], ["hostId", "text"], ["port", "int"], ["protocol", '"TransportProtocol"'], ["state", "text"],
-        ["typicalService", "text"], ["pendingClassification", "boolean"], ["detectedService", "text"], ["product", "text"], ["version", "text"], ["versionRevision", "text"], ["tls", "jsonb"],
-        ["banner", "text"], ["facts", "jsonb"], ["fingerprint", "text"], ["firstSeenAt", "timestamp(3)"], ["lastSeenAt", "timestamp(3)"], ["closedAt", "timestamp(3)"],
-        ["openedByScanRunId", "text"], ["closedByScanRunId", "text"], ["severity", '"Severity"'], ["contribution", "float8"], ["ruleId", "text"], ["serviceMismatch", "boolean"],
+        ["id", "text"],
+        ["organizationId", "text"],
+        ["assetId", "text"],
+        ["hostId", "text"],
+        ["port", "int"],
+        ["protocol", '"TransportProtocol"'],
+        ["state", "text"],
+        ["typicalService", "text"],
+        ["pendingClassification", "boolean"],
+        ["detectedService", "text"],
+        ["product", "text"],
+        ["version", "text"],
+        ["versionRevision", "text"],
+        ["tls", "jsonb"],
+        ["banner", "text"],
+        ["facts", "jsonb"],
+        ["fingerprint", "text"],
+        ["firstSeenAt", "timestamp(3)"],
+        ["lastSeenAt", "timestamp(3)"],
+        ["closedAt", "timestamp(3)"],
+        ["openedByScanRunId", "text"],
+        ["closedByScanRunId", "text"],
+        ["severity", '"Severity"'],
+        ["contribution", "float8"],
+        ["ruleId", "text"],
+        ["serviceMismatch", "boolean"],
       ],
       rows.intervals,
     );
-    await insertRows(db, "ExposureChange", [["id", "text"], ["organizationId", "text"], ["assetId", "text"], ["scanRunId", "text"], ["hostIp", "text"], ["port", "int"], ["protocol", '"TransportProtocol"'], ["kind", '"ExposureChangeKind"'], ["before", "jsonb"], ["after", "jsonb"], ["createdAt", "timestamp(3)"]], rows.changes);
-    await insertRows(db, "GradeSnapshot", [["id", "text"], ["organizationId", "text"], ["assetId", "text"], ["scanRunId", "text"], ["grade", "text"], ["score", "int"], ["methodVersion", "text"], ["findings", "jsonb"], ["createdAt", "timestamp(3)"]], rows.snapshots, 500);
-    await insertRows(db, "AssetDailyRollup", [["organizationId", "text"], ["assetId", "text"], ["day", "date"], ["grade", "text"], ["score", "int"], ["openPorts", "int"], ["critical", "int"], ["high", "int"], ["medium", "int"], ["low", "int"], ["info", "int"], ["ungraded", "int"], ["updatedAt", "timestamp(3)"]], rows.rollups);
-    log(`  assets ${Math.min(spec.assets, chunkStart + CHUNK)}/${spec.assets}, intervals ${openWritten + closedWritten}`);
+    await insertRows(
+      db,
+      "ExposureChange",
+      [
+        ["id", "text"],
+        ["organizationId", "text"],
+        ["assetId", "text"],
+        ["scanRunId", "text"],
+        ["hostIp", "text"],
+        ["port", "int"],
+        ["protocol", '"TransportProtocol"'],
+        ["kind", '"ExposureChangeKind"'],
+        ["before", "jsonb"],
+        ["after", "jsonb"],
+        ["createdAt", "timestamp(3)"],
+      ],
+      rows.changes,
+    );
+    await insertRows(
+      db,
+      "GradeSnapshot",
+      [
+        ["id", "text"],
+        ["organizationId", "text"],
+        ["assetId", "text"],
+        ["scanRunId", "text"],
+        ["grade", "text"],
+        ["score", "int"],
+        ["methodVersion", "text"],
+        ["findings", "jsonb"],
+        ["createdAt", "timestamp(3)"],
+      ],
+      rows.snapshots,
+      500,
+    );
+    await insertRows(
+      db,
+      "AssetDailyRollup",
+      [
+        ["organizationId", "text"],
+        ["assetId", "text"],
+        ["day", "date"],
+        ["grade", "text"],
+        ["score", "int"],
+        ["openPorts", "int"],
+        ["critical", "int"],
+        ["high", "int"],
+        ["medium", "int"],
+        ["low", "int"],
+        ["info", "int"],
+        ["ungraded", "int"],
+        ["updatedAt", "timestamp(3)"],
+      ],
+      rows.rollups,
+    );
+    log(
+      `  assets ${Math.min(spec.assets, chunkStart + CHUNK)}/${spec.assets}, intervals ${openWritten + closedWritten}`,
+    );
   }
 
   // The organisation: one grade per day (rollup and snapshot), from its assets' scores that day.
@@ -270,12 +589,77 @@ export async function generateHistory(db: PrismaClient, organizationId: string, 
     latest = g;
     const at = day === spec.orgDays ? spec.now : new Date(dayStart(spec, day).getTime() + 4 * 3_600_000);
     const c = orgCounts[day]!;
-    orgRollups.push([organizationId, dayStart(spec, day), g.grade, g.score, g.assetCount, c.openPorts, c.critical, c.high, c.medium, c.low, c.info, c.ungraded, spec.now]);
-    const summary = { cause: `seed:${dayKey(dayStart(spec, day))}`, previous: null, assetCount: g.assetCount, weightedMean: g.weightedMean, worstAsset: g.worstAsset, worstAssetCeiling: g.worstAssetCeiling };
+    orgRollups.push([
+      organizationId,
+      dayStart(spec, day),
+      g.grade,
+      g.score,
+      g.assetCount,
+      c.openPorts,
+      c.critical,
+      c.high,
+      c.medium,
+      c.low,
+      c.info,
+      c.ungraded,
+      spec.now,
+    ]);
+    const summary = {
+      cause: `seed:${dayKey(dayStart(spec, day))}`,
+      previous: null,
+      assetCount: g.assetCount,
+      weightedMean: g.weightedMean,
+      worstAsset: g.worstAsset,
+      worstAssetCeiling: g.worstAssetCeiling,
+    };
     orgSnapshots.push([id("s"), organizationId, null, null, g.grade, g.score, g.methodVersion, summary, at]);
   }
-  await insertRows(db, "OrganizationDailyRollup", [["organizationId", "text"], ["day", "date"], ["grade", "text"], ["score", "int"], ["assetCount", "int"], ["openPorts", "int"], ["critical", "int"], ["high", "int"], ["medium", "int"], ["low", "int"], ["info", "int"], ["ungraded", "int"], ["updatedAt", "timestamp(3)"]], orgRollups);
-  await insertRows(db, "GradeSnapshot", [["id", "text"], ["organizationId", "text"], ["assetId", "text"], ["scanRunId", "text"], ["grade", "text"], ["score", "int"], ["methodVersion", "text"], ["findings", "jsonb"], ["createdAt", "timestamp(3)"]], orgSnapshots);
-  await db.organization.update({ where: { id: organizationId }, data: { grade: latest.grade, score: latest.score, gradedAt: spec.now } });
-  return { assetIds, hosts: totalHosts, openIntervals: openWritten, closedIntervals: closedWritten, grade: latest.grade, score: latest.score };
+  await insertRows(
+    db,
+    "OrganizationDailyRollup",
+    [
+      ["organizationId", "text"],
+      ["day", "date"],
+      ["grade", "text"],
+      ["score", "int"],
+      ["assetCount", "int"],
+      ["openPorts", "int"],
+      ["critical", "int"],
+      ["high", "int"],
+      ["medium", "int"],
+      ["low", "int"],
+      ["info", "int"],
+      ["ungraded", "int"],
+      ["updatedAt", "timestamp(3)"],
+    ],
+    orgRollups,
+  );
+  await insertRows(
+    db,
+    "GradeSnapshot",
+    [
+      ["id", "text"],
+      ["organizationId", "text"],
+      ["assetId", "text"],
+      ["scanRunId", "text"],
+      ["grade", "text"],
+      ["score", "int"],
+      ["methodVersion", "text"],
+      ["findings", "jsonb"],
+      ["createdAt", "timestamp(3)"],
+    ],
+    orgSnapshots,
+  );
+  await db.organization.update({
+    where: { id: organizationId },
+    data: { grade: latest.grade, score: latest.score, gradedAt: spec.now },
+  });
+  return {
+    assetIds,
+    hosts: totalHosts,
+    openIntervals: openWritten,
+    closedIntervals: closedWritten,
+    grade: latest.grade,
+    score: latest.score,
+  };
 }

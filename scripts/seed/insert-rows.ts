@@ -8,7 +8,13 @@ export type Cell = string | number | boolean | null | Date | object;
  * Inserts rows in batches with one `INSERT … SELECT FROM unnest(…)` per batch: every value is a bound
  * parameter (text arrays cast per column), so 10,000 rows cost one round trip on PostgreSQL and PGlite.
  */
-export async function insertRows(db: PrismaClient, table: string, columns: readonly ColumnSpec[], rows: readonly (readonly Cell[])[], batchSize = 5_000): Promise<void> {
+export async function insertRows(
+  db: PrismaClient,
+  table: string,
+  columns: readonly ColumnSpec[],
+  rows: readonly (readonly Cell[])[],
+  batchSize = 5_000,
+): Promise<void> {
   const names = columns.map(([name]) => `"${name}"`).join(", ");
   const selects = columns.map(([, type], i) => `c${i}::${type}`).join(", ");
   const unnests = columns.map((_, i) => `$${i + 1}::text[]`).join(", ");

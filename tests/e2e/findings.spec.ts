@@ -55,7 +55,11 @@ test("findings: filters live in the URL, remediation beside each port, CSV expor
   await page.getByRole("link", { name: /export csv/i }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^portwatch-findings-\d+\.csv$/);
-  const csv = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
+  const csv = await (
+    await download.createReadStream()
+  )
+    .toArray()
+    .then((chunks) => Buffer.concat(chunks).toString("utf8"));
   const lines = csv.trim().split("\r\n");
   expect(lines[0]).toMatch(/^asset,asset_label,ip,hostname,port,protocol,state,typical_service/);
   expect(lines).toHaveLength(2);

@@ -23,7 +23,10 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
     countFindings(active, query),
     query.asset ? findFindingsAsset(active, query.asset) : null,
   ]);
-  const problems = [...errors.map((e) => e.message), ...(query.asset && !asset ? ["That asset was not found in this organisation; it may have been deleted."] : [])];
+  const problems = [
+    ...errors.map((e) => e.message),
+    ...(query.asset && !asset ? ["That asset was not found in this organisation; it may have been deleted."] : []),
+  ];
   const exportBase = `/api/orgs/${encodeURIComponent(active.organizationId)}/findings/export`;
   const search = filterSearch(query);
   const exportHref = (format: "csv" | "json") => `${exportBase}${search ? `${search}&` : "?"}format=${format}`;
@@ -35,7 +38,8 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Findings</h1>
           <p className="mt-1 text-sm text-slate-700">
-            Every open port across {active.name}&apos;s assets, with its typical and detected service, severity and what it costs the grade.
+            Every open port across {active.name}&apos;s assets, with its typical and detected service, severity and what
+            it costs the grade.
           </p>
         </div>
         <div className="flex gap-2">
@@ -65,17 +69,25 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
         </div>
       )}
 
-      <FindingsFilters services={SERVICE_SUGGESTIONS} asset={asset ?? (query.asset ? { id: query.asset, value: "unknown asset" } : null)} />
+      <FindingsFilters
+        services={SERVICE_SUGGESTIONS}
+        asset={asset ?? (query.asset ? { id: query.asset, value: "unknown asset" } : null)}
+      />
 
       {total === 0 ? (
         filtered ? (
-          <p className="rounded-lg border border-slate-200 bg-white p-6 text-sm text-slate-700">No open port matches these filters. Clear a filter to see more.</p>
+          <p className="rounded-lg border border-slate-200 bg-white p-6 text-sm text-slate-700">
+            No open port matches these filters. Clear a filter to see more.
+          </p>
         ) : (
           <div className="rounded-lg border border-slate-200 bg-white p-6 text-sm text-slate-700">
             <p className="font-medium text-slate-900">No open ports found yet.</p>
             <p className="mt-1">
-              Findings appear here after a scan. <Link href="/assets" className="text-blue-800 underline underline-offset-2">Add a domain or IP address</Link>, or
-              start a scan from the assets list.
+              Findings appear here after a scan.{" "}
+              <Link href="/assets" className="text-blue-800 underline underline-offset-2">
+                Add a domain or IP address
+              </Link>
+              , or start a scan from the assets list.
             </p>
           </div>
         )

@@ -41,7 +41,10 @@ const silentPort = (silent.address() as net.AddressInfo).port;
 const servicesHost = servicesAddress(port);
 const services = await startLoopbackServices(servicesHost);
 
-const dns = await startDnsServer({ "shop.example.test": { A: ["127.0.0.1"] }, "services.example.test": { A: [servicesHost] } });
+const dns = await startDnsServer({
+  "shop.example.test": { A: ["127.0.0.1"] },
+  "services.example.test": { A: [servicesHost] },
+});
 
 const { NODE_ENV: _inherited, ...inherited } = process.env;
 const env = {
@@ -70,10 +73,14 @@ if (!dev && !process.env.E2E_SKIP_BUILD) {
 }
 
 const tsx = path.resolve("node_modules", "tsx", "dist", "cli.mjs");
-const app = spawn(process.execPath, [tsx, "scripts/run.ts", dev ? "dev" : "start", "-H", "127.0.0.1", "-p", String(port)], {
-  stdio: ["ignore", "pipe", "pipe"],
-  env,
-});
+const app = spawn(
+  process.execPath,
+  [tsx, "scripts/run.ts", dev ? "dev" : "start", "-H", "127.0.0.1", "-p", String(port)],
+  {
+    stdio: ["ignore", "pipe", "pipe"],
+    env,
+  },
+);
 app.stdout.on("data", (chunk: Buffer) => {
   process.stdout.write(chunk);
   log.write(chunk);

@@ -13,7 +13,13 @@ type Ports = ReturnType<typeof openPort>[];
 
 async function scanAndGrade(orgId: string, assetId: string, ip: string, ports: Ports, at = new Date()) {
   const { scanRunId, hostId } = await startRunWithHost(orgId, assetId, ip);
-  await storeHostObservations(orgId, { scanRunId, hostId, ports: ports.map((p) => ({ ...p, ip })), catchAll: false, observedAt: at });
+  await storeHostObservations(orgId, {
+    scanRunId,
+    hostId,
+    ports: ports.map((p) => ({ ...p, ip })),
+    catchAll: false,
+    observedAt: at,
+  });
   await gradeAssetExposure(orgId, { assetId, scanRunId, asOf: at });
 }
 
@@ -28,17 +34,31 @@ beforeAll(async () => {
   a = await createOrgWithAsset({ value: "shop.example.test" });
   b = await createOrgWithAsset({ value: "other-tenant.example.test" });
   a2 = await db.asset.create({ data: { organizationId: a.org.id, kind: "DOMAIN", value: "mail.example.test" } });
-  await scanAndGrade(a.org.id, a.asset.id, "127.0.0.21", [
-    openPort(6379, { typicalService: "redis", detectedService: "redis", product: "Redis", version: "7.2.4" }),
-    openPort(8080, { typicalService: "http-alt", detectedService: "ssh", product: "OpenSSH" }),
-    openPort(443, { typicalService: "https", detectedService: "https" }),
-    openPort(49999, { typicalService: null, detectedService: null, pendingClassification: true }),
-  ], new Date("2026-10-01T00:00:00Z"));
-  await scanAndGrade(a.org.id, a2.id, "127.0.0.22", [
-    openPort(25, { typicalService: "smtp", detectedService: "smtp", banner: '=cmd|"/c calc"!A1, "quoted"\r\nline' }),
-    openPort(53, { protocol: "udp", typicalService: "domain", detectedService: "domain" }),
-  ], new Date("2026-11-20T00:00:00Z"));
-  await scanAndGrade(b.org.id, b.asset.id, "127.0.0.23", [openPort(23, { typicalService: "telnet", detectedService: "telnet" })]);
+  await scanAndGrade(
+    a.org.id,
+    a.asset.id,
+    "127.0.0.21",
+    [
+      openPort(6379, { typicalService: "redis", detectedService: "redis", product: "Redis", version: "7.2.4" }),
+      openPort(8080, { typicalService: "http-alt", detectedService: "ssh", product: "OpenSSH" }),
+      openPort(443, { typicalService: "https", detectedService: "https" }),
+      openPort(49999, { typicalService: null, detectedService: null, pendingClassification: true }),
+    ],
+    new Date("2026-10-01T00:00:00Z"),
+  );
+  await scanAndGrade(
+    a.org.id,
+    a2.id,
+    "127.0.0.22",
+    [
+      openPort(25, { typicalService: "smtp", detectedService: "smtp", banner: '=cmd|"/c calc"!A1, "quoted"\r\nline' }),
+      openPort(53, { protocol: "udp", typicalService: "domain", detectedService: "domain" }),
+    ],
+    new Date("2026-11-20T00:00:00Z"),
+  );
+  await scanAndGrade(b.org.id, b.asset.id, "127.0.0.23", [
+    openPort(23, { typicalService: "telnet", detectedService: "telnet" }),
+  ]);
   ctxA = await viewerContext(a.org.id, "findings:read");
   ctxB = await viewerContext(b.org.id, "findings:read");
 });
@@ -47,16 +67,29 @@ describe("findings query module", () => {
   it("lists every open port of the organisation, riskiest first, with asset, host and grading columns", async () => {
     const rows = await listFindings(ctxA, q());
     // critical, medium + mismatch extra, medium (pending), medium (cleartext SMTP), then the two informational.
-    expect(rows.slice(0, 4).map((r) => `${r.port}/${r.protocol}`)).toEqual(["6379/tcp", "8080/tcp", "49999/tcp", "25/tcp"]);
+    expect(rows.slice(0, 4).map((r) => `${r.port}/${r.protocol}`)).toEqual([
+      "6379/tcp",
+      "8080/tcp",
+      "49999/tcp",
+      "25/tcp",
+    ]);
     expect(rows.slice(4).map((r) => r.severity)).toEqual(["info", "info"]);
-    expect(rows[0]).toMatchObject({ assetValue: "shop.example.test", ip: "127.0.0.21", severity: "critical", contribution: 35, ruleId: "redis", product: "Redis" });
+    expect(rows[0]).toMatchObject({
+      assetValue: "shop.example.test",
+      ip: "127.0.0.21",
+      severity: "critical",
+      contribution: 35,
+      ruleId: "redis",
+      product: "Redis",
+    });
     expect(rows[1]).toMatchObject({ serviceMismatch: true, detectedService: "ssh", typicalService: "http-alt" });
     expect(await countFindings(ctxA, {})).toBe(6);
   });
 
   it("applies each filter in SQL", async () => {
     const scope = ctxA;
-    const ports = async (over: Partial<FindingsQuery>) => (await listFindings(scope, q(over))).map((r) => r.port).sort((x, y) => x - y);
+    const ports = async (over: Partial<FindingsQuery>) =>
+      (await listFindings(scope, q(over))).map((r) => r.port).sort((x, y) => x - y);
     expect(await ports({ severity: ["critical", "medium"] })).toEqual([25, 6379, 8080, 49999]);
     expect(await ports({ service: "ssh" })).toEqual([8080]);
     expect(await ports({ service: "http-alt" })).toEqual([8080]);
@@ -128,9 +161,20 @@ describe("findings query module", () => {
     expect(csv).toContain(`"'=cmd|""/c calc""!A1, ""quoted""\r\nline"`);
     expect(csv).toContain("mail.example.test,,127.0.0.22,www.example.test,53,udp,open,");
 
-    const json = JSON.parse(await new Response(findingsExportStream(scope, { severity: ["critical"] }, "json")).text()) as Record<string, unknown>[];
-    expect(json).toEqual([expect.objectContaining({ asset: "shop.example.test", port: 6379, severity: "critical", remediation: "Cache or key-value store reachable from the internet" })]);
-    expect(JSON.parse(await new Response(findingsExportStream(scope, { q: "nothing-matches" }, "json")).text())).toEqual([]);
+    const json = JSON.parse(
+      await new Response(findingsExportStream(scope, { severity: ["critical"] }, "json")).text(),
+    ) as Record<string, unknown>[];
+    expect(json).toEqual([
+      expect.objectContaining({
+        asset: "shop.example.test",
+        port: 6379,
+        severity: "critical",
+        remediation: "Cache or key-value store reachable from the internet",
+      }),
+    ]);
+    expect(
+      JSON.parse(await new Response(findingsExportStream(scope, { q: "nothing-matches" }, "json")).text()),
+    ).toEqual([]);
   });
 
   it("parses URL filters, reports each bad one and keeps the rest", () => {

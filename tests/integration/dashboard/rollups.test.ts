@@ -32,9 +32,17 @@ describe("the grading step keeps per-port severity and the daily rollups", () =>
       day1,
     );
 
-    const ports = await db.portInterval.findMany({ where: { assetId: asset.id, closedAt: null }, orderBy: { port: "asc" } });
+    const ports = await db.portInterval.findMany({
+      where: { assetId: asset.id, closedAt: null },
+      orderBy: { port: "asc" },
+    });
     const byPort = Object.fromEntries(ports.map((p) => [p.port, p]));
-    expect(byPort[6379]).toMatchObject({ severity: "critical", ruleId: "redis", contribution: 35, serviceMismatch: false });
+    expect(byPort[6379]).toMatchObject({
+      severity: "critical",
+      ruleId: "redis",
+      contribution: 35,
+      serviceMismatch: false,
+    });
     expect(byPort[8080]).toMatchObject({ severity: "medium", ruleId: "ssh", serviceMismatch: true });
     expect(byPort[8080]!.contribution).toBeGreaterThan(8);
     expect(byPort[443]).toMatchObject({ severity: "info", contribution: 0 });
@@ -45,26 +53,53 @@ describe("the grading step keeps per-port severity and the daily rollups", () =>
     expect(rollup).toMatchObject({ openPorts: 5, critical: 1, high: 0, medium: 2, low: 0, info: 1, ungraded: 1 });
     expect(rollup!.day.toISOString()).toBe("2026-11-01T00:00:00.000Z");
     const orgRow = await db.organizationDailyRollup.findFirstOrThrow({ where: { organizationId: org.id } });
-    expect(orgRow).toMatchObject({ openPorts: 5, critical: 1, medium: 2, info: 1, ungraded: 1, assetCount: 1, score: rollup!.score });
+    expect(orgRow).toMatchObject({
+      openPorts: 5,
+      critical: 1,
+      medium: 2,
+      info: 1,
+      ungraded: 1,
+      assetCount: 1,
+      score: rollup!.score,
+    });
   });
 
   it("overwrites the day's row on a later grading, carries days forward, and keeps other organisations out", async () => {
     const { org, asset } = await createOrgWithAsset();
     const other = await createOrgWithAsset();
-    await scanAndGrade(org.id, asset.id, [openPort(3389, { typicalService: "ms-wbt-server", detectedService: "rdp" })], new Date("2026-11-01T08:00:00Z"));
-    await scanAndGrade(org.id, asset.id, [openPort(443, { typicalService: "https", detectedService: "https" })], new Date("2026-11-01T20:00:00Z"));
-    await scanAndGrade(other.org.id, other.asset.id, [openPort(23, { typicalService: "telnet", detectedService: "telnet" })], new Date("2026-11-01T09:00:00Z"));
+    await scanAndGrade(
+      org.id,
+      asset.id,
+      [openPort(3389, { typicalService: "ms-wbt-server", detectedService: "rdp" })],
+      new Date("2026-11-01T08:00:00Z"),
+    );
+    await scanAndGrade(
+      org.id,
+      asset.id,
+      [openPort(443, { typicalService: "https", detectedService: "https" })],
+      new Date("2026-11-01T20:00:00Z"),
+    );
+    await scanAndGrade(
+      other.org.id,
+      other.asset.id,
+      [openPort(23, { typicalService: "telnet", detectedService: "telnet" })],
+      new Date("2026-11-01T09:00:00Z"),
+    );
     expect(await db.assetDailyRollup.count({ where: { assetId: asset.id } })).toBe(1);
 
-    const series = await readOrgDailyRollup(await viewerContext(org.id, "assets:read"), { since: new Date("2026-10-30T00:00:00Z"), until: new Date("2026-11-03T12:00:00Z") });
+    const series = await readOrgDailyRollup(await viewerContext(org.id, "assets:read"), {
+      since: new Date("2026-10-30T00:00:00Z"),
+      until: new Date("2026-11-03T12:00:00Z"),
+    });
     // No point before the first grading; the evening grade wins for Nov 1 and carries to Nov 3.
     expect(series.map((p) => p.day)).toEqual(["2026-11-01", "2026-11-02", "2026-11-03"]);
     expect(series.every((p) => p.grade === "A" && p.critical === 0 && p.openPorts === 1)).toBe(true);
 
-    const scores = await readAssetDailyScores(
-      await viewerContext(org.id, "assets:read"),
-      { assetIds: [asset.id, other.asset.id], since: new Date("2026-11-02T00:00:00Z"), until: new Date("2026-11-02T23:00:00Z") },
-    );
+    const scores = await readAssetDailyScores(await viewerContext(org.id, "assets:read"), {
+      assetIds: [asset.id, other.asset.id],
+      since: new Date("2026-11-02T00:00:00Z"),
+      until: new Date("2026-11-02T23:00:00Z"),
+    });
     expect([...scores.keys()]).toEqual([asset.id]);
     // The range starts after the last grading: the value comes from the row before it.
     expect(scores.get(asset.id)).toEqual([expect.objectContaining({ day: "2026-11-02", grade: "A", openPorts: 1 })]);

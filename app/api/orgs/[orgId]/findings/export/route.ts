@@ -16,7 +16,9 @@ export const GET = withOrg(
     const params = Object.fromEntries(req.nextUrl.searchParams);
     const format = params.format ?? "csv";
     if (format !== "csv" && format !== "json") {
-      throw new AppError("invalid_input", "The export format is csv or json.", { format: ["The export format is csv or json."] });
+      throw new AppError("invalid_input", "The export format is csv or json.", {
+        format: ["The export format is csv or json."],
+      });
     }
     const parsed = findingsFilterSchema.safeParse(params);
     if (!parsed.success) {
