@@ -14,7 +14,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
-          <Link href="/assets" className="font-semibold tracking-tight">
+          <Link href="/dashboard" className="font-semibold tracking-tight">
             Portwatch
           </Link>
           <OrgSwitcher

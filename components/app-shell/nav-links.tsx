@@ -4,19 +4,19 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 
 const LINKS = [
-  { href: "/assets", label: "Assets" },
-  { href: "/findings", label: "Findings" },
-  { href: "/settings/members", label: "Members" },
-  { href: "/settings/organization", label: "Settings" },
-  { href: "/settings/account", label: "Account" },
+  { href: "/dashboard", label: "Dashboard", section: "/dashboard" },
+  { href: "/assets", label: "Assets", section: "/assets" },
+  { href: "/findings", label: "Findings", section: "/findings" },
+  { href: "/settings/organization", label: "Settings", section: "/settings" },
 ];
 
+/** The app's main sections; the current one is marked for screen readers (aria-current) and by colour. */
 export function NavLinks() {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="flex gap-1">
+    <nav aria-label="Main" className="flex flex-wrap gap-1">
       {LINKS.map((l) => {
-        const current = pathname === l.href || pathname.startsWith(`${l.href}/`);
+        const current = pathname === l.section || pathname.startsWith(`${l.section}/`);
         return (
           <Link
             key={l.href}

@@ -1,8 +1,9 @@
 import type { ActionResult, ActionState } from "@/lib/actions/result";
 import type { AssetRow } from "@/lib/assets/list-assets";
 import { DeleteAssetButton } from "./delete-asset-button";
-import { formatDateTime } from "./format";
-import { GradeBadge } from "./grade-badge";
+import { AssetLink } from "./asset-link";
+import { LocalTime } from "@/components/ui/local-time";
+import { GradeBadge } from "@/components/grades/grade-badge";
 import { LabelEditor } from "./label-editor";
 import { OwnershipCell } from "./ownership-cell";
 import { ScanNowButton } from "./scan-now-button";
@@ -18,8 +19,8 @@ function LastScan({ asset, organizationId }: { asset: AssetRow; organizationId: 
   }
   return (
     <>
-      {asset.lastScanAt ? formatDateTime(asset.lastScanAt) : "Not scanned yet"}
-      {scan?.status === "FAILED" && <p className="text-xs text-red-700">Last scan failed: {scan.error ?? "unknown reason"}</p>}
+      {asset.lastScanAt ? <LocalTime value={asset.lastScanAt} /> : "Not scanned yet"}
+      {scan?.status === "FAILED" && <p className="text-xs text-red-800">Last scan failed: {scan.error ?? "unknown reason"}</p>}
     </>
   );
 }
@@ -48,7 +49,7 @@ export function AssetTable({
     return <p className="rounded-md border border-dashed border-slate-300 bg-white p-6 text-center text-slate-600">No assets yet.</p>;
   }
   return (
-    <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
+    <div className="relative overflow-x-auto rounded-md border border-slate-200 bg-white">
       <table className="w-full text-left text-sm">
         <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
           <tr>
@@ -65,8 +66,8 @@ export function AssetTable({
           {assets.map((a) => (
             <tr key={a.id}>
               <td className="px-4 py-2">
-                <span id={`asset-value-${a.id}`} className="font-mono">
-                  {a.value}
+                <span id={`asset-value-${a.id}`}>
+                  <AssetLink id={a.id} value={a.value} />
                 </span>{" "}
                 <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">{a.kind === "IP" ? "IP" : "Domain"}</span>
               </td>
@@ -74,7 +75,7 @@ export function AssetTable({
                 {canEdit ? (
                   <LabelEditor organizationId={organizationId} assetId={a.id} assetValue={a.value} label={a.label} action={labelAction} />
                 ) : (
-                  <span className={a.label ? "" : "text-slate-400"}>{a.label ?? "—"}</span>
+                  <span className={a.label ? "" : "text-slate-600"}>{a.label ?? "—"}</span>
                 )}
               </td>
               <td className="px-4 py-2">
@@ -86,7 +87,9 @@ export function AssetTable({
               <td className="min-w-56 px-4 py-2 text-slate-600">
                 <LastScan asset={a} organizationId={organizationId} />
               </td>
-              <td className="px-4 py-2 text-slate-600">{formatDateTime(a.createdAt)}</td>
+              <td className="px-4 py-2 text-slate-700">
+                <LocalTime value={a.createdAt} dateOnly />
+              </td>
               {canEdit && (
                 <td className="flex justify-end gap-2 px-4 py-2">
                   <ScanNowButton organizationId={organizationId} assetId={a.id} value={a.value} action={scanAction} />

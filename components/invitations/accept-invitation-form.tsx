@@ -12,7 +12,7 @@ export function AcceptInvitationForm({ token, organizationName, action }: { toke
   const router = useRouter();
   const [state, formAction, pending] = useActionState(action, undefined);
   useEffect(() => {
-    if (state?.success !== undefined) router.push("/assets");
+    if (state?.success !== undefined) router.push("/dashboard");
   }, [state, router]);
   return (
     <form action={formAction} className="space-y-3">

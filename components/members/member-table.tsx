@@ -27,7 +27,7 @@ export function MemberTable({
   removeMemberAction: MemberAction;
 }) {
   return (
-    <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
+    <div className="relative overflow-x-auto rounded-md border border-slate-200 bg-white">
       <table className="w-full text-left text-sm">
         <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
           <tr>

@@ -1,5 +1,7 @@
 "use client";
 
+import { useEffect, useRef } from "react";
+import { useRouter } from "next/navigation";
 import { useScanProgress, type ScanProgressData, type ScanStatus } from "./use-scan-progress";
 
 const STATUS_LABEL: Record<ScanStatus, string> = {
@@ -10,9 +12,20 @@ const STATUS_LABEL: Record<ScanStatus, string> = {
   CANCELLED: "Cancelled",
 };
 
-/** Live progress of one scan: status, hosts scanned of total, open ports found so far. */
+/**
+ * Live progress of one scan: status, hosts scanned of total, open ports found so far. Once the scan
+ * has settled (completed and graded, failed or cancelled) the page's server components are refreshed,
+ * so the new grade, ports and history appear without a reload.
+ */
 export function ScanProgress({ orgId, scanRunId, initial }: { orgId: string; scanRunId: string; initial?: ScanProgressData }) {
-  const { progress, pollError } = useScanProgress(orgId, scanRunId, initial);
+  const { progress, pollError, settled } = useScanProgress(orgId, scanRunId, initial);
+  const router = useRouter();
+  const refreshed = useRef(settled);
+  useEffect(() => {
+    if (!settled || refreshed.current) return;
+    refreshed.current = true;
+    router.refresh();
+  }, [settled, router]);
   if (!progress) {
     return (
       <div role="status" className="text-sm text-slate-600">
@@ -26,7 +39,10 @@ export function ScanProgress({ orgId, scanRunId, initial }: { orgId: string; sca
   return (
     <div role="status" aria-live="polite" className="space-y-2 text-sm">
       <div className="flex items-center justify-between gap-4">
-        <span className="font-medium text-slate-900">{STATUS_LABEL[progress.status]}</span>
+        <span className="font-medium text-slate-900">
+          {STATUS_LABEL[progress.status]}
+          {progress.status === "COMPLETED" && !settled ? " · grading…" : ""}
+        </span>
         <span className="text-slate-600">
           {hosts} · {progress.portsFound} open {progress.portsFound === 1 ? "port" : "ports"}
         </span>

@@ -1,5 +1,5 @@
 /** Where signed-in users land by default. */
-export const DEFAULT_SIGNED_IN_PATH = "/assets";
+export const DEFAULT_SIGNED_IN_PATH = "/dashboard";
 
 const BASE = "http://portwatch.invalid";
 

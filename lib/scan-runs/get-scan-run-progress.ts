@@ -13,11 +13,13 @@ export interface ScanRunProgress {
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
+  /** The asset's grade from this run is stored: pages showing the grade can refresh now. */
+  graded: boolean;
 }
 
 /** The live progress of one scan run of the organisation, or null when it has none with that id. */
 export async function getScanRunProgress(ctx: OrgContext<"assets:read">, scanRunId: string): Promise<ScanRunProgress | null> {
-  return db.scanRun.findFirst({
+  const run = await db.scanRun.findFirst({
     where: { id: scanRunId, ...inOrganization(ctx, "assets:read") },
     select: {
       id: true,
@@ -32,4 +34,8 @@ export async function getScanRunProgress(ctx: OrgContext<"assets:read">, scanRun
       finishedAt: true,
     },
   });
+  if (!run) return null;
+  const graded =
+    run.status === "COMPLETED" && (await db.gradeSnapshot.count({ where: { organizationId: ctx.organizationId, assetId: run.assetId, scanRunId: run.id }, take: 1 })) > 0;
+  return { ...run, graded };
 }

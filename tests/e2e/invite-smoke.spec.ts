@@ -12,7 +12,7 @@ async function signUp(page: import("@playwright/test").Page, name: string, email
   // The same answer for new and registered addresses: check your inbox, signed out. Sign in (unconfirmed is fine).
   await expect(page).toHaveURL(/\/verify-email\?sent=1/);
   await signIn(page, email);
-  await expect(page).toHaveURL(/\/assets/);
+  await expect(page).toHaveURL(/\/dashboard/);
 }
 
 async function signIn(page: import("@playwright/test").Page, email: string) {
@@ -92,7 +92,7 @@ test("assets, organisation settings, invitations and members", async ({ page, br
   await signIn(other, colleague);
   await expect(other).toHaveURL(new RegExp(inviteUrl.pathname));
   await other.getByRole("button", { name: "Join Smoke Security" }).click();
-  await expect(other).toHaveURL(/\/assets/);
+  await expect(other).toHaveURL(/\/dashboard/);
   await expect(other.getByLabel("Organisation", { exact: true }).locator("option:checked")).toHaveText("Smoke Security");
   await other.goto("/settings/members");
   await expect(other.getByText("Members of Smoke Security")).toBeVisible();

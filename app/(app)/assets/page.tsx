@@ -3,18 +3,13 @@ import { AddAssetForm } from "@/components/assets/add-asset-form";
 import { AssetTable } from "@/components/assets/asset-table";
 import { can } from "@/lib/authz/org-context";
 import { isPlanActive } from "@/lib/authz/plan";
+import { addBlockedReason } from "@/lib/assets/add-blocked-reason";
 import { listAssets } from "@/lib/assets/list-assets";
 import { requireAppOrganization } from "../current-organization";
 import { ensureVerificationToken } from "@/lib/asset-verification/verify-asset";
 import { addAssetAction, deleteAssetAction, labelAssetAction, scanAssetAction, verifyAssetAction } from "./actions";
 
 export const metadata: Metadata = { title: "Assets" };
-
-function addBlockedReason(emailVerified: boolean, planActive: boolean): string | null {
-  if (!emailVerified) return "Confirm your email address to add assets (see the banner above).";
-  if (!planActive) return "Your free trial has ended: adding assets is paused. Your existing assets and history are kept.";
-  return null;
-}
 
 export default async function AssetsPage() {
   const { user, active } = await requireAppOrganization();

@@ -25,7 +25,7 @@ describe("GET /api/orgs/[orgId]/scans/[scanRunId]", () => {
     signInAs(owner);
     const ok = await get(org.id, run.id);
     expect(ok.status).toBe(200);
-    expect(ok.body.scanRun).toMatchObject({ id: run.id, status: "RUNNING", hostsDone: 1, hostsTotal: 4, portsFound: 7 });
+    expect(ok.body.scanRun).toMatchObject({ id: run.id, status: "RUNNING", hostsDone: 1, hostsTotal: 4, portsFound: 7, graded: false });
 
     const stranger = await createUser();
     const otherOrg = await createOrg(stranger);

@@ -9,11 +9,11 @@ describe("callbackUrl after sign-in", () => {
     expect(safeCallbackUrl("/assets")).toBe("/assets");
   });
 
-  it("goes to /assets by default and for anything that could leave the site", () => {
+  it("goes to /dashboard by default and for anything that could leave the site", () => {
     for (const bad of [undefined, null, "", "https://evil.test/", "//evil.test/x", "/\\evil.test", "/%0d%0aSet-Cookie:x", "javascript:alert(1)", "/a\\b", `/${"a".repeat(3000)}`]) {
       const result = safeCallbackUrl(bad);
       expect(result.startsWith("/") && !result.startsWith("//")).toBe(true);
-      if (bad !== "/%0d%0aSet-Cookie:x") expect(result).toBe("/assets");
+      if (bad !== "/%0d%0aSet-Cookie:x") expect(result).toBe("/dashboard");
     }
   });
 });

@@ -23,6 +23,7 @@ export const GET = withOrg(
           createdAt: run.createdAt.toISOString(),
           startedAt: run.startedAt?.toISOString() ?? null,
           finishedAt: run.finishedAt?.toISOString() ?? null,
+          graded: run.graded,
         },
       },
       { headers: { "Cache-Control": "no-store" } },

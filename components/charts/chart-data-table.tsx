@@ -1,0 +1,44 @@
+/**
+ * The numbers behind a chart, as a table: for screen readers, keyboard users and anyone who wants the
+ * exact figures. Collapsed by default under the chart.
+ */
+export function ChartDataTable({ caption, columns, rows }: { caption: string; columns: string[]; rows: (string | number)[][] }) {
+  return (
+    <details className="mt-2 text-sm">
+      <summary className="cursor-pointer rounded text-slate-700 underline-offset-2 hover:underline">Show the data as a table</summary>
+      <div className="mt-2 max-h-72 overflow-auto rounded border border-slate-200">
+        <table className="w-full text-left text-xs">
+          <caption className="sr-only">{caption}</caption>
+          <thead className="sticky top-0 bg-slate-50">
+            <tr>
+              {columns.map((c) => (
+                <th key={c} scope="col" className="px-2 py-1 font-medium text-slate-700">
+                  {c}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {rows.length === 0 ? (
+              <tr>
+                <td colSpan={columns.length} className="px-2 py-2 text-slate-600">
+                  No data yet.
+                </td>
+              </tr>
+            ) : (
+              rows.map((row, i) => (
+                <tr key={i}>
+                  {row.map((cell, j) => (
+                    <td key={j} className="px-2 py-1 tabular-nums text-slate-800">
+                      {cell}
+                    </td>
+                  ))}
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}

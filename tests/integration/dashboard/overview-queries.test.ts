@@ -1,0 +1,82 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { getAssetSummaries } from "@/lib/dashboard/asset-summaries";
+import { getOpenPortsTrend } from "@/lib/dashboard/open-ports-trend";
+import { getOrgGradeSummary } from "@/lib/dashboard/org-grade-summary";
+import { getRiskiestFindings } from "@/lib/dashboard/riskiest-findings";
+import { getOrgScoreTrend } from "@/lib/dashboard/score-trend";
+import { getServiceComparison } from "@/lib/dashboard/service-comparison";
+import { seedGradedOrg } from "./seed-graded-org";
+
+const now = new Date();
+let mine: Awaited<ReturnType<typeof seedGradedOrg>>;
+let theirs: Awaited<ReturnType<typeof seedGradedOrg>>;
+
+beforeAll(async () => {
+  mine = await seedGradedOrg(now, "mine.example.test");
+  theirs = await seedGradedOrg(now, "theirs.example.test");
+});
+
+const ctx = () => ({ organizationId: mine.org.id });
+
+describe("overview queries", () => {
+  it("summarises the organisation's grade and how it moved over 7 and 30 days", async () => {
+    const summary = await getOrgGradeSummary(ctx(), now);
+    // Now: Redis (critical) caps the asset at 69; 40 days ago SSH + HTTP scored 100 − 8 − 3 = 89.
+    expect(summary).toMatchObject({ grade: "F", assetCount: 1, gradedAssetCount: 1, openPorts: 5 });
+    expect(summary!.change7).toBe(summary!.score! - 89);
+    expect(summary!.change30).toBe(summary!.score! - 89);
+  });
+
+  it("draws the score trend from the grade in force when the window opens", async () => {
+    const trend = await getOrgScoreTrend(ctx(), 30, now);
+    expect(trend[0]).toMatchObject({ score: 89, grade: "B" });
+    expect(trend.at(-1)!.score).toBeLessThan(60);
+    const longer = await getOrgScoreTrend(ctx(), 90, now);
+    expect(longer).toHaveLength(2);
+  });
+
+  it("counts open ports per day by severity", async () => {
+    const trend = await getOpenPortsTrend(ctx(), 90, now);
+    expect(trend).toHaveLength(90);
+    const today = trend.at(-1)!;
+    expect(today).toMatchObject({ critical: 1, medium: 3, low: 1 });
+    const fortyDaysAgo = trend.at(-41)!;
+    expect(fortyDaysAgo).toMatchObject({ critical: 0, medium: 1, low: 1 });
+    expect(trend[0]).toMatchObject({ critical: 0, high: 0, medium: 0, low: 0, info: 0 });
+  });
+
+  it("compares typical and detected services and calls out mismatches and pending ports", async () => {
+    const cmp = await getServiceComparison(ctx());
+    expect(cmp.openPorts).toBe(5);
+    expect(cmp.pendingPorts).toBe(1);
+    expect(cmp.mismatches).toEqual([{ typical: "http-alt", detected: "ssh", ports: 1 }]);
+    expect(cmp.services.find((s) => s.service === "ssh")).toEqual({ service: "ssh", typical: 1, detected: 2, mismatched: 0 });
+    expect(cmp.services.find((s) => s.service === "http-alt")).toEqual({ service: "http-alt", typical: 1, detected: 0, mismatched: 1 });
+  });
+
+  it("lists the riskiest findings worst first", async () => {
+    const risky = await getRiskiestFindings(ctx(), 3);
+    expect(risky.map((f) => [f.port, f.severity])).toEqual([
+      [6379, "critical"],
+      [8080, "medium"],
+      [22, "medium"],
+    ]);
+    expect(risky[0]).toMatchObject({ assetId: mine.asset.id, assetValue: "mine.example.test", ip: "127.0.0.10", product: "Redis" });
+  });
+
+  it("summarises assets with open ports, latest scan and a score sparkline", async () => {
+    const [asset] = await getAssetSummaries(ctx(), { limit: 10, trendDays: 90 }, now);
+    expect(asset).toMatchObject({ id: mine.asset.id, openPorts: 5, latestScan: { id: mine.scans[1], status: "COMPLETED" } });
+    expect(asset!.trend.map((p) => p.score)).toEqual([89, asset!.score]);
+  });
+
+  it("never shows another organisation's data", async () => {
+    const other = { organizationId: theirs.org.id };
+    const assets = await getAssetSummaries(other, { limit: 10 }, now);
+    expect(assets.map((a) => a.id)).toEqual([theirs.asset.id]);
+    expect((await getRiskiestFindings(other)).every((f) => f.assetId === theirs.asset.id)).toBe(true);
+    expect(await getOrgGradeSummary({ organizationId: "no-such-org" })).toBeNull();
+    expect(await getAssetSummaries({ organizationId: "no-such-org" }, { limit: 10 })).toEqual([]);
+    expect((await getServiceComparison({ organizationId: "no-such-org" })).openPorts).toBe(0);
+  });
+});
