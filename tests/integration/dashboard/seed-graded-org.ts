@@ -1,9 +1,9 @@
 import { db } from "@/lib/db/client";
-import { gradeAssetExposure } from "@/lib/grades/grade-asset-exposure";
-import { regradeOrganisation } from "@/lib/grades/regrade-organisation";
+import { gradeAssetExposure } from "@/lib/grade-snapshots/grade-asset-exposure";
+import { regradeOrganization } from "@/lib/grade-snapshots/regrade-organization";
 import type { PortResult } from "@/lib/scanner";
-import { completeScanRun } from "@/lib/scans/complete-scan-run";
-import { storeHostObservations } from "@/lib/scans/store-host-observations";
+import { completeScanRun } from "@/lib/scan-runs/complete-scan-run";
+import { storeHostObservations } from "@/lib/scan-runs/store-host-observations";
 import { createOrgWithAsset, openPort, startRunWithHost } from "../scans/fixtures";
 
 export const DAY = 24 * 3600 * 1000;
@@ -15,7 +15,7 @@ export async function scanAt(organizationId: string, assetId: string, at: Date, 
   await completeScanRun(organizationId, { scanRunId, now: at });
   await db.scanRun.update({ where: { id: scanRunId }, data: { createdAt: at, startedAt: at, finishedAt: at } });
   await gradeAssetExposure(organizationId, { assetId, scanRunId, asOf: at });
-  await regradeOrganisation(organizationId, { cause: `scan:${scanRunId}`, scanRunId, asOf: at });
+  await regradeOrganization(organizationId, { cause: `scan:${scanRunId}`, scanRunId, asOf: at });
   return scanRunId;
 }
 
