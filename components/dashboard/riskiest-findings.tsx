@@ -2,6 +2,7 @@ import Link from "next/link";
 import { AssetLink } from "@/components/assets/asset-link";
 import { SeverityBadge } from "@/components/findings/severity-badge";
 import { DetectedService, TypicalService } from "@/components/findings/service-cells";
+import { formatPoints } from "@/components/findings/format-points";
 import type { RiskyFinding } from "@/lib/dashboard/riskiest-findings";
 
 /** The worst open findings across the organisation, each with why it matters. */
@@ -47,8 +48,4 @@ export function RiskiestFindings({ findings }: { findings: RiskyFinding[] }) {
       )}
     </section>
   );
-}
-
-export function formatPoints(n: number): string {
-  return Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0+$/, "");
 }

@@ -1,0 +1,132 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ExposureTimeline } from "@/components/asset-page/exposure-timeline";
+import { HostTable } from "@/components/asset-page/host-table";
+import { OpenPortsTable } from "@/components/asset-page/open-ports-table";
+import { ScanHistory } from "@/components/asset-page/scan-history";
+import { ScoreBreakdown } from "@/components/asset-page/score-breakdown";
+import { ScanNowButton } from "@/components/assets/scan-now-button";
+import { ScoreTrendChart } from "@/components/charts/score-trend-chart";
+import { GradeBadge } from "@/components/grades/grade-badge";
+import { gradeMeaning } from "@/components/grades/grade-style";
+import { LocalTime } from "@/components/ui/local-time";
+import { getAssetHeader } from "@/lib/asset-page/asset-header";
+import { listAssetHosts } from "@/lib/asset-page/asset-hosts";
+import { listExposureTimeline } from "@/lib/asset-page/exposure-timeline";
+import { listOpenPorts } from "@/lib/asset-page/open-ports";
+import { listScanHistory } from "@/lib/asset-page/scan-history";
+import { hasRole } from "@/lib/authz/roles";
+import { windowStart } from "@/lib/dashboard/org-scope";
+import { servicesDiffer } from "@/lib/findings/service-mismatch";
+import { getScoreHistory } from "@/lib/dashboard/score-trend";
+import { requireAppOrganization } from "../../current-organization";
+import { scanAssetAction } from "../actions";
+
+type Params = { params: Promise<{ assetId: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { active } = await requireAppOrganization();
+  const asset = await getAssetHeader({ organizationId: active.id }, (await params).assetId);
+  return { title: asset?.value ?? "Asset not found" };
+}
+
+function Section({ id, title, children, action }: { id: string; title: string; children: React.ReactNode; action?: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white p-4">
+      <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id={id} className="text-base font-semibold text-slate-900">
+          {title}
+        </h2>
+        {action}
+      </div>
+      {children}
+    </section>
+  );
+}
+
+export default async function AssetPage({ params }: Params) {
+  const { active } = await requireAppOrganization();
+  const ctx = { organizationId: active.id };
+  const asset = await getAssetHeader(ctx, (await params).assetId);
+  if (!asset) notFound();
+  const now = new Date();
+  const [hosts, ports, timeline, scans, history] = await Promise.all([
+    listAssetHosts(ctx, asset),
+    listOpenPorts(ctx, asset.id, asset.breakdown?.findings ?? []),
+    listExposureTimeline(ctx, asset.id),
+    listScanHistory(ctx, asset.id),
+    getScoreHistory(ctx, asset.id, 365, now),
+  ]);
+  const canScan = hasRole(active.role, "ADMIN");
+  const mismatches = ports.filter((p) => servicesDiffer(p.typicalService, p.detectedService)).length;
+
+  return (
+    <div className="space-y-6">
+      <nav aria-label="Breadcrumb" className="text-sm text-slate-700">
+        <Link href="/assets" className="underline">
+          Assets
+        </Link>{" "}
+        / <span className="font-mono">{asset.value}</span>
+      </nav>
+      <header className="flex flex-wrap items-start gap-4">
+        <GradeBadge grade={asset.grade} score={asset.score} size="lg" />
+        <div className="min-w-0 flex-1">
+          <h1 className="break-all font-mono text-2xl font-semibold tracking-tight">{asset.value}</h1>
+          <p className="mt-1 text-sm text-slate-700">
+            {asset.kind === "IP" ? "IP address" : "Domain"}
+            {asset.label && <> · {asset.label}</>} ·{" "}
+            {asset.grade ? (
+              <>
+                Score <strong>{asset.score}</strong>/100: {gradeMeaning(asset.grade)}
+              </>
+            ) : (
+              "Not graded yet: the grade appears when the first scan completes."
+            )}
+          </p>
+          <p className="mt-1 text-xs text-slate-700">
+            Last scan: {asset.lastScanAt ? <LocalTime value={asset.lastScanAt} /> : "never"}
+            {asset.nextScanAt && (
+              <>
+                {" "}
+                · next scheduled: <LocalTime value={asset.nextScanAt} />
+              </>
+            )}
+          </p>
+        </div>
+        {canScan && <ScanNowButton organizationId={active.id} assetId={asset.id} value={asset.value} action={scanAssetAction} />}
+      </header>
+
+      <Section id="ports-heading" title={`Open ports (${ports.length})`}>
+        {mismatches > 0 && (
+          <p className="mb-2 text-sm text-slate-700">
+            {mismatches} {mismatches === 1 ? "port runs" : "ports run"} a service other than the one registered for it (marked “≠ typical”).
+          </p>
+        )}
+        <OpenPortsTable ports={ports} />
+      </Section>
+
+      <Section id="breakdown-heading" title="Score breakdown">
+        {asset.breakdown ? <ScoreBreakdown breakdown={asset.breakdown} /> : <p className="text-sm text-slate-700">Not graded yet.</p>}
+      </Section>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Section id="history-heading" title="Grade history">
+          <ScoreTrendChart points={history} today={windowStart(1, now).getTime()} title="Asset score" />
+        </Section>
+        <Section id="hosts-heading" title={`Hosts (${hosts.length})`}>
+          <HostTable hosts={hosts} />
+        </Section>
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Section id="scans-heading" title="Scan history">
+          <ScanHistory runs={scans} organizationId={active.id} />
+        </Section>
+        <Section id="timeline-heading" title="Exposure changes">
+          <ExposureTimeline entries={timeline} />
+        </Section>
+      </div>
+    </div>
+  );
+}
