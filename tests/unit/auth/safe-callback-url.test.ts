@@ -21,7 +21,7 @@ describe("callbackUrl after sign-in", () => {
 describe("callbackUrl path tricks", () => {
   it("refuses paths whose dot segments resolve to another host", () => {
     for (const bad of ["/.//evil.example/phish", "/..//x", "/%2e//x", "/%2E%2E//x", "/a/../..//x", "/./%2e/..//evil.test", "/.%2e//x"]) {
-      expect(safeCallbackUrl(bad), bad).toBe("/assets");
+      expect(safeCallbackUrl(bad), bad).toBe("/dashboard");
     }
   });
 
