@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client";
 import type { AssetKind } from "@/lib/generated/prisma/enums";
 import { readSnapshotFinding, type SnapshotFinding } from "@/lib/findings/snapshot-finding";
+import { inOrganization } from "@/lib/authz/org-context";
 import type { OrgScope } from "@/lib/dashboard/org-scope";
 
 export interface ScoreBreakdown {
@@ -42,7 +43,7 @@ interface StoredBreakdown {
 /** The asset (live, of this organisation) with its latest grade and the grade's breakdown; null otherwise. */
 export async function getAssetHeader(ctx: OrgScope, assetId: string): Promise<AssetHeader | null> {
   const asset = await db.asset.findFirst({
-    where: { id: assetId, organizationId: ctx.organizationId, deletedAt: null },
+    where: { id: assetId, deletedAt: null, ...inOrganization(ctx, "assets:read") },
     select: {
       id: true,
       kind: true,

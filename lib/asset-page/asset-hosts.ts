@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { inOrganization } from "@/lib/authz/org-context";
 import type { OrgScope } from "@/lib/dashboard/org-scope";
 
 export type HostSource = "target" | "www" | "mx";
@@ -24,12 +25,12 @@ export function hostSource(assetValue: string, hostname: string, discovered: boo
 export async function listAssetHosts(ctx: OrgScope, asset: { id: string; value: string }): Promise<AssetHost[]> {
   const [hosts, counts] = await Promise.all([
     db.host.findMany({
-      where: { organizationId: ctx.organizationId, assetId: asset.id },
+      where: { assetId: asset.id, ...inOrganization(ctx, "assets:read") },
       orderBy: [{ discovered: "asc" }, { hostname: "asc" }, { ip: "asc" }],
     }),
     db.portInterval.groupBy({
       by: ["hostId"],
-      where: { organizationId: ctx.organizationId, assetId: asset.id, closedAt: null },
+      where: { assetId: asset.id, closedAt: null, ...inOrganization(ctx, "assets:read") },
       _count: { _all: true },
     }),
   ]);

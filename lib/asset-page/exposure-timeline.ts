@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
 import type { ExposureChangeKind } from "@/lib/generated/prisma/enums";
+import { inOrganization } from "@/lib/authz/org-context";
 import type { OrgScope } from "@/lib/dashboard/org-scope";
 
 interface ServiceSide {
@@ -24,7 +25,7 @@ export interface TimelineEntry {
 /** The asset's exposure changes (opened, closed, service changed), newest first. */
 export async function listExposureTimeline(ctx: OrgScope, assetId: string, limit = 50): Promise<TimelineEntry[]> {
   const rows = await db.exposureChange.findMany({
-    where: { organizationId: ctx.organizationId, assetId },
+    where: { assetId, ...inOrganization(ctx, "assets:read") },
     orderBy: [{ createdAt: "desc" }, { hostIp: "asc" }, { port: "asc" }],
     take: limit,
   });

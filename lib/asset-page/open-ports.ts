@@ -2,6 +2,7 @@ import { db } from "@/lib/db/client";
 import type { Severity } from "@/lib/grading";
 import type { ServiceFacts, TlsInfo } from "@/lib/scanner";
 import { findingKey, type SnapshotFinding } from "@/lib/findings/snapshot-finding";
+import { inOrganization } from "@/lib/authz/org-context";
 import type { OrgScope } from "@/lib/dashboard/org-scope";
 
 export interface OpenPortRow {
@@ -38,7 +39,7 @@ export interface OpenPortRow {
  */
 export async function listOpenPorts(ctx: OrgScope, assetId: string, graded: readonly SnapshotFinding[]): Promise<OpenPortRow[]> {
   const intervals = await db.portInterval.findMany({
-    where: { organizationId: ctx.organizationId, assetId, closedAt: null },
+    where: { assetId, closedAt: null, ...inOrganization(ctx, "assets:read") },
     include: { host: { select: { ip: true, hostname: true, catchAll: true } } },
     orderBy: [{ port: "asc" }, { protocol: "asc" }],
   });

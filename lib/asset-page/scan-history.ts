@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
 import type { ScanStatus, ScanTrigger } from "@/lib/generated/prisma/enums";
+import { inOrganization } from "@/lib/authz/org-context";
 import type { OrgScope } from "@/lib/dashboard/org-scope";
 
 export interface ScanHistoryEntry {
@@ -18,7 +19,7 @@ export interface ScanHistoryEntry {
 /** The asset's scan runs, newest first. */
 export async function listScanHistory(ctx: OrgScope, assetId: string, limit = 20): Promise<ScanHistoryEntry[]> {
   return db.scanRun.findMany({
-    where: { organizationId: ctx.organizationId, assetId },
+    where: { assetId, ...inOrganization(ctx, "assets:read") },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit,
     select: {

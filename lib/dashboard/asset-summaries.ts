@@ -1,7 +1,7 @@
 import { db } from "@/lib/db/client";
 import type { AssetKind, ScanStatus } from "@/lib/generated/prisma/enums";
 import { asUtcDay } from "./score-trend";
-import { windowStart, type OrgScope } from "./org-scope";
+import { memberCheck, windowStart, type OrgScope } from "./org-scope";
 
 export interface AssetSummary {
   id: string;
@@ -49,7 +49,7 @@ export async function getAssetSummaries(ctx: OrgScope, options: { limit: number;
       WHERE r."assetId" = a."id" AND r."organizationId" = a."organizationId"
       ORDER BY r."createdAt" DESC, r."id" DESC LIMIT 1
     ) r ON TRUE
-    WHERE a."organizationId" = ${ctx.organizationId} AND a."deletedAt" IS NULL
+    WHERE a."organizationId" = ${ctx.organizationId} AND a."deletedAt" IS NULL AND ${memberCheck(ctx)}
     ORDER BY a."score" ASC NULLS LAST, a."value"
     LIMIT ${options.limit}`;
   const ids = rows.map((r) => r.id);

@@ -2,7 +2,7 @@ import { db } from "@/lib/db/client";
 import type { Severity } from "@/lib/grading";
 import { SEVERITIES, isSeverity } from "@/lib/findings/severity";
 import { asUtcDay } from "./score-trend";
-import { windowStart, type OrgScope } from "./org-scope";
+import { memberCheck, windowStart, type OrgScope } from "./org-scope";
 
 export type SeverityCounts = Record<Severity, number>;
 
@@ -28,7 +28,7 @@ export async function getOpenPortsTrend(ctx: OrgScope, days: number, now: Date =
     ), latest AS (
       SELECT d."day", s."findings"
       FROM days d
-      JOIN "Asset" a ON a."organizationId" = ${ctx.organizationId} AND a."deletedAt" IS NULL
+      JOIN "Asset" a ON a."organizationId" = ${ctx.organizationId} AND a."deletedAt" IS NULL AND ${memberCheck(ctx)}
       CROSS JOIN LATERAL (
         SELECT g."findings" FROM "GradeSnapshot" g
         WHERE g."organizationId" = a."organizationId" AND g."assetId" = a."id" AND g."createdAt" < d."day" + interval '1 day'

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/client";
-import type { OrgScope } from "./org-scope";
+import { memberCheck, type OrgScope } from "./org-scope";
 
 export interface OrgGradeSummary {
   grade: string | null;
@@ -41,7 +41,7 @@ export async function getOrgGradeSummary(ctx: OrgScope, now: Date = new Date()):
       (SELECT count(*)::int FROM "Asset" a WHERE a."organizationId" = o."id" AND a."deletedAt" IS NULL AND a."gradedAt" IS NOT NULL) AS "gradedAssetCount",
       (SELECT count(*)::int FROM "PortInterval" p JOIN "Asset" a ON a."id" = p."assetId" AND a."deletedAt" IS NULL
         WHERE p."organizationId" = o."id" AND p."closedAt" IS NULL) AS "openPorts"
-    FROM "Organization" o WHERE o."id" = ${ctx.organizationId}`;
+    FROM "Organization" o WHERE o."id" = ${ctx.organizationId} AND ${memberCheck(ctx)}`;
   const row = rows[0];
   if (!row) return null;
   const change = (then: number | null) => (row.score !== null && then !== null ? row.score - then : null);

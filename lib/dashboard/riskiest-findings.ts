@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import { readSnapshotFinding, type SnapshotFinding } from "@/lib/findings/snapshot-finding";
-import type { OrgScope } from "./org-scope";
+import { memberCheck, type OrgScope } from "./org-scope";
 
 export interface RiskyFinding extends SnapshotFinding {
   assetId: string;
@@ -22,7 +22,7 @@ export async function getRiskiestFindings(ctx: OrgScope, limit = 8): Promise<Ris
       ORDER BY g."createdAt" DESC LIMIT 1
     ) s
     CROSS JOIN LATERAL jsonb_array_elements(s."findings"->'findings') f
-    WHERE a."organizationId" = ${ctx.organizationId} AND a."deletedAt" IS NULL AND a."gradedAt" IS NOT NULL
+    WHERE a."organizationId" = ${ctx.organizationId} AND a."deletedAt" IS NULL AND a."gradedAt" IS NOT NULL AND ${memberCheck(ctx)}
       AND (f->>'rawDeduction')::float8 > 0
     ORDER BY CASE f->>'severity' WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 WHEN 'low' THEN 3 ELSE 4 END,
       (f->>'rawDeduction')::float8 DESC, a."value", (f->'finding'->>'port')::int

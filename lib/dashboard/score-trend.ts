@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { windowStart, type OrgScope } from "./org-scope";
+import { memberCheck, windowStart, type OrgScope } from "./org-scope";
 
 export interface ScorePoint {
   /** UTC midnight of the day, epoch milliseconds. */
@@ -19,12 +19,12 @@ export async function getScoreHistory(ctx: OrgScope, assetId: string | null, day
   const ofAsset = assetId === null ? Prisma.sql`s."assetId" IS NULL` : Prisma.sql`s."assetId" = ${assetId}`;
   const rows = await db.$queryRaw<{ day: Date; score: number; grade: string }[]>`
     (SELECT ${since}::timestamp AS "day", s."score", s."grade" FROM "GradeSnapshot" s
-      WHERE s."organizationId" = ${ctx.organizationId} AND ${ofAsset} AND s."createdAt" < ${since}
+      WHERE s."organizationId" = ${ctx.organizationId} AND ${ofAsset} AND s."createdAt" < ${since} AND ${memberCheck(ctx)}
       ORDER BY s."createdAt" DESC LIMIT 1)
     UNION ALL
     (SELECT DISTINCT ON (date_trunc('day', s."createdAt")) date_trunc('day', s."createdAt") AS "day", s."score", s."grade"
       FROM "GradeSnapshot" s
-      WHERE s."organizationId" = ${ctx.organizationId} AND ${ofAsset} AND s."createdAt" >= ${since}
+      WHERE s."organizationId" = ${ctx.organizationId} AND ${ofAsset} AND s."createdAt" >= ${since} AND ${memberCheck(ctx)}
       ORDER BY date_trunc('day', s."createdAt"), s."createdAt" DESC)`;
   return rows.map((r) => ({ day: asUtcDay(r.day), score: r.score, grade: r.grade })).sort((a, b) => a.day - b.day);
 }

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import { servicesDiffer } from "@/lib/findings/service-mismatch";
-import type { OrgScope } from "./org-scope";
+import { memberCheck, type OrgScope } from "./org-scope";
 
 export interface ServiceBar {
   service: string;
@@ -38,7 +38,7 @@ export async function getServiceComparison(ctx: OrgScope, limit = 12): Promise<S
     FROM "PortInterval" p
     JOIN "Asset" a ON a."id" = p."assetId" AND a."deletedAt" IS NULL
     JOIN "Host" h ON h."id" = p."hostId" AND NOT h."catchAll"
-    WHERE p."organizationId" = ${ctx.organizationId} AND p."closedAt" IS NULL
+    WHERE p."organizationId" = ${ctx.organizationId} AND p."closedAt" IS NULL AND ${memberCheck(ctx)}
     GROUP BY 1, 2, 3`;
   const bars = new Map<string, ServiceBar>();
   const bar = (service: string) => {

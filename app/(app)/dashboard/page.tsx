@@ -9,7 +9,7 @@ import { ScoreTrendChart } from "@/components/charts/score-trend-chart";
 import { ServiceComparisonChart } from "@/components/charts/service-comparison-chart";
 import { addBlockedReason } from "@/lib/assets/add-blocked-reason";
 import { isPlanActive } from "@/lib/authz/plan";
-import { hasRole } from "@/lib/authz/roles";
+import { can } from "@/lib/authz/org-context";
 import { getAssetSummaries } from "@/lib/dashboard/asset-summaries";
 import { getOpenPortsTrend } from "@/lib/dashboard/open-ports-trend";
 import { getOrgGradeSummary } from "@/lib/dashboard/org-grade-summary";
@@ -41,7 +41,7 @@ function EmptyState({ title, children, action }: { title: string; children: Reac
 
 export default async function DashboardPage() {
   const { user, active } = await requireAppOrganization();
-  const ctx = { organizationId: active.id };
+  const ctx = active;
   const now = new Date();
   const [summary, scoreTrend, portsTrend, comparison, risky, assets] = await Promise.all([
     getOrgGradeSummary(ctx, now),
@@ -52,7 +52,7 @@ export default async function DashboardPage() {
     getAssetSummaries(ctx, { limit: ASSETS_SHOWN, trendDays: SPARKLINE_DAYS }, now),
   ]);
   const today = windowStart(1, now).getTime();
-  const canScan = hasRole(active.role, "ADMIN");
+  const canScan = can(active, "scans:start");
   const assetCount = summary?.assetCount ?? 0;
   const blocked = addBlockedReason(user.emailVerified, isPlanActive(active));
 
@@ -126,7 +126,7 @@ export default async function DashboardPage() {
                 {assetCount > ASSETS_SHOWN ? `All ${assetCount} assets` : "Manage assets"}
               </Link>
             </div>
-            <AssetOverviewTable assets={assets} organizationId={active.id} canScan={canScan} scanAction={scanAssetAction} trendDays={SPARKLINE_DAYS} />
+            <AssetOverviewTable assets={assets} organizationId={active.organizationId} canScan={canScan} scanAction={scanAssetAction} trendDays={SPARKLINE_DAYS} />
           </section>
         </>
       )}

@@ -19,7 +19,7 @@ beforeAll(async () => {
 
 describe("asset page queries", () => {
   it("reads the asset with its latest grade's breakdown", async () => {
-    const header = await getAssetHeader({ organizationId: mine.org.id }, mine.asset.id);
+    const header = await getAssetHeader(mine.ctx, mine.asset.id);
     expect(header).toMatchObject({ value: "page.example.test", grade: "F" });
     const b = header!.breakdown!;
     expect(b.findings).toHaveLength(5);
@@ -29,7 +29,7 @@ describe("asset page queries", () => {
   });
 
   it("lists open ports with typical, detected, severity, contribution and evidence", async () => {
-    const ctx = { organizationId: mine.org.id };
+    const ctx = mine.ctx;
     const header = (await getAssetHeader(ctx, mine.asset.id))!;
     const ports = await listOpenPorts(ctx, mine.asset.id, header.breakdown!.findings);
     expect(ports.map((p) => p.port)).toEqual([22, 80, 6379, 8080, 40000]);
@@ -46,7 +46,7 @@ describe("asset page queries", () => {
   });
 
   it("lists hosts, exposure changes, scans and the grade history", async () => {
-    const ctx = { organizationId: mine.org.id };
+    const ctx = mine.ctx;
     const hosts = await listAssetHosts(ctx, mine.asset);
     expect(hosts).toHaveLength(1);
     expect(hosts[0]).toMatchObject({ ip: "127.0.0.10", source: "target", catchAll: false, openPorts: 5 });
@@ -57,7 +57,7 @@ describe("asset page queries", () => {
   });
 
   it("another organisation's asset id is not found, and reveals nothing", async () => {
-    const ctx = { organizationId: theirs.org.id };
+    const ctx = theirs.ctx;
     expect(await getAssetHeader(ctx, mine.asset.id)).toBeNull();
     expect(await listOpenPorts(ctx, mine.asset.id, [])).toEqual([]);
     expect(await listAssetHosts(ctx, mine.asset)).toEqual([]);
@@ -68,6 +68,6 @@ describe("asset page queries", () => {
 
   it("a deleted asset is not found", async () => {
     await db.asset.update({ where: { id: theirs.asset.id }, data: { deletedAt: new Date() } });
-    expect(await getAssetHeader({ organizationId: theirs.org.id }, theirs.asset.id)).toBeNull();
+    expect(await getAssetHeader(theirs.ctx, theirs.asset.id)).toBeNull();
   });
 });

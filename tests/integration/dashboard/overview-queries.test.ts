@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
 import { getAssetSummaries } from "@/lib/dashboard/asset-summaries";
 import { getOpenPortsTrend } from "@/lib/dashboard/open-ports-trend";
 import { getOrgGradeSummary } from "@/lib/dashboard/org-grade-summary";
@@ -16,7 +17,7 @@ beforeAll(async () => {
   theirs = await seedGradedOrg(now, "theirs.example.test");
 });
 
-const ctx = () => ({ organizationId: mine.org.id });
+const ctx = () => mine.ctx;
 
 describe("overview queries", () => {
   it("summarises the organisation's grade and how it moved over 7 and 30 days", async () => {
@@ -71,12 +72,21 @@ describe("overview queries", () => {
   });
 
   it("never shows another organisation's data", async () => {
-    const other = { organizationId: theirs.org.id };
+    const other = theirs.ctx;
     const assets = await getAssetSummaries(other, { limit: 10 }, now);
     expect(assets.map((a) => a.id)).toEqual([theirs.asset.id]);
     expect((await getRiskiestFindings(other)).every((f) => f.assetId === theirs.asset.id)).toBe(true);
-    expect(await getOrgGradeSummary({ organizationId: "no-such-org" })).toBeNull();
-    expect(await getAssetSummaries({ organizationId: "no-such-org" }, { limit: 10 })).toEqual([]);
-    expect((await getServiceComparison({ organizationId: "no-such-org" })).openPorts).toBe(0);
+    expect((await getServiceComparison(other)).openPorts).toBe(5);
+  });
+
+  it("a member removed since the context was made reads nothing", async () => {
+    const stale = (await seedGradedOrg(now, "stale.example.test"));
+    await db.membership.delete({ where: { id: stale.membership.id } });
+    expect(await getOrgGradeSummary(stale.ctx, now)).toBeNull();
+    expect(await getAssetSummaries(stale.ctx, { limit: 10 }, now)).toEqual([]);
+    expect(await getRiskiestFindings(stale.ctx)).toEqual([]);
+    expect((await getServiceComparison(stale.ctx)).openPorts).toBe(0);
+    expect(await getOrgScoreTrend(stale.ctx, 90, now)).toEqual([]);
+    expect((await getOpenPortsTrend(stale.ctx, 90, now)).every((p) => p.critical + p.high + p.medium + p.low + p.info === 0)).toBe(true);
   });
 });

@@ -1,10 +1,12 @@
 import { db } from "@/lib/db/client";
+import { requireMembership } from "@/lib/authz/membership";
 import { gradeAssetExposure } from "@/lib/grade-snapshots/grade-asset-exposure";
 import { regradeOrganization } from "@/lib/grade-snapshots/regrade-organization";
 import type { PortResult } from "@/lib/scanner";
 import { completeScanRun } from "@/lib/scan-runs/complete-scan-run";
 import { storeHostObservations } from "@/lib/scan-runs/store-host-observations";
 import { createOrgWithAsset, openPort, startRunWithHost } from "../scans/fixtures";
+import { createUser } from "../orgs/support/fixtures";
 
 export const DAY = 24 * 3600 * 1000;
 
@@ -25,6 +27,8 @@ export async function scanAt(organizationId: string, assetId: string, at: Date, 
  */
 export async function seedGradedOrg(now: Date, value?: string) {
   const { org, asset } = await createOrgWithAsset(value ? { value } : {});
+  const viewer = await createUser();
+  const membership = await db.membership.create({ data: { organizationId: org.id, userId: viewer.id, role: "VIEWER" } });
   const before = new Date(now.getTime() - 40 * DAY);
   const first = await scanAt(org.id, asset.id, before, [openPort(22), openPort(80)]);
   const second = await scanAt(org.id, asset.id, now, [
@@ -34,5 +38,6 @@ export async function seedGradedOrg(now: Date, value?: string) {
     openPort(8080, { typicalService: "http-alt", detectedService: "ssh", product: "OpenSSH", version: "9.6" }),
     openPort(40000, { typicalService: null, detectedService: null, pendingClassification: true }),
   ]);
-  return { org, asset, scans: [first, second] };
+  const ctx = await requireMembership(viewer.id, org.id, "assets:read");
+  return { org, asset, scans: [first, second], ctx, viewer, membership };
 }

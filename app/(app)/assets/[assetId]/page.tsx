@@ -16,7 +16,7 @@ import { listAssetHosts } from "@/lib/asset-page/asset-hosts";
 import { listExposureTimeline } from "@/lib/asset-page/exposure-timeline";
 import { listOpenPorts } from "@/lib/asset-page/open-ports";
 import { listScanHistory } from "@/lib/asset-page/scan-history";
-import { hasRole } from "@/lib/authz/roles";
+import { can } from "@/lib/authz/org-context";
 import { windowStart } from "@/lib/dashboard/org-scope";
 import { servicesDiffer } from "@/lib/findings/service-mismatch";
 import { getScoreHistory } from "@/lib/dashboard/score-trend";
@@ -27,7 +27,7 @@ type Params = { params: Promise<{ assetId: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { active } = await requireAppOrganization();
-  const asset = await getAssetHeader({ organizationId: active.id }, (await params).assetId);
+  const asset = await getAssetHeader(active, (await params).assetId);
   return { title: asset?.value ?? "Asset not found" };
 }
 
@@ -47,7 +47,7 @@ function Section({ id, title, children, action }: { id: string; title: string; c
 
 export default async function AssetPage({ params }: Params) {
   const { active } = await requireAppOrganization();
-  const ctx = { organizationId: active.id };
+  const ctx = active;
   const asset = await getAssetHeader(ctx, (await params).assetId);
   if (!asset) notFound();
   const now = new Date();
@@ -58,7 +58,7 @@ export default async function AssetPage({ params }: Params) {
     listScanHistory(ctx, asset.id),
     getScoreHistory(ctx, asset.id, 365, now),
   ]);
-  const canScan = hasRole(active.role, "ADMIN");
+  const canScan = can(active, "scans:start");
   const mismatches = ports.filter((p) => servicesDiffer(p.typicalService, p.detectedService)).length;
 
   return (
@@ -94,7 +94,7 @@ export default async function AssetPage({ params }: Params) {
             )}
           </p>
         </div>
-        {canScan && <ScanNowButton organizationId={active.id} assetId={asset.id} value={asset.value} action={scanAssetAction} />}
+        {canScan && <ScanNowButton organizationId={active.organizationId} assetId={asset.id} value={asset.value} action={scanAssetAction} />}
       </header>
 
       <Section id="ports-heading" title={`Open ports (${ports.length})`}>
@@ -121,7 +121,7 @@ export default async function AssetPage({ params }: Params) {
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Section id="scans-heading" title="Scan history">
-          <ScanHistory runs={scans} organizationId={active.id} />
+          <ScanHistory runs={scans} organizationId={active.organizationId} />
         </Section>
         <Section id="timeline-heading" title="Exposure changes">
           <ExposureTimeline entries={timeline} />
