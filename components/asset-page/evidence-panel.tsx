@@ -12,7 +12,7 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 }
 
 function factLines(port: OpenPortRow): string[] {
-  const facts = port.evidence.facts;
+  const facts = port.facts;
   const lines: string[] = [];
   if (facts.redirectsToHttps === true) lines.push("Plain HTTP answers with a redirect to HTTPS.");
   if (facts.redirectsToHttps === false) lines.push("Plain HTTP does not redirect to HTTPS.");
@@ -25,7 +25,7 @@ function factLines(port: OpenPortRow): string[] {
 
 /** What the scanner saw on one port: banner, TLS handshake, observed behaviour, and which scan saw it when. */
 export function EvidencePanel({ port }: { port: OpenPortRow }) {
-  const { banner, tls } = port.evidence;
+  const { banner, tls } = port;
   const facts = factLines(port);
   return (
     <div className="grid gap-4 text-sm md:grid-cols-2">
@@ -75,7 +75,7 @@ export function EvidencePanel({ port }: { port: OpenPortRow }) {
         <h4 className="mt-3 font-medium text-slate-900">Sightings</h4>
         <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs">
           <Field label="First seen">
-            <LocalTime value={port.firstSeenAt} /> by scan <code className="font-mono">{port.evidence.openedByScanRunId}</code>
+            <LocalTime value={port.firstSeenAt} /> by scan <code className="font-mono">{port.openedByScanRunId}</code>
           </Field>
           <Field label="Last seen">
             <LocalTime value={port.lastSeenAt} /> (latest scan that found it open)

@@ -14,8 +14,8 @@ import { EvidencePanel } from "./evidence-panel";
 const features = tableFeatures({ rowSortingFeature, sortedRowModel: createSortedRowModel(), sortFns: { basic: sortFn_basic } });
 const column = createColumnHelper<typeof features, OpenPortRow>();
 
-export function portAnchor(p: Pick<OpenPortRow, "hostIp" | "port" | "protocol">): string {
-  return `port-${p.hostIp}-${p.port}-${p.protocol}`;
+export function portAnchor(p: Pick<OpenPortRow, "ip" | "port" | "protocol">): string {
+  return `port-${p.ip}-${p.port}-${p.protocol}`;
 }
 
 function formatContribution(n: number | null): string {
@@ -25,7 +25,7 @@ function formatContribution(n: number | null): string {
 }
 
 const columns = column.columns([
-  column.accessor("hostIp", {
+  column.accessor("ip", {
     header: "Host",
     cell: (c) => (
       <span className="font-mono">
@@ -136,7 +136,7 @@ export function OpenPortsTable({ ports }: { ports: OpenPortRow[] }) {
                       onClick={() => toggle(p.id)}
                       aria-expanded={expanded}
                       aria-controls={panelId}
-                      aria-label={`Evidence for ${p.hostIp} port ${p.port}/${p.protocol}`}
+                      aria-label={`Evidence for ${p.ip} port ${p.port}/${p.protocol}`}
                       className="rounded p-0.5 text-slate-700 hover:bg-slate-100"
                     >
                       {expanded ? <ChevronDown aria-hidden="true" className="h-4 w-4" /> : <ChevronRight aria-hidden="true" className="h-4 w-4" />}

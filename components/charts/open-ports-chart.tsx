@@ -9,7 +9,10 @@ import { ChartDataTable } from "./chart-data-table";
 import { DAY_MS, isoDay, shortDay } from "./format";
 import { RangeToggle } from "./range-toggle";
 
-export type OpenPortsDay = { day: number } & Record<Severity, number>;
+export type OpenPortsDay = { day: number } & Record<Severity | "ungraded", number>;
+
+const SERIES = [...SEVERITIES, "ungraded"] as const;
+const LABEL: Record<(typeof SERIES)[number], string> = { ...SEVERITY_LABEL, ungraded: "Not graded" };
 
 const RANGES = [30, 90] as const;
 
@@ -18,7 +21,7 @@ export function OpenPortsChart({ points, today }: { points: OpenPortsDay[]; toda
   const [range, setRange] = useState<(typeof RANGES)[number]>(30);
   const since = today - (range - 1) * DAY_MS;
   const shown = points.filter((p) => p.day >= since);
-  const empty = shown.every((p) => SEVERITIES.every((s) => p[s] === 0));
+  const empty = shown.every((p) => SERIES.every((s) => p[s] === 0));
   const title = "Open ports by severity";
   return (
     <figure aria-label={title}>
@@ -37,8 +40,8 @@ export function OpenPortsChart({ points, today }: { points: OpenPortsDay[]; toda
               <YAxis allowDecimals={false} tick={{ fontSize: 11, fill: "#475569" }} />
               <Tooltip labelFormatter={(d) => isoDay(Number(d))} />
               <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
-              {[...SEVERITIES].map((s) => (
-                <Bar key={s} dataKey={s} name={SEVERITY_LABEL[s]} stackId="ports" fill={SEVERITY_COLOUR[s]} isAnimationActive={false} />
+              {SERIES.map((s) => (
+                <Bar key={s} dataKey={s} name={LABEL[s]} stackId="ports" fill={SEVERITY_COLOUR[s]} isAnimationActive={false} />
               ))}
             </BarChart>
           </ResponsiveContainer>
@@ -46,8 +49,8 @@ export function OpenPortsChart({ points, today }: { points: OpenPortsDay[]; toda
       )}
       <ChartDataTable
         caption={title}
-        columns={["Day (UTC)", ...SEVERITIES.map((s) => SEVERITY_LABEL[s]), "Total"]}
-        rows={shown.map((p) => [isoDay(p.day), ...SEVERITIES.map((s) => p[s]), SEVERITIES.reduce((n, s) => n + p[s], 0)])}
+        columns={["Day (UTC)", ...SERIES.map((s) => LABEL[s]), "Total"]}
+        rows={shown.map((p) => [isoDay(p.day), ...SERIES.map((s) => p[s]), SERIES.reduce((n, s) => n + p[s], 0)])}
       />
     </figure>
   );

@@ -1,41 +1,30 @@
 import { db } from "@/lib/db/client";
-import type { Severity } from "@/lib/grading";
-import type { ServiceFacts, TlsInfo } from "@/lib/scanner";
-import { findingKey, type SnapshotFinding } from "@/lib/findings/snapshot-finding";
 import { inOrganization } from "@/lib/authz/org-context";
+import type { Severity } from "@/lib/grading";
+import type { ObservedPort } from "@/lib/scanner";
+import { observedPortOfInterval } from "@/lib/scan-runs/observed-port-of-interval";
+import { findingKey, type SnapshotFinding } from "@/lib/findings/snapshot-finding";
 import type { OrgScope } from "@/lib/dashboard/org-scope";
 
-export interface OpenPortRow {
+/** One open port of the asset: what was observed (the contract's ObservedPort), how it is graded, and when it was seen. */
+export interface OpenPortRow extends ObservedPort {
   id: string;
-  hostIp: string;
   hostname: string;
   catchAll: boolean;
-  port: number;
-  protocol: "tcp" | "udp";
-  state: string;
-  typicalService: string | null;
-  pendingClassification: boolean;
-  detectedService: string | null;
-  product: string | null;
-  version: string | null;
-  /** From the asset's latest grade; null when the port is not graded (silent UDP, catch-all host, not graded yet). */
+  /** As the latest grading stored it; null when the port is not graded (silent UDP, catch-all host, not graded yet). */
   severity: Severity | null;
   contribution: number | null;
   ruleId: string | null;
+  /** The grade's explanation of this finding, from the asset's latest grade snapshot. */
   reason: string | null;
   firstSeenAt: Date;
   lastSeenAt: Date;
-  evidence: {
-    banner: string | null;
-    tls: TlsInfo | null;
-    facts: ServiceFacts;
-    openedByScanRunId: string;
-  };
+  openedByScanRunId: string;
 }
 
 /**
- * The asset's open ports with their evidence, and each port's severity and contribution as its latest
- * grade computed them (joined by address, port and protocol). One query for the intervals.
+ * The asset's open ports with their evidence, severity and contribution (one query), and each graded
+ * port's explanation from the latest snapshot's findings (joined by address, port and protocol).
  */
 export async function listOpenPorts(ctx: OrgScope, assetId: string, graded: readonly SnapshotFinding[]): Promise<OpenPortRow[]> {
   const intervals = await db.portInterval.findMany({
@@ -43,35 +32,21 @@ export async function listOpenPorts(ctx: OrgScope, assetId: string, graded: read
     include: { host: { select: { ip: true, hostname: true, catchAll: true } } },
     orderBy: [{ port: "asc" }, { protocol: "asc" }],
   });
-  const byKey = new Map(graded.map((f) => [findingKey(f.ip, f.port, f.protocol), f]));
-  return intervals.map((i) => {
-    const protocol = i.protocol === "UDP" ? "udp" : "tcp";
-    const finding = byKey.get(findingKey(i.host.ip, i.port, protocol));
+  const reasons = new Map(graded.map((f) => [findingKey(f.ip, f.port, f.protocol), f.reason]));
+  return intervals.map((interval) => {
+    const observed = observedPortOfInterval(interval);
     return {
-      id: i.id,
-      hostIp: i.host.ip,
-      hostname: i.host.hostname,
-      catchAll: i.host.catchAll,
-      port: i.port,
-      protocol,
-      state: i.state,
-      typicalService: i.typicalService,
-      pendingClassification: i.pendingClassification,
-      detectedService: i.detectedService,
-      product: i.product,
-      version: i.version,
-      severity: finding?.severity ?? null,
-      contribution: finding?.deduction ?? null,
-      ruleId: finding?.ruleId ?? null,
-      reason: finding?.reason ?? null,
-      firstSeenAt: i.firstSeenAt,
-      lastSeenAt: i.lastSeenAt,
-      evidence: {
-        banner: i.banner,
-        tls: (i.tls ?? null) as TlsInfo | null,
-        facts: (i.facts ?? {}) as ServiceFacts,
-        openedByScanRunId: i.openedByScanRunId,
-      },
+      ...observed,
+      id: interval.id,
+      hostname: interval.host.hostname,
+      catchAll: interval.host.catchAll,
+      severity: interval.severity,
+      contribution: interval.contribution,
+      ruleId: interval.ruleId,
+      reason: reasons.get(findingKey(observed.ip, observed.port, observed.protocol)) ?? null,
+      firstSeenAt: interval.firstSeenAt,
+      lastSeenAt: interval.lastSeenAt,
+      openedByScanRunId: interval.openedByScanRunId,
     };
   });
 }

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
 import type { AssetKind, ScanStatus } from "@/lib/generated/prisma/enums";
+import { readAssetDailyScores } from "@/lib/exposure-rollups/read-rollups";
 import { asUtcDay } from "./score-trend";
 import { memberCheck, windowStart, type OrgScope } from "./org-scope";
 
@@ -36,7 +37,8 @@ interface Row {
 
 /**
  * The organisation's assets worst grade first (ungraded last), with open port counts, the latest
- * scan and a score sparkline: two statements whatever the number of assets shown.
+ * scan and a score sparkline (from the daily rollup): a fixed number of statements whatever the number
+ * of assets shown.
  */
 export async function getAssetSummaries(ctx: OrgScope, options: { limit: number; trendDays?: number }, now: Date = new Date()): Promise<AssetSummary[]> {
   const rows = await db.$queryRaw<Row[]>`
@@ -52,22 +54,7 @@ export async function getAssetSummaries(ctx: OrgScope, options: { limit: number;
     WHERE a."organizationId" = ${ctx.organizationId} AND a."deletedAt" IS NULL AND ${memberCheck(ctx)}
     ORDER BY a."score" ASC NULLS LAST, a."value"
     LIMIT ${options.limit}`;
-  const ids = rows.map((r) => r.id);
-  const since = windowStart(options.trendDays ?? 30, now);
-  const points =
-    ids.length === 0
-      ? []
-      : await db.$queryRaw<{ assetId: string; day: Date; score: number }[]>`
-          SELECT DISTINCT ON (g."assetId", date_trunc('day', g."createdAt")) g."assetId", date_trunc('day', g."createdAt") AS "day", g."score"
-          FROM "GradeSnapshot" g
-          WHERE g."organizationId" = ${ctx.organizationId} AND g."assetId" = ANY(${ids}) AND g."createdAt" >= ${since}
-          ORDER BY g."assetId", date_trunc('day', g."createdAt"), g."createdAt" DESC`;
-  const trends = new Map<string, { day: number; score: number }[]>();
-  for (const p of points) {
-    const list = trends.get(p.assetId) ?? [];
-    list.push({ day: asUtcDay(p.day), score: p.score });
-    trends.set(p.assetId, list);
-  }
+  const trends = await readAssetDailyScores(ctx, { assetIds: rows.map((r) => r.id), since: windowStart(options.trendDays ?? 30, now), until: now });
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,
@@ -81,6 +68,6 @@ export async function getAssetSummaries(ctx: OrgScope, options: { limit: number;
       r.scanId && r.scanStatus
         ? { id: r.scanId, status: r.scanStatus, hostsDone: r.hostsDone ?? 0, hostsTotal: r.hostsTotal ?? 0, portsFound: r.portsFound ?? 0, error: r.scanError }
         : null,
-    trend: (trends.get(r.id) ?? []).sort((a, b) => a.day - b.day),
+    trend: (trends.get(r.id) ?? []).map((p) => ({ day: asUtcDay(p.day), score: p.score })),
   }));
 }

@@ -1,34 +1,57 @@
 import { db } from "@/lib/db/client";
-import { readSnapshotFinding, type SnapshotFinding } from "@/lib/findings/snapshot-finding";
+import type { Severity } from "@/lib/grading";
 import { memberCheck, type OrgScope } from "./org-scope";
 
-export interface RiskyFinding extends SnapshotFinding {
+export interface RiskyFinding {
   assetId: string;
   assetValue: string;
+  ip: string;
+  port: number;
+  protocol: "tcp" | "udp";
+  typicalService: string | null;
+  detectedService: string | null;
+  pendingClassification: boolean;
+  product: string | null;
+  version: string | null;
+  severity: Severity;
+  /** Points this finding takes off its asset's score. */
+  contribution: number;
+  ruleId: string | null;
+  firstSeenAt: Date;
+}
+
+interface Row {
+  assetId: string;
+  assetValue: string;
+  ip: string;
+  port: number;
+  protocol: "TCP" | "UDP";
+  typicalService: string | null;
+  detectedService: string | null;
+  pendingClassification: boolean;
+  product: string | null;
+  version: string | null;
+  severity: Severity;
+  contribution: number;
+  ruleId: string | null;
+  firstSeenAt: Date;
 }
 
 /**
- * The organisation's worst open findings right now: from each live asset's latest grade snapshot,
- * ordered worst severity first, then by points. Selected and ordered in SQL; only `limit` rows leave
- * the database.
+ * The organisation's worst open findings right now, worst severity first, then by contribution: read
+ * from the severity the grading step stores on each open port, selected and ordered in SQL.
  */
 export async function getRiskiestFindings(ctx: OrgScope, limit = 8): Promise<RiskyFinding[]> {
-  const rows = await db.$queryRaw<{ assetId: string; assetValue: string; finding: unknown }[]>`
-    SELECT a."id" AS "assetId", a."value" AS "assetValue", f AS "finding"
-    FROM "Asset" a
-    CROSS JOIN LATERAL (
-      SELECT g."findings" FROM "GradeSnapshot" g
-      WHERE g."organizationId" = a."organizationId" AND g."assetId" = a."id"
-      ORDER BY g."createdAt" DESC LIMIT 1
-    ) s
-    CROSS JOIN LATERAL jsonb_array_elements(s."findings"->'findings') f
-    WHERE a."organizationId" = ${ctx.organizationId} AND a."deletedAt" IS NULL AND a."gradedAt" IS NOT NULL AND ${memberCheck(ctx)}
-      AND (f->>'rawDeduction')::float8 > 0
-    ORDER BY CASE f->>'severity' WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 WHEN 'low' THEN 3 ELSE 4 END,
-      (f->>'rawDeduction')::float8 DESC, a."value", (f->'finding'->>'port')::int
+  const rows = await db.$queryRaw<Row[]>`
+    SELECT a."id" AS "assetId", a."value" AS "assetValue", h."ip", p."port", p."protocol"::text AS "protocol",
+      p."typicalService", p."detectedService", p."pendingClassification", p."product", p."version",
+      p."severity"::text AS "severity", p."contribution", p."ruleId", p."firstSeenAt"
+    FROM "PortInterval" p
+    JOIN "Asset" a ON a."id" = p."assetId" AND a."deletedAt" IS NULL
+    JOIN "Host" h ON h."id" = p."hostId"
+    WHERE p."organizationId" = ${ctx.organizationId} AND p."closedAt" IS NULL AND p."severity" IS NOT NULL
+      AND p."severity" <> 'info' AND ${memberCheck(ctx)}
+    ORDER BY p."severity", p."contribution" DESC, a."value", p."port"
     LIMIT ${limit}`;
-  return rows.flatMap((r) => {
-    const finding = readSnapshotFinding(r.finding);
-    return finding ? [{ ...finding, assetId: r.assetId, assetValue: r.assetValue }] : [];
-  });
+  return rows.map((r) => ({ ...r, protocol: r.protocol === "UDP" ? "udp" : "tcp" }));
 }

@@ -39,10 +39,10 @@ describe("asset page queries", () => {
       product: "OpenSSH",
       severity: "medium",
       contribution: 12,
-      hostIp: "127.0.0.10",
+      ip: "127.0.0.10",
     });
     expect(ports.find((p) => p.port === 40000)).toMatchObject({ pendingClassification: true, typicalService: null, severity: "medium" });
-    expect(ports.find((p) => p.port === 22)!.evidence.openedByScanRunId).toBe(mine.scans[0]);
+    expect(ports.find((p) => p.port === 22)!.openedByScanRunId).toBe(mine.scans[0]);
   });
 
   it("lists hosts, exposure changes, scans and the grade history", async () => {

