@@ -93,7 +93,7 @@ export default async function DashboardPage() {
               The first scan is under way: the grade, charts and findings appear here when it completes. Its progress is shown in the assets table below.
             </p>
           )}
-          <div className="grid gap-4 lg:grid-cols-3">
+          <div className="grid gap-4 lg:grid-cols-3 [&>*]:min-w-0">
             <GradeCard
               grade={summary?.grade ?? null}
               score={summary?.score ?? null}
@@ -105,7 +105,7 @@ export default async function DashboardPage() {
               <ScoreTrendChart points={scoreTrend} today={today} title="Organisation score" />
             </Panel>
           </div>
-          <div className="grid gap-4 lg:grid-cols-2">
+          <div className="grid gap-4 lg:grid-cols-2 [&>*]:min-w-0">
             <Panel>
               <OpenPortsChart points={portsTrend} today={today} />
             </Panel>

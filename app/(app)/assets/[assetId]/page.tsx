@@ -110,7 +110,7 @@ export default async function AssetPage({ params }: Params) {
         {asset.breakdown ? <ScoreBreakdown breakdown={asset.breakdown} /> : <p className="text-sm text-slate-700">Not graded yet.</p>}
       </Section>
 
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid gap-6 lg:grid-cols-2 [&>*]:min-w-0">
         <Section id="history-heading" title="Grade history">
           <ScoreTrendChart points={history} today={windowStart(1, now).getTime()} title="Asset score" />
         </Section>
@@ -119,7 +119,7 @@ export default async function AssetPage({ params }: Params) {
         </Section>
       </div>
 
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid gap-6 lg:grid-cols-2 [&>*]:min-w-0">
         <Section id="scans-heading" title="Scan history">
           <ScanHistory runs={scans} organizationId={active.organizationId} />
         </Section>
