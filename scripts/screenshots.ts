@@ -30,7 +30,7 @@ const env: NodeJS.ProcessEnv = {
   DEMO_PASSWORD: password,
 };
 
-function run(cmd: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
+function run(cmd: string, args: string[], extraEnv: Record<string, string> = {}) {
   const res = spawnSync(cmd, args, { stdio: "inherit", env: { ...env, ...extraEnv } });
   if (res.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed (exit ${res.status ?? res.signal})`);
 }
