@@ -48,7 +48,7 @@ beforeAll(async () => {
   let n = 1;
   for (const [name, user] of Object.entries(users)) {
     const browser = actAs(newBrowser(`127.0.40.${n++}`));
-    expect(await redirectOf(() => signInAction(undefined, form({ email: user.email, password: PASSWORD })))).toBe("/assets");
+    expect(await redirectOf(() => signInAction(undefined, form({ email: user.email, password: PASSWORD })))).toBe("/dashboard");
     expect(browser.cookies.has("authjs.session-token")).toBe(true);
     browsers.set(name, browser);
   }
@@ -124,14 +124,20 @@ async function renderData(node: unknown, depth = 0): Promise<unknown> {
   return node;
 }
 
-async function renderPage(key: string): Promise<{ redirect?: string; data?: string }> {
+/** Dynamic segments are filled with B's objects: a page must not show them to anyone outside B. */
+function paramsFor(key: string): Record<string, string> {
+  return key.includes("[assetId]") ? { assetId: world.b.asset.id } : {};
+}
+
+async function renderPage(key: string): Promise<{ redirect?: string; data?: string; notFound?: true }> {
   const page = (await loadExports([key])).get(key) as unknown as (p: unknown) => Promise<unknown>;
   try {
-    const element = await page({ params: Promise.resolve({}), searchParams: Promise.resolve({}) });
+    const element = await page({ params: Promise.resolve(paramsFor(key)), searchParams: Promise.resolve({}) });
     return { data: JSON.stringify(await renderData(element)) };
   } catch (error) {
     const digest = (error as { digest?: string }).digest;
     if (typeof digest === "string" && digest.startsWith("NEXT_REDIRECT")) return { redirect: digest.split(";")[2] };
+    if (typeof digest === "string" && digest.startsWith("NEXT_HTTP_ERROR_FALLBACK;404")) return { notFound: true };
     throw error;
   }
 }
@@ -158,6 +164,13 @@ describe("signed-in pages", () => {
   it("the assets page shows B's asset to B's viewer (the check above can see a leak)", async () => {
     as("bViewer");
     expect((await renderPage("app/(app)/assets/page.tsx#default")).data).toContain(B_SECRET_VALUE);
+    expect((await renderPage("app/(app)/assets/[assetId]/page.tsx#default")).data).toContain(B_SECRET_VALUE);
+  });
+
+  it("B's asset page is not found for A's owner", async () => {
+    await db.user.update({ where: { id: world.a.owner.id }, data: { activeOrganizationId: world.b.org.id } });
+    as("aOwner");
+    expect(await renderPage("app/(app)/assets/[assetId]/page.tsx#default")).toEqual({ notFound: true });
   });
 });
 
