@@ -119,7 +119,10 @@ test("the overview shows the grade, the charts, typical versus detected and the 
   await expect(page.getByText(/http-alt\s*port answering as\s*ssh: 1/)).toBeVisible();
   await expect(page.getByText(/1 open port has no meaningful registration/)).toBeVisible();
   const risky = page.getByRole("region", { name: "Riskiest findings" });
-  await expect(risky.getByText("8080/tcp")).toBeVisible();
+  const ssh8080 = risky.getByRole("listitem").filter({ hasText: "8080/tcp" });
+  await expect(ssh8080.getByText("≠ typical")).toBeVisible();
+  // Remediation beside the finding.
+  await expect(ssh8080.getByText(/First step:/)).toBeVisible();
 
   // Every chart has its numbers as a table too.
   await page.getByText("Show the data as a table").first().click();
