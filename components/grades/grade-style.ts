@@ -7,9 +7,6 @@ export const GRADE_STYLE: Record<string, string> = {
   F: "bg-red-100 text-red-900",
 };
 
-/** Chart colours per grade band (strokes and fills on white). */
-export const GRADE_COLOUR: Record<string, string> = { A: "#047857", B: "#4d7c0f", C: "#b45309", D: "#c2410c", F: "#b91c1c" };
-
 const MEANING: Record<string, string> = {
   A: "Little is exposed: nothing beyond what a public site is expected to offer.",
   B: "Minor exposure: a few low-risk services are reachable, worth tidying up.",

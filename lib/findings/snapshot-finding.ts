@@ -21,7 +21,7 @@ const storedFinding = z.object({
     firstSeen: z.string().optional(),
   }),
   ruleId: z.string(),
-  severity: z.enum(SEVERITIES as [Severity, ...Severity[]]),
+  severity: z.enum(SEVERITIES),
   reason: z.string(),
   deduction: z.number(),
   rawDeduction: z.number(),
