@@ -8,3 +8,13 @@ export const SEVERITY_BADGE: Record<Severity, string> = {
   low: "bg-sky-100 text-sky-900 ring-1 ring-sky-300",
   info: "bg-slate-100 text-slate-800 ring-1 ring-slate-300",
 };
+
+/** Chart fills with at least 3:1 contrast against white (WCAG 1.4.11). */
+export const SEVERITY_COLOUR: Record<Severity | "ungraded", string> = {
+  critical: "#991b1b",
+  high: "#ea580c",
+  medium: "#b45309",
+  low: "#2563eb",
+  info: "#64748b",
+  ungraded: "#7c3aed",
+};

@@ -12,6 +12,7 @@ import { startSmtpServer } from "../../helpers/smtp-server";
 import { startDnsServer } from "../../helpers/dns-server";
 import { e2eRoot, serverLogPath } from "./server-log";
 import { SERVICE_PORTS, servicesAddress, startLoopbackServices } from "./loopback-services";
+import { DASHBOARD_PORTS, dashboardAddress, startDashboardServices } from "./dashboard-services";
 
 const dev = Boolean(process.env.E2E_DEV);
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -41,9 +42,17 @@ const silentPort = (silent.address() as net.AddressInfo).port;
 const servicesHost = servicesAddress(port);
 const services = await startLoopbackServices(servicesHost);
 
+// The asset page spec's domain: SSH where SSH belongs and on 8080, HTTPS with a self-signed certificate,
+// an HTTP redirect and a silent unassigned port (tests/e2e/support/dashboard-services.ts).
+const dashboardIp = dashboardAddress(port);
+const dashboard = await startDashboardServices(dashboardIp);
+
 const dns = await startDnsServer({
   "shop.example.test": { A: ["127.0.0.1"] },
   "services.example.test": { A: [servicesHost] },
+  "dash.example.test": { A: [dashboardIp] },
+  // The www. host is another address with nothing listening: the asset page lists it as found via www.
+  "www.dash.example.test": { A: [dashboardAddress(port, 8)] },
 });
 
 const { NODE_ENV: _inherited, ...inherited } = process.env;
@@ -63,7 +72,7 @@ const env = {
   SMTP_URL: smtp.url,
   SCANNER_DNS_SERVERS: `${dns.host}:${dns.port}`,
   SCAN_ALLOWED_CIDRS: "127.0.0.0/8",
-  SCAN_PORTS: `1-1024,${silentPort},${SERVICE_PORTS.redis},${SERVICE_PORTS.ssh},${SERVICE_PORTS.unknown}`,
+  SCAN_PORTS: `1-1024,${silentPort},${SERVICE_PORTS.redis},${SERVICE_PORTS.ssh},${SERVICE_PORTS.unknown},${Object.values(DASHBOARD_PORTS).join(",")}`,
   PORTWATCH_EXECUTOR_PORT: String(port + 1),
 } as NodeJS.ProcessEnv;
 
@@ -97,6 +106,7 @@ const shutdown = () => {
   app.kill("SIGTERM");
   void smtp.stop();
   void dns.stop();
+  void dashboard.stop();
   // scripts/run.ts stops the app, then closes the database; wait for it so the next run finds it closed.
   setTimeout(() => process.exit(0), 20_000).unref();
   void services.stop();
