@@ -6,7 +6,8 @@ import nextTs from "eslint-config-next/typescript";
  * "@/lib/db/client" and "../../lib/db/client" are the same import. A lint test proves they bite:
  * tests/unit/architecture/boundaries.test.ts.
  */
-const PURE_ENGINE = "is a pure engine: it imports only itself, node: modules and plain npm libraries (docs/architecture.md).";
+const PURE_ENGINE =
+  "is a pure engine: it imports only itself, node: modules and plain npm libraries (docs/architecture.md).";
 
 const boundaries = [
   {
@@ -35,7 +36,8 @@ const boundaries = [
     target: "./lib",
     from: "./inngest",
     except: ["./client.ts", "./events.ts"],
-    message: "lib/ may send events (inngest/client.ts, inngest/events.ts) but never imports Inngest functions: they call lib/.",
+    message:
+      "lib/ may send events (inngest/client.ts, inngest/events.ts) but never imports Inngest functions: they call lib/.",
   },
   {
     target: ["./inngest/client.ts", "./inngest/events.ts"],
@@ -51,7 +53,20 @@ const boundaries = [
 ];
 
 const FRAMEWORK_AND_DATABASE = [
-  { group: ["next", "next/*", "next-auth", "next-auth/*", "react", "react/*", "react-dom", "react-dom/*", "server-only"], message: PURE_ENGINE },
+  {
+    group: [
+      "next",
+      "next/*",
+      "next-auth",
+      "next-auth/*",
+      "react",
+      "react/*",
+      "react-dom",
+      "react-dom/*",
+      "server-only",
+    ],
+    message: PURE_ENGINE,
+  },
   { group: ["@prisma/*", "prisma", "pg", "@electric-sql/*"], message: PURE_ENGINE },
   { group: ["inngest", "inngest/*", "@inngest/*"], message: PURE_ENGINE },
 ];
@@ -62,7 +77,10 @@ const config = [
   {
     rules: {
       // A leading underscore marks a parameter kept for its position (e.g. test-table columns).
-      "@typescript-eslint/no-unused-vars": ["warn", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "warn",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_" },
+      ],
       "import/no-restricted-paths": ["error", { basePath: import.meta.dirname, zones: boundaries }],
       "import/no-cycle": ["error", { ignoreExternal: true }],
     },
@@ -76,7 +94,14 @@ const config = [
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@prisma/*", "pg", "@electric-sql/*"], message: "Components never touch the database: pass plain data down." }] },
+        {
+          patterns: [
+            {
+              group: ["@prisma/*", "pg", "@electric-sql/*"],
+              message: "Components never touch the database: pass plain data down.",
+            },
+          ],
+        },
       ],
     },
   },
@@ -87,13 +112,25 @@ const config = [
       "no-restricted-syntax": [
         "error",
         {
-          selector: ":matches(TSAsExpression, TSTypeAssertion) > TSTypeReference.typeAnnotation[typeName.name=/^(OrgContext|AuthorizedContext|MyOrganization)$/]",
-          message: "Get an OrgContext from the membership check (lib/authz/membership.ts, orgAction, withOrg), never by a cast.",
+          selector:
+            ":matches(TSAsExpression, TSTypeAssertion) > TSTypeReference.typeAnnotation[typeName.name=/^(OrgContext|AuthorizedContext|MyOrganization)$/]",
+          message:
+            "Get an OrgContext from the membership check (lib/authz/membership.ts, orgAction, withOrg), never by a cast.",
         },
       ],
     },
   },
-  { ignores: [".next/**", "node_modules/**", "lib/generated/**", ".data/**", "next-env.d.ts", "test-results/**", "playwright-report/**"] },
+  {
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      "lib/generated/**",
+      ".data/**",
+      "next-env.d.ts",
+      "test-results/**",
+      "playwright-report/**",
+    ],
+  },
 ];
 
 export default config;

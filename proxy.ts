@@ -1,7 +1,12 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isProtectedPath, signInPathFor } from "@/lib/auth/protected-paths";
 import { readSessionToken, renewSessionCookie } from "@/lib/auth/renew-session-cookie";
-import { STRICT_TRANSPORT_SECURITY, createNonce, pageContentSecurityPolicy, servedOverHttps } from "@/lib/http/security-headers";
+import {
+  STRICT_TRANSPORT_SECURITY,
+  createNonce,
+  pageContentSecurityPolicy,
+  servedOverHttps,
+} from "@/lib/http/security-headers";
 
 /**
  * Every page passes here. It sets the page's Content-Security-Policy with a fresh nonce (Next reads it
@@ -14,7 +19,11 @@ import { STRICT_TRANSPORT_SECURITY, createNonce, pageContentSecurityPolicy, serv
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const https = servedOverHttps(request.nextUrl);
-  const csp = pageContentSecurityPolicy({ nonce: createNonce(), development: process.env.NODE_ENV === "development", https });
+  const csp = pageContentSecurityPolicy({
+    nonce: createNonce(),
+    development: process.env.NODE_ENV === "development",
+    https,
+  });
   const token = await readSessionToken(request);
 
   let response: NextResponse;

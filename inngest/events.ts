@@ -45,7 +45,6 @@ export const orgGradeChanged = eventType("org/grade.changed", {
   }),
 });
 
-
 // The observed-service contract. Changes recorded before facts and banners were stored lack them
 // (event schemas allow no defaults), so those two stay optional here.
 const serviceSnapshot = observedServiceSchema.partial({ facts: true, banner: true, versionRevision: true });

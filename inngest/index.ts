@@ -10,4 +10,13 @@ import { scanAsset } from "./functions/scan-asset";
 export { inngest } from "./client";
 
 /** Every background function of the app: served by app/api/inngest and run by Inngest or the local executor. */
-export const functions = [scanAsset, gradeScannedAsset, detectExposureChanges, onAssetDeleted, monitor, purgeDeletedAssetsDaily, recheckAssetVerification, purgeAuditEventsDaily];
+export const functions = [
+  scanAsset,
+  gradeScannedAsset,
+  detectExposureChanges,
+  onAssetDeleted,
+  monitor,
+  purgeDeletedAssetsDaily,
+  recheckAssetVerification,
+  purgeAuditEventsDaily,
+];

@@ -35,7 +35,11 @@ export const unauthenticated = () => new AppError("unauthenticated", "Please sig
 const GENERIC_MESSAGE = "Something went wrong on our side. Nothing was changed; please try again.";
 
 /** What a caller may see of any thrown value: AppErrors as they are, everything else generic. */
-export function toPublicError(error: unknown): { code: ErrorCode; message: string; fieldErrors?: Record<string, string[]> } {
+export function toPublicError(error: unknown): {
+  code: ErrorCode;
+  message: string;
+  fieldErrors?: Record<string, string[]>;
+} {
   if (error instanceof AppError) return { code: error.code, message: error.message, fieldErrors: error.fieldErrors };
   console.error("[portwatch] unexpected error", error);
   return { code: "internal", message: GENERIC_MESSAGE };

@@ -40,8 +40,23 @@ const app = http.createServer((req, res) => {
 });
 await new Promise<void>((r) => app.listen(0, "127.0.0.1", r));
 const appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}/api/inngest`;
-const executor = await startLocalExecutor({ appUrl, signingKey, eventKey, port: 0, db, log: createLogger("error"), syncRetryMs: 50 });
-const client = new Inngest({ id: "bench", isDev: false, signingKey, eventKey, baseUrl: executor.url, logger: { info() {}, warn() {}, error() {}, debug() {} } });
+const executor = await startLocalExecutor({
+  appUrl,
+  signingKey,
+  eventKey,
+  port: 0,
+  db,
+  log: createLogger("error"),
+  syncRetryMs: 50,
+});
+const client = new Inngest({
+  id: "bench",
+  isDev: false,
+  signingKey,
+  eventKey,
+  baseUrl: executor.url,
+  logger: { info() {}, warn() {}, error() {}, debug() {} },
+});
 const fn = client.createFunction({ id: "steps", triggers: [{ event: "bench/run" }] }, async ({ step }) => {
   let total = 0;
   for (let i = 0; i < steps; i++) total += await step.run(`step-${i}`, () => i);
@@ -71,9 +86,15 @@ const appBefore = appMs;
 const many = await measure(runs);
 const appPerCall = (appMs - appBefore) / Math.max(1, calls - callsBefore);
 
-console.log(`one run of ${steps} steps: ${single.wallMs.toFixed(0)} ms, ${(single.wallMs / (steps + 1)).toFixed(1)} ms per call cycle`);
-console.log(`${runs} runs × ${steps} steps: ${(many.wallMs / 1000).toFixed(2)} s, ${((runs * steps * 1000) / many.wallMs).toFixed(1)} steps/s`);
-console.log(`app time per call (SDK + signature check + step): ${appPerCall.toFixed(1)} ms; runs not completed: ${many.failed + single.failed}`);
+console.log(
+  `one run of ${steps} steps: ${single.wallMs.toFixed(0)} ms, ${(single.wallMs / (steps + 1)).toFixed(1)} ms per call cycle`,
+);
+console.log(
+  `${runs} runs × ${steps} steps: ${(many.wallMs / 1000).toFixed(2)} s, ${((runs * steps * 1000) / many.wallMs).toFixed(1)} steps/s`,
+);
+console.log(
+  `app time per call (SDK + signature check + step): ${appPerCall.toFixed(1)} ms; runs not completed: ${many.failed + single.failed}`,
+);
 const failed = many.failed + single.failed;
 
 await executor.stop();

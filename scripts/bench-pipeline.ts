@@ -29,13 +29,17 @@ async function main() {
   const harness = await import("@/tests/integration/pipeline/pipeline-harness");
   const closers: (() => Promise<void>)[] = [];
   try {
-    const ips = Array.from({ length: DOMAINS * HOSTS_PER_DOMAIN }, (_, i) => `127.78.${Math.floor(i / 250)}.${(i % 250) + 1}`);
+    const ips = Array.from(
+      { length: DOMAINS * HOSTS_PER_DOMAIN },
+      (_, i) => `127.78.${Math.floor(i / 250)}.${(i % 250) + 1}`,
+    );
     const [sshPort, httpPort] = await listenEverywhere(ips, listen, closers);
     const closedPorts = await unusedPorts(CLOSED_PORTS, new Set([sshPort, httpPort]));
     process.env.SCAN_PORTS = [sshPort, httpPort, ...closedPorts].join(",");
 
     const records: Record<string, { A: string[] }> = {};
-    for (let d = 0; d < DOMAINS; d++) records[`bench${d}.example.test`] = { A: ips.slice(d * HOSTS_PER_DOMAIN, (d + 1) * HOSTS_PER_DOMAIN) };
+    for (let d = 0; d < DOMAINS; d++)
+      records[`bench${d}.example.test`] = { A: ips.slice(d * HOSTS_PER_DOMAIN, (d + 1) * HOSTS_PER_DOMAIN) };
     const dns = await startDnsServer(records);
     closers.push(dns.stop);
     process.env.SCANNER_DNS_SERVERS = dns.address;
@@ -52,7 +56,9 @@ async function main() {
     const requests: { organizationId: string; assetId: string; scanRunId: string }[] = [];
     for (let d = 0; d < DOMAINS; d++) {
       const org = await db.organization.create({ data: { name: `Bench ${d}`, plan: "PRO" } });
-      const asset = await db.asset.create({ data: { organizationId: org.id, kind: "DOMAIN", value: `bench${d}.example.test` } });
+      const asset = await db.asset.create({
+        data: { organizationId: org.id, kind: "DOMAIN", value: `bench${d}.example.test` },
+      });
       const run = await createScanRun(org.id, { assetId: asset.id, trigger: "API" });
       requests.push({ organizationId: org.id, assetId: asset.id, scanRunId: run.id });
     }
@@ -65,18 +71,27 @@ async function main() {
     await harness.waitFor(
       "every scan to finish and every completed one to be graded",
       async () => {
-        const runs = await db.scanRun.findMany({ where: { id: { in: ids } }, select: { status: true, hostsDone: true } });
+        const runs = await db.scanRun.findMany({
+          where: { id: { in: ids } },
+          select: { status: true, hostsDone: true },
+        });
         const completed = runs.filter((r) => r.status === "COMPLETED").length;
         const finished = runs.filter((r) => r.status !== "QUEUED" && r.status !== "RUNNING").length;
         const gradedCount = await db.gradeSnapshot.count({ where: { scanRunId: { in: ids }, assetId: { not: null } } });
         if (Date.now() - lastReport > 5_000) {
           lastReport = Date.now();
           const hostsDone = runs.reduce((sum, r) => sum + r.hostsDone, 0);
-          console.error(`  ${((Date.now() - started) / 1000).toFixed(0)} s: ${hostsDone} hosts stored, ${finished}/${ids.length} scans finished, ${gradedCount} graded`);
+          console.error(
+            `  ${((Date.now() - started) / 1000).toFixed(0)} s: ${hostsDone} hosts stored, ${finished}/${ids.length} scans finished, ${gradedCount} graded`,
+          );
         }
         if (finished < ids.length || gradedCount < completed) return false;
         // The functions' last steps (announcements) end after the data is stored: wait for every job run too.
-        return (await db.executorRun.count({ where: { status: "RUNNING", createdAt: { gte: new Date(started - 1000) } } })) === 0;
+        return (
+          (await db.executorRun.count({
+            where: { status: "RUNNING", createdAt: { gte: new Date(started - 1000) } },
+          })) === 0
+        );
       },
       30 * 60_000,
     );
@@ -86,13 +101,24 @@ async function main() {
     const failed = runs.filter((r) => r.status !== "COMPLETED");
     const hosts = runs.reduce((sum, r) => sum + r.hostsDone, 0);
     const ports = runs.reduce((sum, r) => sum + r.portsFound, 0);
-    const executorRuns = await db.executorRun.findMany({ where: { createdAt: { gte: new Date(started - 1000) } }, include: { _count: { select: { steps: true } } } });
+    const executorRuns = await db.executorRun.findMany({
+      where: { createdAt: { gte: new Date(started - 1000) } },
+      include: { _count: { select: { steps: true } } },
+    });
 
-    if (process.env.BENCH_DEBUG) console.error(JSON.stringify({ run: executorRuns[0], call: calls[0], steps: await db.executorStepResult.count() }));
+    if (process.env.BENCH_DEBUG)
+      console.error(
+        JSON.stringify({ run: executorRuns[0], call: calls[0], steps: await db.executorStepResult.count() }),
+      );
     const report = overhead(executorRuns, calls);
     const line = (label: string, value: string) => console.log(`${label.padEnd(46)} ${value}`);
-    console.log(`\nPipeline benchmark: ${DOMAINS} domains × ${HOSTS_PER_DOMAIN} hosts, ${2 + CLOSED_PORTS} TCP ports per host (2 open)\n`);
-    line("Scans completed", `${runs.length - failed.length}/${runs.length}${failed.length ? ` (failed: ${failed.map((f) => f.error).join("; ")})` : ""}`);
+    console.log(
+      `\nPipeline benchmark: ${DOMAINS} domains × ${HOSTS_PER_DOMAIN} hosts, ${2 + CLOSED_PORTS} TCP ports per host (2 open)\n`,
+    );
+    line(
+      "Scans completed",
+      `${runs.length - failed.length}/${runs.length}${failed.length ? ` (failed: ${failed.map((f) => f.error).join("; ")})` : ""}`,
+    );
     line("Hosts scanned / open ports stored", `${hosts} / ${ports}`);
     line("Wall time, request → every asset graded", `${(elapsedMs / 1000).toFixed(1)} s`);
     line("Throughput", `${((hosts / elapsedMs) * 60_000).toFixed(1)} hosts/minute`);
@@ -121,7 +147,16 @@ async function main() {
     await scratch.stop();
     if (process.env.BENCH_DEBUG) {
       console.error("all closed");
-      setTimeout(() => console.error("still alive:", (process as unknown as { _getActiveHandles(): unknown[] })._getActiveHandles().map((h) => (h as object).constructor.name)), 3000).unref();
+      setTimeout(
+        () =>
+          console.error(
+            "still alive:",
+            (process as unknown as { _getActiveHandles(): unknown[] })
+              ._getActiveHandles()
+              .map((h) => (h as object).constructor.name),
+          ),
+        3000,
+      ).unref();
     }
   }
 }
@@ -129,7 +164,11 @@ async function main() {
 type Listen = typeof import("@/tests/integration/pipeline/loopback-services").listen;
 
 /** An SSH and an HTTP listener on every address, on the same two port numbers (retried on collision). */
-async function listenEverywhere(ips: string[], listen: Listen, closers: (() => Promise<void>)[]): Promise<[number, number]> {
+async function listenEverywhere(
+  ips: string[],
+  listen: Listen,
+  closers: (() => Promise<void>)[],
+): Promise<[number, number]> {
   const ports: number[] = [];
   for (const kind of ["ssh", "http"] as const) {
     for (let attempt = 0; ; attempt++) {

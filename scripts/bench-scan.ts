@@ -50,8 +50,16 @@ async function ours(ip: string, cidr: string, detect: boolean): Promise<ScanRun>
     timeout: 900_000,
   });
   const ms = performance.now() - started;
-  const lines = stdout.trim().split("\n").filter(Boolean).map((line) => JSON.parse(line) as { port: number; detectedService: string | null });
-  return { ms, open: lines.map((l) => l.port), identified: lines.filter((l) => l.detectedService !== null).map((l) => l.port) };
+  const lines = stdout
+    .trim()
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { port: number; detectedService: string | null });
+  return {
+    ms,
+    open: lines.map((l) => l.port),
+    identified: lines.filter((l) => l.detectedService !== null).map((l) => l.port),
+  };
 }
 
 async function nmap(ip: string, detect: boolean): Promise<ScanRun> {
@@ -63,7 +71,11 @@ async function nmap(ip: string, detect: boolean): Promise<ScanRun> {
   const ms = performance.now() - started;
   const portsField = /Ports: (.*?)(\t|$)/m.exec(stdout)?.[1] ?? "";
   const entries = [...portsField.matchAll(/(\d+)\/open\/tcp\/\/([^/]*)\//g)];
-  return { ms, open: entries.map((m) => Number(m[1])), identified: entries.filter((m) => m[2] !== "" && !m[2]!.endsWith("?")).map((m) => Number(m[1])) };
+  return {
+    ms,
+    open: entries.map((m) => Number(m[1])),
+    identified: entries.filter((m) => m[2] !== "" && !m[2]!.endsWith("?")).map((m) => Number(m[1])),
+  };
 }
 
 async function alternate(label: string, once: () => Promise<ScanRun>, theirs: () => Promise<ScanRun>) {
@@ -86,7 +98,11 @@ const extraPorts = (o: ScanRun[], n: ScanRun[]) => {
   return [...new Set(o.flatMap((r) => r.open))].filter((port) => !theirs.has(port));
 };
 
-const LOAD = () => os.loadavg().map((l) => l.toFixed(2)).join(" / ");
+const LOAD = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" / ");
 
 type Kind = "ssh" | "http" | "smtp" | "ftp" | "redis";
 const KINDS: Kind[] = ["ssh", "http", "smtp", "ftp", "redis"];
@@ -107,7 +123,12 @@ function listener(kind: Kind): net.Server {
     socket.on("data", (data) => {
       const text = data.toString("latin1");
       if (kind === "redis") socket.write(/^PING/i.test(text) ? "+PONG\r\n" : "-ERR unknown command\r\n");
-      if (kind === "smtp") socket.write(/^(EHLO|HELO)/i.test(text) ? "250-mail.example.test\r\n250 STARTTLS\r\n" : "502 5.5.2 Error: command not recognized\r\n");
+      if (kind === "smtp")
+        socket.write(
+          /^(EHLO|HELO)/i.test(text)
+            ? "250-mail.example.test\r\n250 STARTTLS\r\n"
+            : "502 5.5.2 Error: command not recognized\r\n",
+        );
       if (kind === "ftp") socket.write("500 Unknown command.\r\n");
       if (kind === "ssh") socket.end("Protocol mismatch.\r\n");
     });
@@ -127,7 +148,11 @@ async function loopbackSections(rows: string[], notes: string[]): Promise<void> 
   try {
     if (!SKIP.has("a")) {
       log(`(a) loopback ${ip}, 25 listeners, 65,535 ports, --no-detect vs nmap -sT -T4 (load ${LOAD()})`);
-      const result = await alternate("(a)", () => ours(ip, "127.0.0.0/8", false), () => nmap(ip, false));
+      const result = await alternate(
+        "(a)",
+        () => ours(ip, "127.0.0.0/8", false),
+        () => nmap(ip, false),
+      );
       const [o, n] = [median(result.ours.map((r) => r.ms)), median(result.nmap.map((r) => r.ms))];
       const extra = extraPorts(result.ours, result.nmap);
       rows.push(
@@ -138,7 +163,11 @@ async function loopbackSections(rows: string[], notes: string[]): Promise<void> 
     }
     if (!SKIP.has("i")) {
       log(`(i) same host, find and identify: default CLI vs nmap -sT -sV -T4 (load ${LOAD()})`);
-      const result = await alternate("(i)", () => ours(ip, "127.0.0.0/8", true), () => nmap(ip, true));
+      const result = await alternate(
+        "(i)",
+        () => ours(ip, "127.0.0.0/8", true),
+        () => nmap(ip, true),
+      );
       const [o, n] = [median(result.ours.map((r) => r.ms)), median(result.nmap.map((r) => r.ms))];
       rows.push(
         `| (i) find and identify, same host | ${seconds(o)} | ${seconds(n)} (\`-sT -sV -T4\`) | ${(o / n).toFixed(2)}× | ` +
@@ -161,7 +190,11 @@ async function netnsSection(rows: string[]): Promise<void> {
   log(`(b) namespace host ${host.ip}, 10 open, every other port dropped (load ${LOAD()})`);
   try {
     await assertRoutedVia(host.ip, host.device);
-    const result = await alternate("(b)", () => ours(host.ip, host.cidr, false), () => nmap(host.ip, false));
+    const result = await alternate(
+      "(b)",
+      () => ours(host.ip, host.cidr, false),
+      () => nmap(host.ip, false),
+    );
     const [o, n] = [median(result.ours.map((r) => r.ms)), median(result.nmap.map((r) => r.ms))];
     rows.push(
       `| (b) namespace host, all but 10 ports dropped | ${seconds(o)} | ${seconds(n)} (\`-sT -T4\`) | ${(o / n).toFixed(2)}× | ` +
@@ -195,7 +228,10 @@ const NMAP_TO_IANA: Record<string, string> = {
 const SAME_PROTOCOL: Record<string, string> = { "http-alt": "http", submission: "smtp" };
 const protocolOf = (name: string | null) => (name === null ? null : (SAME_PROTOCOL[name] ?? name));
 
-function agrees(found: { service: string | null; product: string | null; version: string | null }, expected: Expected): boolean {
+function agrees(
+  found: { service: string | null; product: string | null; version: string | null },
+  expected: Expected,
+): boolean {
   const service = found.service ? (NMAP_TO_IANA[found.service] ?? found.service) : null;
   if (protocolOf(service) !== protocolOf(expected.detectedService)) return false;
   if (expected.product && !found.product?.toLowerCase().includes(expected.product.toLowerCase())) return false;
@@ -207,7 +243,18 @@ async function nmapVersionScan(host: string, ports: { port: number; protocol: st
   const tcp = ports.filter((p) => p.protocol === "tcp").map((p) => p.port);
   const udp = ports.filter((p) => p.protocol === "udp").map((p) => p.port);
   const portArg = [...tcp.map((p) => `T:${p}`), ...udp.map((p) => `U:${p}`)].join(",");
-  const args = ["-sV", "-n", "-Pn", ...(tcp.length ? ["-sT"] : []), ...(udp.length ? ["-sU"] : []), "-p", portArg, "-oX", "-", host];
+  const args = [
+    "-sV",
+    "-n",
+    "-Pn",
+    ...(tcp.length ? ["-sT"] : []),
+    ...(udp.length ? ["-sU"] : []),
+    "-p",
+    portArg,
+    "-oX",
+    "-",
+    host,
+  ];
   const { stdout } = await run("nmap", args, { maxBuffer: 16 << 20, timeout: 600_000 });
   const found = new Map<string, { service: string | null; product: string | null; version: string | null }>();
   for (const match of stdout.matchAll(/<port protocol="(\w+)" portid="(\d+)">(.*?)<\/port>/gs)) {
@@ -229,7 +276,9 @@ async function detectionSection(rows: string[]): Promise<void> {
   try {
     helper = await import("../tests/helpers/test-services");
   } catch (error) {
-    rows.push(`| (c) detection agreement | skipped: test services unavailable (${(error as Error).message.split("\n")[0]}) | | | | |`);
+    rows.push(
+      `| (c) detection agreement | skipped: test services unavailable (${(error as Error).message.split("\n")[0]}) | | | | |`,
+    );
     return;
   }
   log("(c) detection agreement on the test services");
@@ -250,19 +299,43 @@ async function detectionSection(rows: string[]): Promise<void> {
       } else {
         const udp = await scanHostUdp({ ip: service.host, family: 4, ports: [service.port], everyProbe: true });
         const id = udp.get(service.port)?.identification;
-        detection = id ? { detectedService: id.detectedService, product: id.product, version: id.version, versionRevision: id.revision ?? null, tls: null, banner: null, facts: id.facts ?? {} } : null;
+        detection = id
+          ? {
+              detectedService: id.detectedService,
+              product: id.product,
+              version: id.version,
+              versionRevision: id.revision ?? null,
+              tls: null,
+              banner: null,
+              facts: id.facts ?? {},
+            }
+          : null;
       }
-      const ourFind = { service: detection?.detectedService ?? null, product: detection?.product ?? null, version: detection?.version ?? null };
-      const nmapFind = nmapResults.get(service.host)?.get(`${service.protocol}/${service.port}`) ?? { service: null, product: null, version: null };
+      const ourFind = {
+        service: detection?.detectedService ?? null,
+        product: detection?.product ?? null,
+        version: detection?.version ?? null,
+      };
+      const nmapFind = nmapResults.get(service.host)?.get(`${service.protocol}/${service.port}`) ?? {
+        service: null,
+        product: null,
+        version: null,
+      };
       if (agrees(ourFind, service.expected)) oursAgree.push(service.name);
       if (agrees(nmapFind, service.expected)) nmapAgree.push(service.name);
       const show = (f: typeof ourFind) => [f.service ?? "-", f.product ?? "", f.version ?? ""].join(" ").trim();
-      details.push(`| ${service.name} ${service.port}/${service.protocol} | ${service.expected.detectedService} ${service.expected.product ?? ""} ${service.expected.version ?? ""} | ${show(ourFind)} | ${show(nmapFind)} |`);
+      details.push(
+        `| ${service.name} ${service.port}/${service.protocol} | ${service.expected.detectedService} ${service.expected.product ?? ""} ${service.expected.version ?? ""} | ${show(ourFind)} | ${show(nmapFind)} |`,
+      );
     }
     const total = services.length;
     const pct = (n: number) => `${n}/${total} (${total ? Math.round((100 * n) / total) : 0}%)`;
-    rows.push(`| (c) detection agrees with expected service/product/version | ${pct(oursAgree.length)} | ${pct(nmapAgree.length)} | | | |`);
-    process.stdout.write(`\nDetection details (expected | ours | nmap -sV):\n\n| endpoint | expected | ours | nmap -sV |\n|---|---|---|---|\n${details.join("\n")}\n`);
+    rows.push(
+      `| (c) detection agrees with expected service/product/version | ${pct(oursAgree.length)} | ${pct(nmapAgree.length)} | | | |`,
+    );
+    process.stdout.write(
+      `\nDetection details (expected | ours | nmap -sV):\n\n| endpoint | expected | ours | nmap -sV |\n|---|---|---|---|\n${details.join("\n")}\n`,
+    );
     if (started.skipped.length > 0) {
       process.stdout.write(`\nSkipped services: ${started.skipped.map((s) => `${s.name} (${s.reason})`).join("; ")}\n`);
     }
@@ -273,7 +346,10 @@ async function detectionSection(rows: string[]): Promise<void> {
 
 async function machine(): Promise<string> {
   const cpus = os.cpus();
-  const nmapVersion = await run("nmap", ["--version"]).then((r) => r.stdout.split("\n")[0]!, () => "nmap not installed");
+  const nmapVersion = await run("nmap", ["--version"]).then(
+    (r) => r.stdout.split("\n")[0]!,
+    () => "nmap not installed",
+  );
   return `Machine: ${cpus[0]?.model ?? "unknown CPU"}, ${cpus.length} cores, Linux ${os.release()}, Node ${process.version}, ${nmapVersion}, fd soft limit ${(await import("../lib/scanner/tcp/fd-limit")).fileDescriptorSoftLimit()}`;
 }
 
@@ -302,4 +378,3 @@ main().catch((error) => {
   process.stderr.write(`bench-scan: ${(error as Error).stack ?? String(error)}\n`);
   process.exit(1);
 });
-

@@ -20,7 +20,9 @@ function required(name: string): string {
 
 try {
   if (databaseTarget().kind === "embedded") {
-    log.error("the standalone executor needs DATABASE_URL=postgres://…; with the embedded database it runs inside the app (npm run dev / npm start)");
+    log.error(
+      "the standalone executor needs DATABASE_URL=postgres://…; with the embedded database it runs inside the app (npm run dev / npm start)",
+    );
     process.exit(2);
   }
 } catch (err) {

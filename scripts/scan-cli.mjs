@@ -46,7 +46,10 @@ async function rebuild() {
     writeFileSync(temporary, contents);
     renameSync(temporary, path);
   };
-  write(inputsFile, JSON.stringify(Object.keys(result.metafile.inputs).map((input) => relative(root, join(root, input)))));
+  write(
+    inputsFile,
+    JSON.stringify(Object.keys(result.metafile.inputs).map((input) => relative(root, join(root, input)))),
+  );
   // The main bundle last: its mtime marks the whole build as done.
   const files = [...result.outputFiles].sort((a, b) => Number(a.path === bundle) - Number(b.path === bundle));
   for (const file of files) {

@@ -39,7 +39,13 @@ async function waitForServer(app: ChildProcess) {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (app.exitCode !== null) throw new Error("the server exited before it was ready");
-    if (await fetch(`${base}/sign-in`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`${base}/sign-in`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error("the server did not start within 2 minutes");
@@ -66,13 +72,20 @@ run("npx", ["tsx", "scripts/db/migrate.ts"]);
 run("npm", ["run", "--silent", "seed:demo"], { NODE_ENV: "development" });
 if (!process.env.SCREENSHOTS_SKIP_BUILD) run("npx", ["next", "build"]);
 
-const app = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], { stdio: "inherit", env, detached: true });
+const app = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], {
+  stdio: "inherit",
+  env,
+  detached: true,
+});
 const stop = () => {
   if (app.pid && app.exitCode === null) process.kill(-app.pid, "SIGTERM");
 };
 try {
   await waitForServer(app);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu"],
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, timezoneId: "UTC", locale: "en-GB" });
     await page.goto(`${base}/sign-in`);
@@ -84,7 +97,11 @@ try {
     // The worst asset: the first one in the overview's assets table.
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`${base}/dashboard`);
-    const href = await page.getByRole("region", { name: "Assets, worst grade first" }).getByRole("link").first().getAttribute("href");
+    const href = await page
+      .getByRole("region", { name: "Assets, worst grade first" })
+      .getByRole("link")
+      .first()
+      .getAttribute("href");
     if (!href) throw new Error("the demo organisation has no asset to show");
     await capture(page, href, "asset");
     await capture(page, "/findings", "findings");

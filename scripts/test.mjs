@@ -16,7 +16,9 @@ function step(name, cmd, args, env = {}) {
   const started = Date.now();
   const res = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } });
   const ok = res.status === 0;
-  console.log(`━━ ${name}: ${ok ? "ok" : `FAILED (exit ${res.status ?? res.signal})`} in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+  console.log(
+    `━━ ${name}: ${ok ? "ok" : `FAILED (exit ${res.status ?? res.signal})`} in ${((Date.now() - started) / 1000).toFixed(1)}s`,
+  );
   if (!ok) failedSteps.push(name);
   return ok;
 }
@@ -39,7 +41,21 @@ function countPlaywright(file) {
 
 function vitest(name, project, extraArgs, env = {}) {
   const out = path.join(reportDir, `${name.replace(/\W+/g, "-")}.json`);
-  step(name, "npx", ["vitest", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`, ...extraArgs], env);
+  step(
+    name,
+    "npx",
+    [
+      "vitest",
+      "run",
+      "--project",
+      project,
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${out}`,
+      ...extraArgs,
+    ],
+    env,
+  );
   countVitest(out);
 }
 
@@ -51,6 +67,8 @@ if (wants("lint")) {
   step("lint", "npx", ["eslint", ".", "--max-warnings=0"]);
   // Unused files, dependencies and exports (knip.jsonc says what counts).
   step("dead code (knip)", "npx", ["knip", "--no-progress"]);
+  // One formatting for every file (.prettierrc.json); `npm run format` fixes what this reports.
+  step("formatting (prettier)", "npx", ["prettier", "--check", "--log-level=warn", "."]);
 }
 if (wants("unit")) vitest("unit tests", "unit", []);
 if (wants("integration")) {
@@ -58,8 +76,16 @@ if (wants("integration")) {
   if (process.env.TEST_DATABASE_URL) {
     // The scanner's tests touch no database, and the embedded database's own tests (one owner, SIGKILL,
     // backups) run their own PGlite processes: the PostgreSQL pass covers everything else.
-    const embeddedOnly = ["tests/integration/scanner/**", "tests/integration/db/embedded*.test.ts", "tests/integration/db/kill-during-scan.test.ts"];
-    vitest("integration tests (PostgreSQL)", "integration", embeddedOnly.flatMap((glob) => ["--exclude", glob]));
+    const embeddedOnly = [
+      "tests/integration/scanner/**",
+      "tests/integration/db/embedded*.test.ts",
+      "tests/integration/db/kill-during-scan.test.ts",
+    ];
+    vitest(
+      "integration tests (PostgreSQL)",
+      "integration",
+      embeddedOnly.flatMap((glob) => ["--exclude", glob]),
+    );
   } else {
     console.log("\n(TEST_DATABASE_URL unset: integration tests ran on PGlite only.)");
   }
@@ -72,7 +98,10 @@ if (wants("e2e")) {
 if (wants("e2e-dev")) {
   // The first-day journey again on `npm run dev` (next dev starts helper processes of its own).
   const out = path.join(reportDir, "e2e-dev.json");
-  step("end-to-end in dev mode (next dev)", "npx", ["playwright", "test", "tests/e2e/sign-up-to-asset.spec.ts"], { E2E_DEV: "1", PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+  step("end-to-end in dev mode (next dev)", "npx", ["playwright", "test", "tests/e2e/sign-up-to-asset.spec.ts"], {
+    E2E_DEV: "1",
+    PLAYWRIGHT_JSON_OUTPUT_NAME: out,
+  });
   countPlaywright(out);
 }
 

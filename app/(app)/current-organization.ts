@@ -16,7 +16,9 @@ export const getAppContext = cache(async () => {
 });
 
 /** For pages that need an organisation: without one, the user is sent to create one. */
-export async function requireAppOrganization(): Promise<Awaited<ReturnType<typeof getAppContext>> & { active: MyOrganization }> {
+export async function requireAppOrganization(): Promise<
+  Awaited<ReturnType<typeof getAppContext>> & { active: MyOrganization }
+> {
   const ctx = await getAppContext();
   if (!ctx.active) redirect("/organizations/new");
   return { ...ctx, active: ctx.active };

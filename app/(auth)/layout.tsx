@@ -7,7 +7,9 @@ export default function AuthLayout({ children }: { children: React.ReactNode }) 
       <Link href="/" className="text-xl font-bold tracking-tight text-slate-900">
         Portwatch
       </Link>
-      <main className="mt-8 w-full max-w-md rounded-lg border border-slate-200 bg-white p-6 shadow-sm sm:p-8">{children}</main>
+      <main className="mt-8 w-full max-w-md rounded-lg border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
+        {children}
+      </main>
     </div>
   );
 }

@@ -11,7 +11,15 @@ interface Org {
 
 type SwitchAction = (prev: undefined, input: FormData) => Promise<ActionResult>;
 
-export function OrgSwitcher({ organizations, activeId, switchAction }: { organizations: Org[]; activeId: string | null; switchAction: SwitchAction }) {
+export function OrgSwitcher({
+  organizations,
+  activeId,
+  switchAction,
+}: {
+  organizations: Org[];
+  activeId: string | null;
+  switchAction: SwitchAction;
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);

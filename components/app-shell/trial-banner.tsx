@@ -2,11 +2,23 @@ import { isPlanActive } from "@/lib/authz/plan";
 import { trialDaysLeft } from "@/lib/organizations/trial";
 
 /** Days left in the free trial, or that it has ended (data kept, adding assets and scanning paused). */
-export function TrialBanner({ plan, trialEndsAt, now = new Date() }: { plan: string; trialEndsAt: Date | null; now?: Date }) {
+export function TrialBanner({
+  plan,
+  trialEndsAt,
+  now = new Date(),
+}: {
+  plan: string;
+  trialEndsAt: Date | null;
+  now?: Date;
+}) {
   if (plan !== "TRIAL") return null;
   if (!isPlanActive({ plan, trialEndsAt }, now)) {
     return (
-      <div role="region" aria-label="Trial" className="border-b border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900">
+      <div
+        role="region"
+        aria-label="Trial"
+        className="border-b border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900"
+      >
         <p className="mx-auto max-w-6xl">
           Your free trial has ended. Your assets and history are kept; choose a plan to add assets and keep scanning.
         </p>

@@ -16,7 +16,8 @@ function factLines(port: OpenPortRow): string[] {
   const lines: string[] = [];
   if (facts.redirectsToHttps === true) lines.push("Plain HTTP answers with a redirect to HTTPS.");
   if (facts.redirectsToHttps === false) lines.push("Plain HTTP does not redirect to HTTPS.");
-  if (facts.recursionAvailable === true) lines.push("Open resolver: the DNS server answered our recursive query from outside (RA flag set).");
+  if (facts.recursionAvailable === true)
+    lines.push("Open resolver: the DNS server answered our recursive query from outside (RA flag set).");
   if (facts.recursionAvailable === false) lines.push("The DNS server refused recursion to an outside client.");
   if (port.state === "open|filtered") lines.push("UDP port that stayed silent: open or filtered, not graded.");
   if (port.catchAll) lines.push("The host answers on every port (CDN edge or SYN proxy): its ports are not graded.");
@@ -32,7 +33,7 @@ export function EvidencePanel({ port }: { port: OpenPortRow }) {
       <section aria-label="Banner">
         <h4 className="font-medium text-slate-900">Banner</h4>
         {banner ? (
-          <pre className="mt-1 max-h-48 overflow-auto whitespace-pre-wrap break-all rounded border border-slate-200 bg-slate-50 p-2 font-mono text-xs text-slate-900">
+          <pre className="mt-1 max-h-48 overflow-auto rounded border border-slate-200 bg-slate-50 p-2 font-mono text-xs break-all whitespace-pre-wrap text-slate-900">
             {readableBanner(banner)}
           </pre>
         ) : (
@@ -65,7 +66,8 @@ export function EvidencePanel({ port }: { port: OpenPortRow }) {
             <Field label="Names (SANs)">{tls.subjectAltNames.length ? tls.subjectAltNames.join(", ") : "—"}</Field>
             <Field label="Issuer">{tls.issuer ?? "—"}</Field>
             <Field label="Valid">
-              {tls.validFrom ? <LocalTime value={tls.validFrom} dateOnly /> : "?"} to {tls.validTo ? <LocalTime value={tls.validTo} dateOnly /> : "?"}
+              {tls.validFrom ? <LocalTime value={tls.validFrom} dateOnly /> : "?"} to{" "}
+              {tls.validTo ? <LocalTime value={tls.validTo} dateOnly /> : "?"}
             </Field>
             <Field label="Self-signed">{tls.selfSigned ? "Yes: no authority vouches for it" : "No"}</Field>
           </dl>

@@ -22,12 +22,18 @@ export function ExposureTimeline({ entries }: { entries: TimelineEntry[] }) {
       {entries.map((e) => (
         <li key={e.id} className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
           <LocalTime value={e.at} className="w-44 shrink-0 text-slate-700" />
-          <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${KIND[e.kind].style}`}>{KIND[e.kind].label}</span>
+          <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${KIND[e.kind].style}`}>
+            {KIND[e.kind].label}
+          </span>
           <span className="font-mono">
             {e.hostIp} {e.port}/{e.protocol}
           </span>
           <span className="text-slate-700">
-            {e.kind === "PORT_OPENED" ? service(e.after) : e.kind === "PORT_CLOSED" ? service(e.before) : `${service(e.before)} → ${service(e.after)}`}
+            {e.kind === "PORT_OPENED"
+              ? service(e.after)
+              : e.kind === "PORT_CLOSED"
+                ? service(e.before)
+                : `${service(e.before)} → ${service(e.after)}`}
           </span>
         </li>
       ))}

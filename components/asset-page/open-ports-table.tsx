@@ -1,7 +1,15 @@
 "use client";
 
 import { Fragment, useState } from "react";
-import { createColumnHelper, createSortedRowModel, rowSortingFeature, sortFn_basic, tableFeatures, useTable, type SortingState } from "@tanstack/react-table";
+import {
+  createColumnHelper,
+  createSortedRowModel,
+  rowSortingFeature,
+  sortFn_basic,
+  tableFeatures,
+  useTable,
+  type SortingState,
+} from "@tanstack/react-table";
 import { ChevronDown, ChevronRight, ArrowUpDown, ArrowDown, ArrowUp } from "lucide-react";
 import type { OpenPortRow } from "@/lib/asset-page/open-ports";
 import { severityRank } from "@/lib/findings/severity";
@@ -11,7 +19,11 @@ import { LocalTime } from "@/components/ui/local-time";
 import { formatPoints } from "@/components/findings/format-points";
 import { EvidencePanel } from "./evidence-panel";
 
-const features = tableFeatures({ rowSortingFeature, sortedRowModel: createSortedRowModel(), sortFns: { basic: sortFn_basic } });
+const features = tableFeatures({
+  rowSortingFeature,
+  sortedRowModel: createSortedRowModel(),
+  sortFns: { basic: sortFn_basic },
+});
 const column = createColumnHelper<typeof features, OpenPortRow>();
 
 export function portAnchor(p: Pick<OpenPortRow, "ip" | "port" | "protocol">): string {
@@ -30,7 +42,9 @@ const columns = column.columns([
     cell: (c) => (
       <span className="font-mono">
         {c.getValue()}
-        {c.row.original.hostname !== c.getValue() && <span className="block text-xs text-slate-600">{c.row.original.hostname}</span>}
+        {c.row.original.hostname !== c.getValue() && (
+          <span className="block text-xs text-slate-600">{c.row.original.hostname}</span>
+        )}
       </span>
     ),
   }),
@@ -46,13 +60,20 @@ const columns = column.columns([
   column.accessor((r) => r.typicalService ?? "", {
     id: "typical",
     header: "Typical service",
-    cell: (c) => <TypicalService typical={c.row.original.typicalService} pending={c.row.original.pendingClassification} />,
+    cell: (c) => (
+      <TypicalService typical={c.row.original.typicalService} pending={c.row.original.pendingClassification} />
+    ),
   }),
   column.accessor((r) => r.detectedService ?? "", {
     id: "detected",
     header: "Detected service",
     cell: (c) => (
-      <DetectedService typical={c.row.original.typicalService} detected={c.row.original.detectedService} product={c.row.original.product} version={c.row.original.version} />
+      <DetectedService
+        typical={c.row.original.typicalService}
+        detected={c.row.original.detectedService}
+        product={c.row.original.product}
+        version={c.row.original.version}
+      />
     ),
   }),
   column.accessor((r) => (r.severity ? severityRank(r.severity) : 9), {
@@ -95,13 +116,14 @@ export function OpenPortsTable({ ports }: { ports: OpenPortRow[] }) {
       return next;
     });
 
-  if (ports.length === 0) return <p className="text-sm text-slate-700">No open ports: the last scan found nothing reachable.</p>;
+  if (ports.length === 0)
+    return <p className="text-sm text-slate-700">No open ports: the last scan found nothing reachable.</p>;
 
   return (
     <div className="relative overflow-x-auto">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Open ports, sortable; each row has an evidence panel</caption>
-        <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-600">
+        <thead className="border-b border-slate-200 text-xs tracking-wide text-slate-600 uppercase">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
               <th scope="col" className="w-8 px-2 py-2">
@@ -111,8 +133,17 @@ export function OpenPortsTable({ ports }: { ports: OpenPortRow[] }) {
                 const sorted = header.column.getIsSorted();
                 const Icon = sorted === "asc" ? ArrowUp : sorted === "desc" ? ArrowDown : ArrowUpDown;
                 return (
-                  <th key={header.id} scope="col" className="whitespace-nowrap px-2 py-2" aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none"}>
-                    <button type="button" onClick={header.column.getToggleSortingHandler()} className="inline-flex items-center gap-1 rounded uppercase hover:text-slate-900">
+                  <th
+                    key={header.id}
+                    scope="col"
+                    className="px-2 py-2 whitespace-nowrap"
+                    aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none"}
+                  >
+                    <button
+                      type="button"
+                      onClick={header.column.getToggleSortingHandler()}
+                      className="inline-flex items-center gap-1 rounded uppercase hover:text-slate-900"
+                    >
                       <table.FlexRender header={header} />
                       <Icon aria-hidden="true" className="h-3 w-3" />
                     </button>
@@ -139,7 +170,11 @@ export function OpenPortsTable({ ports }: { ports: OpenPortRow[] }) {
                       aria-label={`Evidence for ${p.ip} port ${p.port}/${p.protocol}`}
                       className="rounded p-0.5 text-slate-700 hover:bg-slate-100"
                     >
-                      {expanded ? <ChevronDown aria-hidden="true" className="h-4 w-4" /> : <ChevronRight aria-hidden="true" className="h-4 w-4" />}
+                      {expanded ? (
+                        <ChevronDown aria-hidden="true" className="h-4 w-4" />
+                      ) : (
+                        <ChevronRight aria-hidden="true" className="h-4 w-4" />
+                      )}
                     </button>
                   </td>
                   {row.getAllCells().map((cell) => (

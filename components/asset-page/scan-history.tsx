@@ -23,14 +23,26 @@ export function ScanHistory({ runs, organizationId }: { runs: ScanHistoryEntry[]
     <div className="relative overflow-x-auto">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Scan history</caption>
-        <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-600">
+        <thead className="border-b border-slate-200 text-xs tracking-wide text-slate-600 uppercase">
           <tr>
-            <th scope="col" className="px-2 py-2">Requested</th>
-            <th scope="col" className="px-2 py-2">Trigger</th>
-            <th scope="col" className="px-2 py-2">Status</th>
-            <th scope="col" className="px-2 py-2 text-right">Hosts</th>
-            <th scope="col" className="px-2 py-2 text-right">Open ports</th>
-            <th scope="col" className="px-2 py-2">Duration</th>
+            <th scope="col" className="px-2 py-2">
+              Requested
+            </th>
+            <th scope="col" className="px-2 py-2">
+              Trigger
+            </th>
+            <th scope="col" className="px-2 py-2">
+              Status
+            </th>
+            <th scope="col" className="px-2 py-2 text-right">
+              Hosts
+            </th>
+            <th scope="col" className="px-2 py-2 text-right">
+              Open ports
+            </th>
+            <th scope="col" className="px-2 py-2">
+              Duration
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -41,7 +53,9 @@ export function ScanHistory({ runs, organizationId }: { runs: ScanHistoryEntry[]
                 <td className="px-2 py-2">
                   <LocalTime value={run.createdAt} />
                 </td>
-                <td className="px-2 py-2 text-slate-700">{run.trigger === "SCHEDULED" ? "Scheduled" : run.trigger === "API" ? "API" : "Manual"}</td>
+                <td className="px-2 py-2 text-slate-700">
+                  {run.trigger === "SCHEDULED" ? "Scheduled" : run.trigger === "API" ? "API" : "Manual"}
+                </td>
                 {live ? (
                   <td colSpan={4} className="min-w-64 px-2 py-2">
                     <ScanProgress orgId={organizationId} scanRunId={run.id} initial={run} />
@@ -50,7 +64,9 @@ export function ScanHistory({ runs, organizationId }: { runs: ScanHistoryEntry[]
                   <>
                     <td className="px-2 py-2">
                       {STATUS[run.status]}
-                      {run.error && run.status !== "COMPLETED" && <span className="block text-xs text-red-800">{run.error}</span>}
+                      {run.error && run.status !== "COMPLETED" && (
+                        <span className="block text-xs text-red-800">{run.error}</span>
+                      )}
                     </td>
                     <td className="px-2 py-2 text-right tabular-nums">
                       {run.hostsDone}/{run.hostsTotal}

@@ -13,13 +13,18 @@ function weightLabel(w: number): string {
  * severity, points, diminishing-returns weight and contribution; then the total and the ceiling.
  */
 export function ScoreBreakdown({ breakdown }: { breakdown: Breakdown }) {
-  const counted = [...breakdown.findings].sort((a, b) => b.deduction - a.deduction || b.rawDeduction - a.rawDeduction || a.port - b.port);
+  const counted = [...breakdown.findings].sort(
+    (a, b) => b.deduction - a.deduction || b.rawDeduction - a.rawDeduction || a.port - b.port,
+  );
   const raw = 100 - breakdown.totalDeduction;
   return (
     <div className="space-y-3 text-sm">
       <p className="text-slate-800">
         100 − {formatPoints(breakdown.totalDeduction)} points of deductions = {formatPoints(Math.max(0, raw))}
-        {breakdown.ceiling && raw > breakdown.ceiling.score ? `, held to the ceiling of ${breakdown.ceiling.score} (${breakdown.ceiling.reason})` : ""} →{" "}
+        {breakdown.ceiling && raw > breakdown.ceiling.score
+          ? `, held to the ceiling of ${breakdown.ceiling.score} (${breakdown.ceiling.reason})`
+          : ""}{" "}
+        →{" "}
         <strong>
           {breakdown.score} ({breakdown.grade})
         </strong>
@@ -31,20 +36,32 @@ export function ScoreBreakdown({ breakdown }: { breakdown: Breakdown }) {
         <div className="relative overflow-x-auto">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Score breakdown: every graded finding and what it takes off the score</caption>
-            <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-600">
+            <thead className="border-b border-slate-200 text-xs tracking-wide text-slate-600 uppercase">
               <tr>
-                <th scope="col" className="px-2 py-2">Finding</th>
-                <th scope="col" className="px-2 py-2">Severity</th>
-                <th scope="col" className="px-2 py-2 text-right">Points</th>
-                <th scope="col" className="px-2 py-2 text-right">Weight</th>
-                <th scope="col" className="px-2 py-2 text-right">Contribution</th>
-                <th scope="col" className="px-2 py-2">Why</th>
+                <th scope="col" className="px-2 py-2">
+                  Finding
+                </th>
+                <th scope="col" className="px-2 py-2">
+                  Severity
+                </th>
+                <th scope="col" className="px-2 py-2 text-right">
+                  Points
+                </th>
+                <th scope="col" className="px-2 py-2 text-right">
+                  Weight
+                </th>
+                <th scope="col" className="px-2 py-2 text-right">
+                  Contribution
+                </th>
+                <th scope="col" className="px-2 py-2">
+                  Why
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {counted.map((f) => (
                 <tr key={`${f.ip}|${f.port}/${f.protocol}`} className="align-top">
-                  <td className="whitespace-nowrap px-2 py-2 font-mono">
+                  <td className="px-2 py-2 font-mono whitespace-nowrap">
                     {f.ip} {f.port}/{f.protocol}
                     <span className="block text-xs text-slate-600">rule {f.ruleId}</span>
                   </td>
@@ -75,10 +92,15 @@ export function ScoreBreakdown({ breakdown }: { breakdown: Breakdown }) {
       )}
       {breakdown.catchAllHosts.map((c) => (
         <p key={c.host} className="text-slate-700">
-          <span className="font-mono">{c.host}</span> answers on every port (catch-all): reported once, 0 points. {c.reason}
+          <span className="font-mono">{c.host}</span> answers on every port (catch-all): reported once, 0 points.{" "}
+          {c.reason}
         </p>
       ))}
-      {breakdown.notGradedCount > 0 && <p className="text-slate-700">{breakdown.notGradedCount} open ports are not graded (silent UDP or catch-all hosts).</p>}
+      {breakdown.notGradedCount > 0 && (
+        <p className="text-slate-700">
+          {breakdown.notGradedCount} open ports are not graded (silent UDP or catch-all hosts).
+        </p>
+      )}
     </div>
   );
 }

@@ -10,7 +10,10 @@ import { ScanNowButton } from "./scan-now-button";
 import { ScanProgress } from "@/components/scans/scan-progress";
 
 type Action = (prev: ActionState, input: FormData) => Promise<ActionResult>;
-type ScanAction = (prev: ActionState<{ scanRunId: string }>, input: FormData) => Promise<ActionResult<{ scanRunId: string }>>;
+type ScanAction = (
+  prev: ActionState<{ scanRunId: string }>,
+  input: FormData,
+) => Promise<ActionResult<{ scanRunId: string }>>;
 
 function LastScan({ asset, organizationId }: { asset: AssetRow; organizationId: string }) {
   const scan = asset.latestScan;
@@ -20,7 +23,9 @@ function LastScan({ asset, organizationId }: { asset: AssetRow; organizationId: 
   return (
     <>
       {asset.lastScanAt ? <LocalTime value={asset.lastScanAt} /> : "Not scanned yet"}
-      {scan?.status === "FAILED" && <p className="text-xs text-red-800">Last scan failed: {scan.error ?? "unknown reason"}</p>}
+      {scan?.status === "FAILED" && (
+        <p className="text-xs text-red-800">Last scan failed: {scan.error ?? "unknown reason"}</p>
+      )}
     </>
   );
 }
@@ -46,20 +51,40 @@ export function AssetTable({
   verificationTokens: ReadonlyMap<string, string>;
 }) {
   if (assets.length === 0) {
-    return <p className="rounded-md border border-dashed border-slate-300 bg-white p-6 text-center text-slate-600">No assets yet.</p>;
+    return (
+      <p className="rounded-md border border-dashed border-slate-300 bg-white p-6 text-center text-slate-600">
+        No assets yet.
+      </p>
+    );
   }
   return (
     <div className="relative overflow-x-auto rounded-md border border-slate-200 bg-white">
       <table className="w-full text-left text-sm">
-        <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+        <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-500 uppercase">
           <tr>
-            <th scope="col" className="px-4 py-2">Asset</th>
-            <th scope="col" className="px-4 py-2">Label</th>
-            <th scope="col" className="px-4 py-2">Grade</th>
-            <th scope="col" className="px-4 py-2">Ownership</th>
-            <th scope="col" className="px-4 py-2">Last scan</th>
-            <th scope="col" className="px-4 py-2">Added</th>
-            {canEdit && <th scope="col" className="px-4 py-2"><span className="sr-only">Actions</span></th>}
+            <th scope="col" className="px-4 py-2">
+              Asset
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Label
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Grade
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Ownership
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Last scan
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Added
+            </th>
+            {canEdit && (
+              <th scope="col" className="px-4 py-2">
+                <span className="sr-only">Actions</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -69,11 +94,19 @@ export function AssetTable({
                 <span id={`asset-value-${a.id}`}>
                   <AssetLink id={a.id} value={a.value} />
                 </span>{" "}
-                <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">{a.kind === "IP" ? "IP" : "Domain"}</span>
+                <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">
+                  {a.kind === "IP" ? "IP" : "Domain"}
+                </span>
               </td>
               <td className="px-4 py-2">
                 {canEdit ? (
-                  <LabelEditor organizationId={organizationId} assetId={a.id} assetValue={a.value} label={a.label} action={labelAction} />
+                  <LabelEditor
+                    organizationId={organizationId}
+                    assetId={a.id}
+                    assetValue={a.value}
+                    label={a.label}
+                    action={labelAction}
+                  />
                 ) : (
                   <span className={a.label ? "" : "text-slate-600"}>{a.label ?? "—"}</span>
                 )}
@@ -82,7 +115,12 @@ export function AssetTable({
                 <GradeBadge grade={a.grade} score={a.score} />
               </td>
               <td className="min-w-64 px-4 py-2">
-                <OwnershipCell asset={a} token={verificationTokens.get(a.id) ?? null} organizationId={organizationId} verifyAction={verifyAction} />
+                <OwnershipCell
+                  asset={a}
+                  token={verificationTokens.get(a.id) ?? null}
+                  organizationId={organizationId}
+                  verifyAction={verifyAction}
+                />
               </td>
               <td className="min-w-56 px-4 py-2 text-slate-600">
                 <LastScan asset={a} organizationId={organizationId} />
@@ -93,7 +131,12 @@ export function AssetTable({
               {canEdit && (
                 <td className="flex justify-end gap-2 px-4 py-2">
                   <ScanNowButton organizationId={organizationId} assetId={a.id} value={a.value} action={scanAction} />
-                  <DeleteAssetButton organizationId={organizationId} assetId={a.id} value={a.value} action={deleteAction} />
+                  <DeleteAssetButton
+                    organizationId={organizationId}
+                    assetId={a.id}
+                    value={a.value}
+                    action={deleteAction}
+                  />
                 </td>
               )}
             </tr>

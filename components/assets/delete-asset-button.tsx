@@ -7,7 +7,17 @@ import { useRefreshingAction } from "@/components/forms/use-refreshing-action";
 
 type DeleteAction = (prev: ActionState, input: FormData) => Promise<ActionResult>;
 
-export function DeleteAssetButton({ organizationId, assetId, value, action }: { organizationId: string; assetId: string; value: string; action: DeleteAction }) {
+export function DeleteAssetButton({
+  organizationId,
+  assetId,
+  value,
+  action,
+}: {
+  organizationId: string;
+  assetId: string;
+  value: string;
+  action: DeleteAction;
+}) {
   const [state, formAction, pending] = useRefreshingAction(action);
   return (
     <form action={formAction}>

@@ -7,7 +7,11 @@ import { VerifyNowButton } from "./verify-now-button";
 
 type Action = (prev: ActionState, input: FormData) => Promise<ActionResult>;
 
-const METHOD_LABEL: Record<string, string> = { "dns-txt": "DNS TXT record", "http-file": "verification file", "verified-domain": "verified domain" };
+const METHOD_LABEL: Record<string, string> = {
+  "dns-txt": "DNS TXT record",
+  "http-file": "verification file",
+  "verified-domain": "verified domain",
+};
 
 /**
  * Whether the organisation has proven it owns the asset, and for admins and owners how to prove it: the
@@ -27,18 +31,23 @@ export function OwnershipCell({
 }) {
   if (asset.verifiedAt) {
     return (
-      <span className="rounded bg-emerald-50 px-1.5 py-0.5 text-xs text-emerald-800" title={`Verified ${formatDateTime(asset.verifiedAt)}`}>
+      <span
+        className="rounded bg-emerald-50 px-1.5 py-0.5 text-xs text-emerald-800"
+        title={`Verified ${formatDateTime(asset.verifiedAt)}`}
+      >
         Verified ({METHOD_LABEL[asset.verificationMethod ?? ""] ?? "proof found"})
       </span>
     );
   }
-  const howTo = token ? verificationInstructions({ kind: asset.kind, value: asset.value, verificationToken: token }) : null;
+  const howTo = token
+    ? verificationInstructions({ kind: asset.kind, value: asset.value, verificationToken: token })
+    : null;
   return (
     <div className="space-y-1">
       <span className="rounded bg-amber-50 px-1.5 py-0.5 text-xs text-amber-900">Not verified: standard scan</span>
       <p className="text-xs text-slate-600">
-        Top {STANDARD_SCAN.ports.replace("top-", "")} TCP ports, at most daily, {STANDARD_SCAN.onDemandScansPerAssetPerDay} on-demand scans a day. Verify to
-        scan every port and UDP.
+        Top {STANDARD_SCAN.ports.replace("top-", "")} TCP ports, at most daily,{" "}
+        {STANDARD_SCAN.onDemandScansPerAssetPerDay} on-demand scans a day. Verify to scan every port and UDP.
       </p>
       {asset.verificationError && <p className="text-xs text-red-700">Last check: {asset.verificationError}</p>}
       {howTo && (
@@ -71,7 +80,9 @@ export function OwnershipCell({
           </div>
         </details>
       )}
-      {token && <VerifyNowButton organizationId={organizationId} assetId={asset.id} value={asset.value} action={verifyAction} />}
+      {token && (
+        <VerifyNowButton organizationId={organizationId} assetId={asset.id} value={asset.value} action={verifyAction} />
+      )}
     </div>
   );
 }

@@ -4,9 +4,22 @@ import type { ActionResult, ActionState } from "@/lib/actions/result";
 import { InlineError } from "@/components/forms/form-status";
 import { useRefreshingAction } from "@/components/forms/use-refreshing-action";
 
-type ScanAction = (prev: ActionState<{ scanRunId: string }>, input: FormData) => Promise<ActionResult<{ scanRunId: string }>>;
+type ScanAction = (
+  prev: ActionState<{ scanRunId: string }>,
+  input: FormData,
+) => Promise<ActionResult<{ scanRunId: string }>>;
 
-export function ScanNowButton({ organizationId, assetId, value, action }: { organizationId: string; assetId: string; value: string; action: ScanAction }) {
+export function ScanNowButton({
+  organizationId,
+  assetId,
+  value,
+  action,
+}: {
+  organizationId: string;
+  assetId: string;
+  value: string;
+  action: ScanAction;
+}) {
   const [state, formAction, pending] = useRefreshingAction(action);
   return (
     <form action={formAction}>

@@ -5,7 +5,17 @@ import { useRefreshingAction } from "@/components/forms/use-refreshing-action";
 
 type Action = (prev: ActionState, input: FormData) => Promise<ActionResult>;
 
-export function VerifyNowButton({ organizationId, assetId, value, action }: { organizationId: string; assetId: string; value: string; action: Action }) {
+export function VerifyNowButton({
+  organizationId,
+  assetId,
+  value,
+  action,
+}: {
+  organizationId: string;
+  assetId: string;
+  value: string;
+  action: Action;
+}) {
   const [state, formAction, pending] = useRefreshingAction(action);
   return (
     <form action={formAction}>

@@ -12,7 +12,8 @@ import { resendVerificationAction, resendVerificationByTokenAction } from "@/app
  */
 export function ResendVerificationForm({ token, compact = false }: { token?: string; compact?: boolean }) {
   const [state, formAction, pending] = useActionState(
-    (previous: ActionState, form: FormData) => (token ? resendVerificationByTokenAction(previous, form) : resendVerificationAction(previous, form)),
+    (previous: ActionState, form: FormData) =>
+      token ? resendVerificationByTokenAction(previous, form) : resendVerificationAction(previous, form),
     undefined,
   );
   return (

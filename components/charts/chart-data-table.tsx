@@ -2,10 +2,20 @@
  * The numbers behind a chart, as a table: for screen readers, keyboard users and anyone who wants the
  * exact figures. Collapsed by default under the chart.
  */
-export function ChartDataTable({ caption, columns, rows }: { caption: string; columns: string[]; rows: (string | number)[][] }) {
+export function ChartDataTable({
+  caption,
+  columns,
+  rows,
+}: {
+  caption: string;
+  columns: string[];
+  rows: (string | number)[][];
+}) {
   return (
     <details className="mt-2 text-sm">
-      <summary className="cursor-pointer rounded text-slate-700 underline-offset-2 hover:underline">Show the data as a table</summary>
+      <summary className="cursor-pointer rounded text-slate-700 underline-offset-2 hover:underline">
+        Show the data as a table
+      </summary>
       <div className="mt-2 max-h-72 overflow-auto rounded border border-slate-200">
         <table className="w-full text-left text-xs">
           <caption className="sr-only">{caption}</caption>
@@ -29,7 +39,7 @@ export function ChartDataTable({ caption, columns, rows }: { caption: string; co
               rows.map((row, i) => (
                 <tr key={i}>
                   {row.map((cell, j) => (
-                    <td key={j} className="px-2 py-1 tabular-nums text-slate-800">
+                    <td key={j} className="px-2 py-1 text-slate-800 tabular-nums">
                       {cell}
                     </td>
                   ))}

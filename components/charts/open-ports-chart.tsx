@@ -30,7 +30,9 @@ export function OpenPortsChart({ points, today }: { points: OpenPortsDay[]; toda
         <RangeToggle value={range} options={RANGES} onChange={setRange} label={`${title}: time range`} />
       </div>
       {empty ? (
-        <p className="flex h-56 items-center justify-center rounded border border-dashed border-slate-300 text-sm text-slate-600">No open ports graded in this period.</p>
+        <p className="flex h-56 items-center justify-center rounded border border-dashed border-slate-300 text-sm text-slate-600">
+          No open ports graded in this period.
+        </p>
       ) : (
         <div className="h-56" aria-hidden="true">
           <ResponsiveContainer width="100%" height="100%">
@@ -41,7 +43,14 @@ export function OpenPortsChart({ points, today }: { points: OpenPortsDay[]; toda
               <Tooltip labelFormatter={(d) => isoDay(Number(d))} />
               <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
               {SERIES.map((s) => (
-                <Bar key={s} dataKey={s} name={LABEL[s]} stackId="ports" fill={SEVERITY_COLOUR[s]} isAnimationActive={false} />
+                <Bar
+                  key={s}
+                  dataKey={s}
+                  name={LABEL[s]}
+                  stackId="ports"
+                  fill={SEVERITY_COLOUR[s]}
+                  isAnimationActive={false}
+                />
               ))}
             </BarChart>
           </ResponsiveContainer>

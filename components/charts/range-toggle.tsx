@@ -3,7 +3,17 @@
 import { ToggleGroup } from "radix-ui";
 
 /** Picks a chart's time window (30 / 90 / 365 days); arrow keys move between the options. */
-export function RangeToggle<T extends number>({ value, options, onChange, label }: { value: T; options: readonly T[]; onChange: (v: T) => void; label: string }) {
+export function RangeToggle<T extends number>({
+  value,
+  options,
+  onChange,
+  label,
+}: {
+  value: T;
+  options: readonly T[];
+  onChange: (v: T) => void;
+  label: string;
+}) {
   return (
     <ToggleGroup.Root
       type="single"

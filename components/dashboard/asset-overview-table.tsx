@@ -7,7 +7,10 @@ import { GradeBadge } from "@/components/grades/grade-badge";
 import { ScanProgress } from "@/components/scans/scan-progress";
 import { LocalTime } from "@/components/ui/local-time";
 
-type ScanAction = (prev: ActionState<{ scanRunId: string }>, input: FormData) => Promise<ActionResult<{ scanRunId: string }>>;
+type ScanAction = (
+  prev: ActionState<{ scanRunId: string }>,
+  input: FormData,
+) => Promise<ActionResult<{ scanRunId: string }>>;
 
 function trendLabel(a: AssetSummary, days: number): string {
   if (a.trend.length < 2) return "Not enough grades for a trend";
@@ -31,13 +34,23 @@ export function AssetOverviewTable({
   return (
     <div className="relative overflow-x-auto">
       <table className="w-full text-left text-sm">
-        <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-600">
+        <thead className="border-b border-slate-200 text-xs tracking-wide text-slate-600 uppercase">
           <tr>
-            <th scope="col" className="px-3 py-2">Asset</th>
-            <th scope="col" className="px-3 py-2">Grade</th>
-            <th scope="col" className="px-3 py-2 text-right">Open ports</th>
-            <th scope="col" className="px-3 py-2">Last scan</th>
-            <th scope="col" className="px-3 py-2">{trendDays}-day trend</th>
+            <th scope="col" className="px-3 py-2">
+              Asset
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Grade
+            </th>
+            <th scope="col" className="px-3 py-2 text-right">
+              Open ports
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Last scan
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {trendDays}-day trend
+            </th>
             {canScan && (
               <th scope="col" className="px-3 py-2">
                 <span className="sr-only">Actions</span>
@@ -66,7 +79,9 @@ export function AssetOverviewTable({
                   ) : (
                     "Not scanned yet"
                   )}
-                  {a.latestScan?.status === "FAILED" && <p className="text-xs text-red-800">Last scan failed: {a.latestScan.error ?? "unknown reason"}</p>}
+                  {a.latestScan?.status === "FAILED" && (
+                    <p className="text-xs text-red-800">Last scan failed: {a.latestScan.error ?? "unknown reason"}</p>
+                  )}
                 </td>
                 <td className="px-3 py-2">
                   <Sparkline points={a.trend} label={trendLabel(a, trendDays)} />

@@ -47,7 +47,9 @@ export function GradeCard({
           </div>
         )}
       </div>
-      <p className="mt-3 text-sm text-slate-700">{grade ? gradeMeaning(grade) : "Your organisation is graded after its first scan completes."}</p>
+      <p className="mt-3 text-sm text-slate-700">
+        {grade ? gradeMeaning(grade) : "Your organisation is graded after its first scan completes."}
+      </p>
       {gradedAt && (
         <p className="mt-1 text-xs text-slate-600">
           Graded <LocalTime value={gradedAt} /> with the published method (docs/grading.md).

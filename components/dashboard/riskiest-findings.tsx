@@ -29,7 +29,9 @@ export function RiskiestFindings({ findings }: { findings: RiskyFinding[] }) {
                   <span className="text-slate-700">on</span>
                   <AssetLink id={f.assetId} value={f.assetValue} />
                   <span className="font-mono text-slate-700">({f.ip})</span>
-                  <span className="ml-auto text-xs text-slate-700 tabular-nums">−{formatPoints(f.contribution)} points</span>
+                  <span className="ml-auto text-xs text-slate-700 tabular-nums">
+                    −{formatPoints(f.contribution)} points
+                  </span>
                 </div>
                 <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-2 text-xs text-slate-700">
                   <dt>Typical</dt>
@@ -38,7 +40,12 @@ export function RiskiestFindings({ findings }: { findings: RiskyFinding[] }) {
                   </dd>
                   <dt>Detected</dt>
                   <dd>
-                    <DetectedService typical={f.typicalService} detected={f.detectedService} product={f.product} version={f.version} />
+                    <DetectedService
+                      typical={f.typicalService}
+                      detected={f.detectedService}
+                      product={f.product}
+                      version={f.version}
+                    />
                   </dd>
                 </dl>
                 <p className="mt-2 text-sm text-slate-800">

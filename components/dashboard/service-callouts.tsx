@@ -9,13 +9,16 @@ export function ServiceCallouts({ comparison }: { comparison: ServiceComparison 
       <div>
         <p className="flex flex-wrap items-center gap-2 font-medium text-slate-900">
           <MismatchMarker typical={null} />
-          {mismatched === 0 ? "Every identified service runs where it is registered." : `${mismatched} ${mismatched === 1 ? "port runs" : "ports run"} something other than its typical service`}
+          {mismatched === 0
+            ? "Every identified service runs where it is registered."
+            : `${mismatched} ${mismatched === 1 ? "port runs" : "ports run"} something other than its typical service`}
         </p>
         {comparison.mismatches.length > 0 && (
           <ul className="mt-1 space-y-0.5 text-slate-700">
             {comparison.mismatches.slice(0, 6).map((m) => (
               <li key={`${m.typical}→${m.detected}`}>
-                <span className="font-mono">{m.typical}</span> port answering as <span className="font-mono">{m.detected}</span>: {m.ports}
+                <span className="font-mono">{m.typical}</span> port answering as{" "}
+                <span className="font-mono">{m.detected}</span>: {m.ports}
               </li>
             ))}
           </ul>
@@ -29,7 +32,8 @@ export function ServiceCallouts({ comparison }: { comparison: ServiceComparison 
       </p>
       {comparison.undetectedPorts > 0 && (
         <p className="text-slate-700">
-          {comparison.undetectedPorts} of {comparison.openPorts} open ports did not identify themselves; they are graded by their typical service.
+          {comparison.undetectedPorts} of {comparison.openPorts} open ports did not identify themselves; they are graded
+          by their typical service.
         </p>
       )}
     </div>

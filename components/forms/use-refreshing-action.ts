@@ -11,7 +11,10 @@ type ServerAction<T> = (prev: ActionState<T>, input: FormData) => Promise<Action
  * the shell's organisation switcher) show the change. Actions stay free of Next cache calls and can be
  * tested as plain functions. `navigateTo` moves on to another page first (after leaving, creating…).
  */
-export function useRefreshingAction<T>(action: ServerAction<T>, options: { onSuccess?: (result: ActionResult<T>) => void; navigateTo?: string } = {}) {
+export function useRefreshingAction<T>(
+  action: ServerAction<T>,
+  options: { onSuccess?: (result: ActionResult<T>) => void; navigateTo?: string } = {},
+) {
   const router = useRouter();
   const [state, formAction, pending] = useActionState<ActionState<T>, FormData>(action, undefined);
   const succeeded = useEffectEvent((result: ActionResult<T>) => {

@@ -1,7 +1,15 @@
 import { GRADE_STYLE, gradeMeaning } from "./grade-style";
 
 /** A letter grade with its score, colour-coded (AA contrast); "Not graded yet" before the first grade. */
-export function GradeBadge({ grade, score, size = "sm" }: { grade: string | null; score: number | null; size?: "sm" | "lg" }) {
+export function GradeBadge({
+  grade,
+  score,
+  size = "sm",
+}: {
+  grade: string | null;
+  score: number | null;
+  size?: "sm" | "lg";
+}) {
   if (!grade) return <span className="text-sm text-slate-600">Not graded yet</span>;
   const style = GRADE_STYLE[grade] ?? "bg-slate-100 text-slate-900";
   if (size === "lg") {

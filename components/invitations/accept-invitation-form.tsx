@@ -6,9 +6,20 @@ import type { ActionResult, ActionState } from "@/lib/actions/result";
 import { FormStatus } from "@/components/forms/form-status";
 import { SubmitButton } from "@/components/forms/submit-button";
 
-type AcceptAction = (prev: ActionState<{ organizationId: string }>, input: FormData) => Promise<ActionResult<{ organizationId: string }>>;
+type AcceptAction = (
+  prev: ActionState<{ organizationId: string }>,
+  input: FormData,
+) => Promise<ActionResult<{ organizationId: string }>>;
 
-export function AcceptInvitationForm({ token, organizationName, action }: { token: string; organizationName: string; action: AcceptAction }) {
+export function AcceptInvitationForm({
+  token,
+  organizationName,
+  action,
+}: {
+  token: string;
+  organizationName: string;
+  action: AcceptAction;
+}) {
   const router = useRouter();
   const [state, formAction, pending] = useActionState(action, undefined);
   useEffect(() => {

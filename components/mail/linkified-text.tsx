@@ -4,7 +4,7 @@ const URL_PATTERN = /(https?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)\]])/g;
 export function LinkifiedText({ text }: { text: string }) {
   const parts = text.split(URL_PATTERN);
   return (
-    <pre className="whitespace-pre-wrap break-words font-sans text-sm leading-6 text-slate-800">
+    <pre className="font-sans text-sm leading-6 break-words whitespace-pre-wrap text-slate-800">
       {parts.map((part, i) =>
         i % 2 === 1 ? (
           <a key={i} href={part} className="text-blue-700 underline hover:text-blue-900">

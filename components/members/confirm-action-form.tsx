@@ -21,7 +21,10 @@ export function ConfirmActionForm({
   confirmLabel: string;
   afterSuccess?: "go-to-assets";
 }) {
-  const [state, formAction, pending] = useRefreshingAction(action, afterSuccess === "go-to-assets" ? { navigateTo: "/assets" } : {});
+  const [state, formAction, pending] = useRefreshingAction(
+    action,
+    afterSuccess === "go-to-assets" ? { navigateTo: "/assets" } : {},
+  );
   return (
     <form action={formAction}>
       {Object.entries(fields).map(([name, value]) => (

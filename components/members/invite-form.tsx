@@ -7,7 +7,15 @@ import { TextField } from "@/components/forms/text-field";
 import { useRefreshingAction } from "@/components/forms/use-refreshing-action";
 import { ROLE_LABELS, type MemberAction, type RoleName } from "./types";
 
-export function InviteForm({ organizationId, roles, action }: { organizationId: string; roles: RoleName[]; action: MemberAction }) {
+export function InviteForm({
+  organizationId,
+  roles,
+  action,
+}: {
+  organizationId: string;
+  roles: RoleName[];
+  action: MemberAction;
+}) {
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<RoleName>("VIEWER");
   const [state, formAction, pending] = useRefreshingAction(action, { onSuccess: () => setEmail("") });
@@ -50,7 +58,8 @@ export function InviteForm({ organizationId, roles, action }: { organizationId: 
         </SubmitButton>
       </div>
       <p className="text-xs text-slate-500">
-        Viewers see assets and results. Admins also add and change assets and invite people. Owners also rename the organisation and remove members.
+        Viewers see assets and results. Admins also add and change assets and invite people. Owners also rename the
+        organisation and remove members.
       </p>
       {!emailErrors && <FormStatus state={state} />}
     </form>

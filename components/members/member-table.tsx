@@ -29,11 +29,17 @@ export function MemberTable({
   return (
     <div className="relative overflow-x-auto rounded-md border border-slate-200 bg-white">
       <table className="w-full text-left text-sm">
-        <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+        <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-500 uppercase">
           <tr>
-            <th scope="col" className="px-4 py-2">Member</th>
-            <th scope="col" className="px-4 py-2">Role</th>
-            <th scope="col" className="px-4 py-2"><span className="sr-only">Actions</span></th>
+            <th scope="col" className="px-4 py-2">
+              Member
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Role
+            </th>
+            <th scope="col" className="px-4 py-2">
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -51,7 +57,14 @@ export function MemberTable({
                 </td>
                 <td className="px-4 py-2">
                   {options ? (
-                    <RoleForm organizationId={organizationId} membershipId={m.membershipId} memberName={m.email} role={m.role} options={options} action={changeRoleAction} />
+                    <RoleForm
+                      organizationId={organizationId}
+                      membershipId={m.membershipId}
+                      memberName={m.email}
+                      role={m.role}
+                      options={options}
+                      action={changeRoleAction}
+                    />
                   ) : (
                     ROLE_LABELS[m.role]
                   )}

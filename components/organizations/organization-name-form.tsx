@@ -22,12 +22,23 @@ export function OrganizationNameForm<T>({
   onDone?: "redirect-to-assets";
 }) {
   const [name, setName] = useState(initialName);
-  const [state, formAction, pending] = useRefreshingAction(action, onDone === "redirect-to-assets" ? { navigateTo: "/assets" } : {});
+  const [state, formAction, pending] = useRefreshingAction(
+    action,
+    onDone === "redirect-to-assets" ? { navigateTo: "/assets" } : {},
+  );
   const errors = fieldErrorsOf(state).name;
   return (
     <form action={formAction} className="max-w-md space-y-3" noValidate>
       {organizationId && <input type="hidden" name="organizationId" value={organizationId} />}
-      <TextField label="Organisation name" name="name" value={name} onValueChange={setName} errors={errors} maxLength={100} required />
+      <TextField
+        label="Organisation name"
+        name="name"
+        value={name}
+        onValueChange={setName}
+        errors={errors}
+        maxLength={100}
+        required
+      />
       <SubmitButton pending={pending} pendingLabel="Saving…">
         {submitLabel}
       </SubmitButton>

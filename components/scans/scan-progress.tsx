@@ -17,7 +17,15 @@ const STATUS_LABEL: Record<ScanStatus, string> = {
  * has settled (completed and graded, failed or cancelled) the page's server components are refreshed,
  * so the new grade, ports and history appear without a reload.
  */
-export function ScanProgress({ orgId, scanRunId, initial }: { orgId: string; scanRunId: string; initial?: ScanProgressData }) {
+export function ScanProgress({
+  orgId,
+  scanRunId,
+  initial,
+}: {
+  orgId: string;
+  scanRunId: string;
+  initial?: ScanProgressData;
+}) {
   const { progress, pollError, settled } = useScanProgress(orgId, scanRunId, initial);
   const router = useRouter();
   const refreshed = useRef(settled);
@@ -35,7 +43,11 @@ export function ScanProgress({ orgId, scanRunId, initial }: { orgId: string; sca
   }
   const percent = progress.hostsTotal > 0 ? Math.round((progress.hostsDone / progress.hostsTotal) * 100) : 0;
   const hosts =
-    progress.hostsTotal > 0 ? `${progress.hostsDone} of ${progress.hostsTotal} hosts scanned` : progress.status === "QUEUED" ? "Waiting to start" : "Resolving hosts";
+    progress.hostsTotal > 0
+      ? `${progress.hostsDone} of ${progress.hostsTotal} hosts scanned`
+      : progress.status === "QUEUED"
+        ? "Waiting to start"
+        : "Resolving hosts";
   return (
     <div role="status" aria-live="polite" className="space-y-2 text-sm">
       <div className="flex items-center justify-between gap-4">

@@ -49,7 +49,10 @@ export function useScanProgress(orgId: string, scanRunId: string, initial?: Scan
     const poll = async () => {
       try {
         const response = await fetch(url, { signal: controller.signal, cache: "no-store" });
-        const body = (await response.json().catch(() => null)) as { scanRun?: ScanProgressData; error?: { message?: string } } | null;
+        const body = (await response.json().catch(() => null)) as {
+          scanRun?: ScanProgressData;
+          error?: { message?: string };
+        } | null;
         if (!response.ok || !body?.scanRun) {
           setPollError(body?.error?.message ?? `Could not load the scan's progress (HTTP ${response.status}).`);
           if (response.status === 404 || response.status === 403 || response.status === 401) return;

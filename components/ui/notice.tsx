@@ -1,5 +1,13 @@
 /** A page-level message: the outcome of a link, or why it no longer works. */
-export function Notice({ tone, title, children }: { tone: "success" | "error" | "info"; title: string; children?: React.ReactNode }) {
+export function Notice({
+  tone,
+  title,
+  children,
+}: {
+  tone: "success" | "error" | "info";
+  title: string;
+  children?: React.ReactNode;
+}) {
   const styles = {
     success: "border-emerald-200 bg-emerald-50 text-emerald-950",
     error: "border-red-200 bg-red-50 text-red-950",

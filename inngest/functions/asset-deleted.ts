@@ -22,7 +22,9 @@ export const onAssetDeleted = inngest.createFunction(
       cancelAssetScanRuns(organizationId, { assetId, reason: "The asset was deleted.", now: new Date() }),
     );
     const cause = `asset-deleted:${assetId}`;
-    const org = await step.run(`grade-organisation-${organizationId}`, () => regradeOrganization(organizationId, { cause, asOf: new Date() }));
+    const org = await step.run(`grade-organisation-${organizationId}`, () =>
+      regradeOrganization(organizationId, { cause, asOf: new Date() }),
+    );
     if (org?.changed) {
       await step.sendEvent(`announce-org-grade-${organizationId}`, orgGradeChangedEvent(organizationId, cause, org));
     }

@@ -29,7 +29,10 @@ export const gradeScannedAsset = inngest.createFunction(
       regradeOrganization(organizationId, { cause: `scan:${scanRunId}`, scanRunId, asOf: new Date() }),
     );
     if (org?.changed) {
-      await step.sendEvent(`announce-org-grade-${organizationId}`, orgGradeChangedEvent(organizationId, `scan:${scanRunId}`, org));
+      await step.sendEvent(
+        `announce-org-grade-${organizationId}`,
+        orgGradeChangedEvent(organizationId, `scan:${scanRunId}`, org),
+      );
     }
     return { state: "graded" as const, asset, organisation: org };
   },

@@ -21,14 +21,24 @@ export const monitor = inngest.createFunction(
   async ({ step, runId }) => {
     const stale = await step.run("fail-stale-scan-runs", () => failStaleScanRuns(new Date()));
     const due = await step.run("claim-due-assets", () =>
-      claimDueAssets({ now: new Date(), tickId: runId, perOrganizationCap: MONITOR_CAPS.perOrganization, globalCap: MONITOR_CAPS.global }),
+      claimDueAssets({
+        now: new Date(),
+        tickId: runId,
+        perOrganizationCap: MONITOR_CAPS.perOrganization,
+        globalCap: MONITOR_CAPS.global,
+      }),
     );
     if (due.length > 0) {
       await step.sendEvent(
         "enqueue-scheduled-scans",
         due.map((scan) =>
           scanRequested.create(
-            { organizationId: scan.organizationId, assetId: scan.assetId, scanRunId: scan.scanRunId, trigger: "SCHEDULED" },
+            {
+              organizationId: scan.organizationId,
+              assetId: scan.assetId,
+              scanRunId: scan.scanRunId,
+              trigger: "SCHEDULED",
+            },
             { id: `scan-requested-${scan.scanRunId}` },
           ),
         ),

@@ -8,7 +8,13 @@ import { recheckVerifications } from "@/lib/asset-verification/recheck-verificat
  * (an asset checked in an earlier step is no longer due).
  */
 export const recheckAssetVerification = inngest.createFunction(
-  { id: "recheck-asset-verification", name: "Re-check proof of asset ownership", triggers: [cron("15 4 * * 1")], concurrency: [{ limit: 1 }], retries: 3 },
+  {
+    id: "recheck-asset-verification",
+    name: "Re-check proof of asset ownership",
+    triggers: [cron("15 4 * * 1")],
+    concurrency: [{ limit: 1 }],
+    retries: 3,
+  },
   async ({ step }) => {
     let kept = 0;
     let lost = 0;

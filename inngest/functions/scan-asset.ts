@@ -6,7 +6,14 @@ import { completeScanRun } from "@/lib/scan-runs/complete-scan-run";
 import { failScanRun } from "@/lib/scan-runs/fail-scan-run";
 import { resolveAssetHosts } from "@/lib/scan-runs/resolve-asset-hosts";
 import { scanAndStoreHost } from "@/lib/scan-runs/scan-and-store-host";
-import { backgroundUdp, scannerConfig, scannerConfigFor, configuredPortSpecs, ScannerConfigError, type ScannerConfig } from "@/lib/scan-runs/scanner-config";
+import {
+  backgroundUdp,
+  scannerConfig,
+  scannerConfigFor,
+  configuredPortSpecs,
+  ScannerConfigError,
+  type ScannerConfig,
+} from "@/lib/scan-runs/scanner-config";
 import { SCAN_CONCURRENCY } from "@/lib/scan-runs/scan-concurrency";
 import { scanFailureMessage } from "@/lib/scan-runs/scan-failure-message";
 
@@ -37,7 +44,12 @@ export const scanAsset = inngest.createFunction(
       { key: "event.data.organizationId", limit: SCAN_CONCURRENCY.perOrganization },
       { limit: SCAN_CONCURRENCY.global },
     ],
-    cancelOn: [{ event: assetDeleted, if: "async.data.assetId == event.data.assetId && async.data.organizationId == event.data.organizationId" }],
+    cancelOn: [
+      {
+        event: assetDeleted,
+        if: "async.data.assetId == event.data.assetId && async.data.organizationId == event.data.organizationId",
+      },
+    ],
     retries: 3,
     timeouts: { finish: "6h" },
     onFailure: async ({ event, error, step, logger }) => {
@@ -81,13 +93,21 @@ export const scanAsset = inngest.createFunction(
       resolved.hosts.map((host) =>
         step.run(`scan-host-${host.ip}`, () => {
           const config = configFor();
-          return scanAndStoreHost(organizationId, { scanRunId, target, host, config, udp: backgroundUdp(config, { verified: claim.verified }) });
+          return scanAndStoreHost(organizationId, {
+            scanRunId,
+            target,
+            host,
+            config,
+            udp: backgroundUdp(config, { verified: claim.verified }),
+          });
         }),
       ),
     );
     const portsFound = stored.reduce((sum, host) => sum + host.portsOpen, 0);
 
-    const completed = await step.run(`complete-scan-run-${scanRunId}`, () => completeScanRun(organizationId, { scanRunId, now: new Date() }));
+    const completed = await step.run(`complete-scan-run-${scanRunId}`, () =>
+      completeScanRun(organizationId, { scanRunId, now: new Date() }),
+    );
     if (!completed) return { state: "cancelled" as const, scanRunId };
 
     await step.sendEvent(

@@ -22,7 +22,10 @@ async function run<T>(body: () => Promise<Outcome<T>>): Promise<ActionResult<T>>
 }
 
 /** For forms anyone may post (sign up, sign in, password reset): validation and safe errors only. */
-export function publicAction<S extends z.ZodType, T = undefined>(schema: S, handler: (input: z.infer<S>) => Promise<Outcome<T>>) {
+export function publicAction<S extends z.ZodType, T = undefined>(
+  schema: S,
+  handler: (input: z.infer<S>) => Promise<Outcome<T>>,
+) {
   return async (_prev: ActionResult<T> | undefined, raw: FormData | z.input<S>): Promise<ActionResult<T>> =>
     run(async () => handler(parseInput(schema, raw)));
 }

@@ -4,11 +4,16 @@ import { authorize, type AuthorizeOptions, type AuthorizedContext } from "@/lib/
 import type { Capability } from "@/lib/authz/capabilities";
 
 /** The route's dynamic segments: always `orgId`, plus those the route lists in `params`. */
-export type OrgRouteContext<C extends Capability, K extends string = never> = AuthorizedContext<C> & { params: Record<"orgId" | K, string> };
+export type OrgRouteContext<C extends Capability, K extends string = never> = AuthorizedContext<C> & {
+  params: Record<"orgId" | K, string>;
+};
 
 export function errorResponse(error: unknown): NextResponse {
   const e = toPublicError(error);
-  return NextResponse.json({ error: { code: e.code, message: e.message, fieldErrors: e.fieldErrors } }, { status: ERROR_STATUS[e.code] });
+  return NextResponse.json(
+    { error: { code: e.code, message: e.message, fieldErrors: e.fieldErrors } },
+    { status: ERROR_STATUS[e.code] },
+  );
 }
 
 /**
@@ -20,7 +25,10 @@ export function withOrg<C extends Capability, K extends string = never>(
   handler: (req: NextRequest, ctx: OrgRouteContext<C, K>) => Promise<Response>,
   options: AuthorizeOptions<C> & { params?: readonly K[] },
 ) {
-  return async (req: NextRequest, route: { params: Promise<Record<string, string | string[] | undefined>> }): Promise<Response> => {
+  return async (
+    req: NextRequest,
+    route: { params: Promise<Record<string, string | string[] | undefined>> },
+  ): Promise<Response> => {
     try {
       const raw = await route.params;
       const params = {} as Record<"orgId" | K, string>;

@@ -26,7 +26,11 @@ export interface OpenPortRow extends ObservedPort {
  * The asset's open ports with their evidence, severity and contribution (one query), and each graded
  * port's explanation from the latest snapshot's findings (joined by address, port and protocol).
  */
-export async function listOpenPorts(ctx: OrgScope, assetId: string, graded: readonly SnapshotFinding[]): Promise<OpenPortRow[]> {
+export async function listOpenPorts(
+  ctx: OrgScope,
+  assetId: string,
+  graded: readonly SnapshotFinding[],
+): Promise<OpenPortRow[]> {
   const intervals = await db.portInterval.findMany({
     where: { assetId, closedAt: null, ...inOrganization(ctx, "assets:read") },
     include: { host: { select: { ip: true, hostname: true, catchAll: true } } },

@@ -46,7 +46,13 @@ export async function checkHttpFile(target: string, token: string, options: File
   return false;
 }
 
-function fetchFile(ip: string, hostHeader: string, servername: string, secure: boolean, options: FileCheckOptions): Promise<string | null> {
+function fetchFile(
+  ip: string,
+  hostHeader: string,
+  servername: string,
+  secure: boolean,
+  options: FileCheckOptions,
+): Promise<string | null> {
   const port = secure ? (options.httpsPort ?? 443) : (options.httpPort ?? 80);
   const timeout = options.timeoutMs ?? 5_000;
   return new Promise((resolve, reject) => {
@@ -55,12 +61,20 @@ function fetchFile(ip: string, hostHeader: string, servername: string, secure: b
       port,
       path: VERIFICATION_FILE_PATH,
       method: "GET",
-      headers: { host: port === (secure ? 443 : 80) ? hostHeader : `${hostHeader}:${port}`, "user-agent": "Portwatch-Verification/1", accept: "text/plain" },
+      headers: {
+        host: port === (secure ? 443 : 80) ? hostHeader : `${hostHeader}:${port}`,
+        "user-agent": "Portwatch-Verification/1",
+        accept: "text/plain",
+      },
       timeout,
       agent: false as const,
     };
     const req = secure
-      ? https.request({ ...common, rejectUnauthorized: false, ...(servername.includes(":") || /^\d+\.\d+\.\d+\.\d+$/.test(servername) ? {} : { servername }) })
+      ? https.request({
+          ...common,
+          rejectUnauthorized: false,
+          ...(servername.includes(":") || /^\d+\.\d+\.\d+\.\d+$/.test(servername) ? {} : { servername }),
+        })
       : http.request(common);
     const timer = setTimeout(() => req.destroy(new Error("timeout")), timeout);
     req.on("response", (res) => {

@@ -17,7 +17,10 @@ export function newVerificationToken(): string {
 export function verificationInstructions(asset: { kind: "DOMAIN" | "IP"; value: string; verificationToken: string }) {
   const host = asset.kind === "IP" && asset.value.includes(":") ? `[${asset.value}]` : asset.value;
   return {
-    txt: asset.kind === "DOMAIN" ? { name: `${VERIFICATION_TXT_LABEL}.${asset.value}`, value: `${TXT_PREFIX}${asset.verificationToken}` } : null,
+    txt:
+      asset.kind === "DOMAIN"
+        ? { name: `${VERIFICATION_TXT_LABEL}.${asset.value}`, value: `${TXT_PREFIX}${asset.verificationToken}` }
+        : null,
     file: { url: `http://${host}${VERIFICATION_FILE_PATH}`, content: asset.verificationToken },
   };
 }

@@ -22,8 +22,14 @@ export interface VerifyOptions {
 
 /** The asset's secret, created on first use (assets added before verification existed have none). */
 export async function ensureVerificationToken(organizationId: string, assetId: string): Promise<string> {
-  await db.asset.updateMany({ where: { id: assetId, organizationId, verificationToken: null }, data: { verificationToken: newVerificationToken() } });
-  const asset = await db.asset.findFirst({ where: { id: assetId, organizationId }, select: { verificationToken: true } });
+  await db.asset.updateMany({
+    where: { id: assetId, organizationId, verificationToken: null },
+    data: { verificationToken: newVerificationToken() },
+  });
+  const asset = await db.asset.findFirst({
+    where: { id: assetId, organizationId },
+    select: { verificationToken: true },
+  });
   if (!asset?.verificationToken) throw notFound("Asset");
   return asset.verificationToken;
 }
@@ -38,7 +44,12 @@ export function verifyAsset(
   actor: { email?: string; ip?: string | null } = {},
   options: VerifyOptions = {},
 ): Promise<VerificationOutcome> {
-  return checkOwnership(ctx.organizationId, assetId, { userId: ctx.userId, ...actor, scope: inOrganization(ctx, "assets:write") }, options);
+  return checkOwnership(
+    ctx.organizationId,
+    assetId,
+    { userId: ctx.userId, ...actor, scope: inOrganization(ctx, "assets:write") },
+    options,
+  );
 }
 
 /**
@@ -62,7 +73,10 @@ export async function checkOwnership(
   // Each check makes DNS queries and web requests to the customer's target: people get one per asset every few seconds.
   const since = asset.verificationCheckedAt ? now.getTime() - asset.verificationCheckedAt.getTime() : Infinity;
   if (actor && since < VERIFY_NOW_COOLDOWN_MS) {
-    throw new AppError("rate_limited", `${asset.value} was checked a moment ago. Try again in ${Math.ceil((VERIFY_NOW_COOLDOWN_MS - since) / 1000)} seconds.`);
+    throw new AppError(
+      "rate_limited",
+      `${asset.value} was checked a moment ago. Try again in ${Math.ceil((VERIFY_NOW_COOLDOWN_MS - since) / 1000)} seconds.`,
+    );
   }
   const token = await ensureVerificationToken(organizationId, asset.id);
   const outcome = await findProof(organizationId, asset, token, options);
@@ -70,7 +84,12 @@ export async function checkOwnership(
   await db.asset.updateMany({
     where: { id: asset.id, organizationId },
     data: outcome.verified
-      ? { verifiedAt: asset.verifiedAt ?? now, verificationMethod: outcome.method, verificationCheckedAt: now, verificationError: null }
+      ? {
+          verifiedAt: asset.verifiedAt ?? now,
+          verificationMethod: outcome.method,
+          verificationCheckedAt: now,
+          verificationError: null,
+        }
       : { verifiedAt: null, verificationMethod: null, verificationCheckedAt: now, verificationError: outcome.reason },
   });
   const lost = !outcome.verified && asset.verifiedAt !== null;

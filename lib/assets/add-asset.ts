@@ -23,7 +23,10 @@ export async function addAsset(
   const { target } = params;
   try {
     return await withOrganizationLock(organizationId, async (tx) => {
-      const org = await tx.organization.findFirst({ where: organizationWhere(ctx, "assets:write"), select: { id: true, plan: true } });
+      const org = await tx.organization.findFirst({
+        where: organizationWhere(ctx, "assets:write"),
+        select: { id: true, plan: true },
+      });
       if (!org) throw notFound("Organisation");
 
       const existing = await tx.asset.findUnique({
@@ -78,7 +81,8 @@ export async function addAsset(
     });
   } catch (error) {
     // Two people adding the same value at once: the unique index decides, the loser is told plainly.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw alreadyMonitored(target.value);
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+      throw alreadyMonitored(target.value);
     throw error;
   }
 }

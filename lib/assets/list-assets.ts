@@ -21,7 +21,14 @@ export interface AssetRow {
   /** The secret the proof must hold; pages show it to admins and owners only. Null for assets added before verification existed. */
   verificationToken: string | null;
   /** The most recent scan run, for its status and live progress. */
-  latestScan: { id: string; status: ScanStatus; hostsDone: number; hostsTotal: number; portsFound: number; error: string | null } | null;
+  latestScan: {
+    id: string;
+    status: ScanStatus;
+    hostsDone: number;
+    hostsTotal: number;
+    portsFound: number;
+    error: string | null;
+  } | null;
 }
 
 /** The organisation's monitored assets (not deleted), newest first; any member may list them. */

@@ -27,7 +27,8 @@ function explainUnmappable(input: string): string {
 
 function checkLabels(ascii: string): string | null {
   const labels = ascii.split(".");
-  if (labels.some((l) => l === "")) return "A domain name cannot have an empty part: remove the extra dot (two dots in a row, or a dot at the start).";
+  if (labels.some((l) => l === ""))
+    return "A domain name cannot have an empty part: remove the extra dot (two dots in a row, or a dot at the start).";
   if (labels.length < 2) return "Enter a full domain name with at least two parts, like example.com.";
   for (const label of labels) {
     if (label.length > MAX_LABEL_LENGTH) {
@@ -35,10 +36,12 @@ function checkLabels(ascii: string): string | null {
     }
     const bad = /[^a-z0-9-]/.exec(label);
     if (bad) return `A domain name may contain only letters, digits and hyphens; "${bad[0]}" is not allowed.`;
-    if (label.startsWith("-") || label.endsWith("-")) return `A part of a domain name cannot start or end with a hyphen: "${label}".`;
+    if (label.startsWith("-") || label.endsWith("-"))
+      return `A part of a domain name cannot start or end with a hyphen: "${label}".`;
   }
   if (/^\d+$/.test(labels.at(-1)!)) return NUMERIC_TLD;
-  if (ascii.length > MAX_DOMAIN_LENGTH) return `A domain name can be at most ${MAX_DOMAIN_LENGTH} characters long; this one has ${ascii.length}.`;
+  if (ascii.length > MAX_DOMAIN_LENGTH)
+    return `A domain name can be at most ${MAX_DOMAIN_LENGTH} characters long; this one has ${ascii.length}.`;
   return null;
 }
 

@@ -19,7 +19,8 @@ export const MESSAGES = {
 
 function explainSlash(input: string): string {
   const [address, prefix] = input.split("/", 2);
-  if (address && prefix !== undefined && /^\d{1,3}$/.test(prefix) && net.isIP(address.replace(/^\[|\]$/g, ""))) return MESSAGES.cidr;
+  if (address && prefix !== undefined && /^\d{1,3}$/.test(prefix) && net.isIP(address.replace(/^\[|\]$/g, "")))
+    return MESSAGES.cidr;
   return MESSAGES.url;
 }
 

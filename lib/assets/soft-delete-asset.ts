@@ -10,7 +10,11 @@ import { notifyAssetDeleted } from "./notify-asset-deleted";
  * stands even if the event cannot be sent (new scans skip deleted assets); the caller learns it via
  * `pipelineNotified` so it does not claim a running scan was stopped.
  */
-export async function softDeleteAsset(ctx: OrgContext<"assets:write">, assetId: string, now = new Date()): Promise<{ pipelineNotified: boolean }> {
+export async function softDeleteAsset(
+  ctx: OrgContext<"assets:write">,
+  assetId: string,
+  now = new Date(),
+): Promise<{ pipelineNotified: boolean }> {
   const { organizationId } = ctx;
   const { count } = await db.$transaction(async (tx) => {
     const deleted = await tx.asset.updateMany({
@@ -20,7 +24,14 @@ export async function softDeleteAsset(ctx: OrgContext<"assets:write">, assetId: 
     if (deleted.count === 1) {
       const asset = await tx.asset.findFirst({ where: { id: assetId, organizationId }, select: { value: true } });
       await recordAuditEvent(
-        { action: "asset.deleted", organizationId, actorUserId: ctx.userId, target: `asset:${assetId}`, details: { value: asset?.value ?? null }, now },
+        {
+          action: "asset.deleted",
+          organizationId,
+          actorUserId: ctx.userId,
+          target: `asset:${assetId}`,
+          details: { value: asset?.value ?? null },
+          now,
+        },
         tx,
       );
     }

@@ -20,17 +20,27 @@ export const AUDIT_PAGE_SIZE = 50;
  * organisation, plus the sign-ins of its current members (account events carry no organisation).
  * `before` pages back in time. The capability is checked again in the query.
  */
-export async function listAuditEvents(ctx: OrgContext<"audit:read">, options: { before?: Date; take?: number } = {}): Promise<AuditEntry[]> {
+export async function listAuditEvents(
+  ctx: OrgContext<"audit:read">,
+  options: { before?: Date; take?: number } = {},
+): Promise<AuditEntry[]> {
   const scope = inOrganization(ctx, "audit:read");
   const caller = await db.membership.findFirst({ where: { userId: ctx.userId, ...scope }, select: { id: true } });
   if (!caller) return [];
-  const members = await db.membership.findMany({ where: { organizationId: ctx.organizationId }, select: { userId: true } });
+  const members = await db.membership.findMany({
+    where: { organizationId: ctx.organizationId },
+    select: { userId: true },
+  });
   const rows = await db.auditEvent.findMany({
     where: {
       ...(options.before ? { createdAt: { lt: options.before } } : {}),
       OR: [
         { organizationId: ctx.organizationId },
-        { organizationId: null, action: { startsWith: "auth.sign_in" }, actorUserId: { in: members.map((m) => m.userId) } },
+        {
+          organizationId: null,
+          action: { startsWith: "auth.sign_in" },
+          actorUserId: { in: members.map((m) => m.userId) },
+        },
       ],
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],

@@ -38,7 +38,9 @@ export async function recordAuditEvent(event: AuditEventInput, tx?: Writer): Pro
 async function rowOf(event: AuditEventInput, reader: Writer) {
   const actorEmail =
     event.actorEmail ??
-    (event.actorUserId ? ((await reader.user.findUnique({ where: { id: event.actorUserId }, select: { email: true } }))?.email ?? null) : null);
+    (event.actorUserId
+      ? ((await reader.user.findUnique({ where: { id: event.actorUserId }, select: { email: true } }))?.email ?? null)
+      : null);
   return {
     action: event.action,
     organizationId: event.organizationId,

@@ -11,6 +11,7 @@ export function appUrl(pathAndQuery: string): string {
 /** Scheme, host and port of APP_URL; throws at start-up on a value that is not an http(s) URL. */
 export function appOrigin(): string {
   const url = new URL(appBase());
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error(`APP_URL must be an http(s) URL, not "${appBase()}"`);
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    throw new Error(`APP_URL must be an http(s) URL, not "${appBase()}"`);
   return url.origin;
 }

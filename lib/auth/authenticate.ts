@@ -25,7 +25,9 @@ export async function authenticate(input: { email: string; password: string; ip:
     where: { email: input.email },
     select: { id: true, email: true, name: true, passwordHash: true, sessionVersion: true },
   });
-  const ok = user ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummyHash(input.password);
+  const ok = user
+    ? await verifyPassword(user.passwordHash, input.password)
+    : await verifyAgainstDummyHash(input.password);
   await recordSignInAttempt({ email: input.email, ip: input.ip, succeeded: ok });
   await recordAuditEvent({
     action: ok ? "auth.sign_in_succeeded" : "auth.sign_in_failed",

@@ -24,14 +24,16 @@ export function clientIpFromHeaders(headers: Headers, trustedHops = trustedProxy
 export function trustedProxyHops(value = process.env.TRUSTED_PROXY_HOPS): number {
   if (value === undefined || value.trim() === "") return 0;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 10) throw new Error(`TRUSTED_PROXY_HOPS must be a whole number from 0 to 10, not "${value}"`);
+  if (!Number.isInteger(n) || n < 0 || n > 10)
+    throw new Error(`TRUSTED_PROXY_HOPS must be a whole number from 0 to 10, not "${value}"`);
   return n;
 }
 
 /** Canonical text of an address ("unknown" when there is none), so one client is one key. */
 export function normalizeIp(raw: string): string {
   let ip = raw.trim().toLowerCase();
-  if (ip.startsWith("[") && ip.includes("]")) ip = ip.slice(1, ip.indexOf("]")); // [v6]:port
+  if (ip.startsWith("[") && ip.includes("]"))
+    ip = ip.slice(1, ip.indexOf("]")); // [v6]:port
   else if (/^\d+\.\d+\.\d+\.\d+:\d+$/.test(ip)) ip = ip.slice(0, ip.lastIndexOf(":")); // v4:port
   if (ip.startsWith("::ffff:") && net.isIPv4(ip.slice(7))) ip = ip.slice(7);
   const version = net.isIP(ip);

@@ -16,7 +16,6 @@ export class SignInRefused extends CredentialsSignin {
   }
 }
 
-
 function buildConfig(): NextAuthConfig {
   return {
     secret: authSecret(),
@@ -34,7 +33,9 @@ function buildConfig(): NextAuthConfig {
         async authorize(credentials, request) {
           const parsed = credentialsSchema.safeParse(credentials);
           if (!parsed.success) {
-            throw new SignInRefused(new AppError("invalid_input", parsed.error.issues[0]?.message ?? "Enter your email and password."));
+            throw new SignInRefused(
+              new AppError("invalid_input", parsed.error.issues[0]?.message ?? "Enter your email and password."),
+            );
           }
           try {
             const user = await authenticate({ ...parsed.data, ip: clientIpFromHeaders(request.headers) });
@@ -61,7 +62,13 @@ function buildConfig(): NextAuthConfig {
         return token;
       },
       session({ session, token }) {
-        return { ...session, userId: token.sub, sessionVersion: token.sessionVersion, sessionId: token.sid, authTime: token.authTime };
+        return {
+          ...session,
+          userId: token.sub,
+          sessionVersion: token.sessionVersion,
+          sessionId: token.sid,
+          authTime: token.authTime,
+        };
       },
     },
     logger: {
@@ -70,7 +77,10 @@ function buildConfig(): NextAuthConfig {
         if (error instanceof CredentialsSignin) return;
         // A cookie from before a secret change, or a tampered one: the visitor is simply signed out.
         if (error instanceof AuthError && error.type === "JWTSessionError") {
-          console.warn("[auth] ignored an unreadable session cookie:", error.cause instanceof Error ? error.cause.message : error.message);
+          console.warn(
+            "[auth] ignored an unreadable session cookie:",
+            error.cause instanceof Error ? error.cause.message : error.message,
+          );
           return;
         }
         console.error("[auth]", error);

@@ -13,7 +13,14 @@ export async function loadSessionUser(claims: SessionClaims): Promise<SessionUse
   const [user, revoked] = await Promise.all([
     db.user.findUnique({
       where: { id: claims.userId },
-      select: { id: true, email: true, name: true, emailVerifiedAt: true, activeOrganizationId: true, sessionVersion: true },
+      select: {
+        id: true,
+        email: true,
+        name: true,
+        emailVerifiedAt: true,
+        activeOrganizationId: true,
+        sessionVersion: true,
+      },
     }),
     db.revokedSession.findUnique({ where: { id: claims.sessionId }, select: { id: true } }),
   ]);

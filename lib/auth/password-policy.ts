@@ -32,7 +32,10 @@ export const weakPasswordMessage =
  * Why a new password is refused, or null when it is acceptable. Length comes first: a short common
  * password is reported as short, the rule the user can act on at once.
  */
-export function passwordPolicyViolation(password: string, context: { email?: string; name?: string } = {}): string | null {
+export function passwordPolicyViolation(
+  password: string,
+  context: { email?: string; name?: string } = {},
+): string | null {
   if (password.length < PASSWORD_MIN_LENGTH) return passwordTooShortMessage;
   if (password.length > PASSWORD_MAX_LENGTH) return `Use at most ${PASSWORD_MAX_LENGTH} characters for your password.`;
   if (isCommonPassword(password)) {
@@ -41,13 +44,18 @@ export function passwordPolicyViolation(password: string, context: { email?: str
   if (context.email && password.trim().toLowerCase() === context.email.trim().toLowerCase()) {
     return "Your password must not be your email address.";
   }
-  const userInputs = [context.email, context.email?.split("@")[0], ...(context.name?.split(/\s+/) ?? [])].filter((s): s is string => Boolean(s));
+  const userInputs = [context.email, context.email?.split("@")[0], ...(context.name?.split(/\s+/) ?? [])].filter(
+    (s): s is string => Boolean(s),
+  );
   if (passwordScore(password, userInputs) < MIN_PASSWORD_SCORE) return weakPasswordMessage;
   return null;
 }
 
 /** Throws an invalid_input AppError, attached to `field`, when the password breaks the policy. */
-export function assertPasswordPolicy(password: string, context: { email?: string; name?: string; field?: string } = {}): void {
+export function assertPasswordPolicy(
+  password: string,
+  context: { email?: string; name?: string; field?: string } = {},
+): void {
   const violation = passwordPolicyViolation(password, context);
   if (violation) throw new AppError("invalid_input", violation, { [context.field ?? "password"]: [violation] });
 }

@@ -29,7 +29,12 @@ export interface ProgressiveDelay {
   windowMs: number;
 }
 
-export const SIGN_IN_DELAY_PER_ACCOUNT_AND_ADDRESS: ProgressiveDelay = { free: 3, baseMs: 30_000, maxMs: 15 * 60_000, windowMs: 60 * 60_000 };
+export const SIGN_IN_DELAY_PER_ACCOUNT_AND_ADDRESS: ProgressiveDelay = {
+  free: 3,
+  baseMs: 30_000,
+  maxMs: 15 * 60_000,
+  windowMs: 60 * 60_000,
+};
 
 /** How long after the last of `failures` failures the next attempt is allowed (0 while still free). */
 export function delayAfterFailures(failures: number, rule: ProgressiveDelay): number {

@@ -23,11 +23,21 @@ export async function readSessionToken(request: NextRequest): Promise<JWT | null
  * Sliding renewal: a page visit with a session cookie older than a few minutes gets a fresh cookie
  * (and JWT) valid for another idle period, carrying the same session id, generation and start.
  */
-export async function renewSessionCookie(token: JWT, response: NextResponse, nowSeconds = Math.floor(Date.now() / 1000)): Promise<void> {
+export async function renewSessionCookie(
+  token: JWT,
+  response: NextResponse,
+  nowSeconds = Math.floor(Date.now() / 1000),
+): Promise<void> {
   if (typeof token.iat === "number" && nowSeconds - token.iat < SESSION_RENEW_AFTER_SECONDS) return;
   const secure = secureCookiesEnabled();
   const name = sessionCookieName(secure);
   const { iat: _iat, exp: _exp, jti: _jti, ...claims } = token;
   const value = await encode({ token: claims, secret: authSecret(), salt: name, maxAge: SESSION_IDLE_SECONDS });
-  response.cookies.set(name, value, { httpOnly: true, sameSite: "lax", secure, path: "/", maxAge: SESSION_IDLE_SECONDS });
+  response.cookies.set(name, value, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure,
+    path: "/",
+    maxAge: SESSION_IDLE_SECONDS,
+  });
 }

@@ -16,6 +16,11 @@ export async function requestPasswordReset(email: string, now = new Date()): Pro
   const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true } });
   if (!user) return;
   if (!(await withinLinkMailQuota(user.id, "PASSWORD_RESET", now))) return;
-  const token = await createUserToken(db, { userId: user.id, purpose: "PASSWORD_RESET", ttlMs: PASSWORD_RESET_TTL_MS, now });
+  const token = await createUserToken(db, {
+    userId: user.id,
+    purpose: "PASSWORD_RESET",
+    ttlMs: PASSWORD_RESET_TTL_MS,
+    now,
+  });
   await sendLinkMail(resetPasswordMail({ to: user.email, name: user.name, token }));
 }

@@ -8,7 +8,10 @@ import { hashToken } from "./tokens";
  * this device. The old token names the account; the new link goes to that account's own address.
  */
 export async function resendVerificationByToken(token: string, now = new Date()): Promise<VerificationMailOutcome> {
-  const row = await db.userToken.findUnique({ where: { tokenHash: hashToken(token) }, select: { userId: true, purpose: true } });
+  const row = await db.userToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { userId: true, purpose: true },
+  });
   if (!row || row.purpose !== "EMAIL_VERIFICATION") {
     throw new AppError("not_found", "This link is not one of ours. Sign in to have a new link sent to you.");
   }

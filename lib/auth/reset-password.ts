@@ -7,14 +7,18 @@ import { hashToken, tokenState, type TokenState } from "./tokens";
 export type ResetLinkState = Exclude<TokenState, "valid"> | "invalid";
 
 export const RESET_LINK_MESSAGES: Record<ResetLinkState, string> = {
-  invalid: "This password reset link is not valid. Check that you opened the whole link from the email, or ask for a new one.",
+  invalid:
+    "This password reset link is not valid. Check that you opened the whole link from the email, or ask for a new one.",
   expired: "This password reset link has expired (links work for 1 hour). Ask for a new one.",
   used: "This password reset link has already been used. If you still need to change your password, ask for a new link.",
 };
 
 /** What the reset page shows before the form: the form itself, or why the link no longer works. */
 export async function checkResetLink(token: string, now = new Date()): Promise<TokenState | "invalid"> {
-  const row = await db.userToken.findUnique({ where: { tokenHash: hashToken(token) }, select: { purpose: true, usedAt: true, expiresAt: true } });
+  const row = await db.userToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { purpose: true, usedAt: true, expiresAt: true },
+  });
   if (!row || row.purpose !== "PASSWORD_RESET") return "invalid";
   return tokenState(row, now);
 }
@@ -49,10 +53,18 @@ export async function resetPassword(
     });
     if (claim.count !== 1) return null;
     await tx.user.update({ where: { id: row.userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
-    const verified = await tx.user.updateMany({ where: { id: row.userId, emailVerifiedAt: null }, data: { emailVerifiedAt: now } });
-    await tx.userToken.updateMany({ where: { userId: row.userId, purpose: "PASSWORD_RESET", usedAt: null }, data: { usedAt: now } });
+    const verified = await tx.user.updateMany({
+      where: { id: row.userId, emailVerifiedAt: null },
+      data: { emailVerifiedAt: now },
+    });
+    await tx.userToken.updateMany({
+      where: { userId: row.userId, purpose: "PASSWORD_RESET", usedAt: null },
+      data: { usedAt: now },
+    });
     // Counts as a successful sign-in: the account's failure count starts over (the address's does not).
-    await tx.signInAttempt.create({ data: { email: row.user.email, ip: input.ip ?? "unknown", succeeded: true, createdAt: now } });
+    await tx.signInAttempt.create({
+      data: { email: row.user.email, ip: input.ip ?? "unknown", succeeded: true, createdAt: now },
+    });
     return { verifiedNow: verified.count === 1 };
   });
   if (!claimed) throw linkError("used");
@@ -60,5 +72,7 @@ export async function resetPassword(
 }
 
 function linkError(state: ResetLinkState): AppError {
-  return new AppError(state === "invalid" ? "not_found" : "gone", RESET_LINK_MESSAGES[state], { token: [RESET_LINK_MESSAGES[state]] });
+  return new AppError(state === "invalid" ? "not_found" : "gone", RESET_LINK_MESSAGES[state], {
+    token: [RESET_LINK_MESSAGES[state]],
+  });
 }

@@ -22,12 +22,16 @@ export function authSecret(env: NodeJS.ProcessEnv = process.env): string {
   const fromEnv = env.AUTH_SECRET?.trim();
   if (fromEnv) {
     if (fromEnv.length < MIN_SECRET_LENGTH) {
-      throw new AuthSecretError(`AUTH_SECRET must be at least ${MIN_SECRET_LENGTH} characters long (generate one with: openssl rand -base64 33).`);
+      throw new AuthSecretError(
+        `AUTH_SECRET must be at least ${MIN_SECRET_LENGTH} characters long (generate one with: openssl rand -base64 33).`,
+      );
     }
     return fromEnv;
   }
   if (env.NODE_ENV === "production") {
-    throw new AuthSecretError("AUTH_SECRET is not set. Production needs a fixed secret (generate one with: openssl rand -base64 33).");
+    throw new AuthSecretError(
+      "AUTH_SECRET is not set. Production needs a fixed secret (generate one with: openssl rand -base64 33).",
+    );
   }
   cached ??= persistedSecret(path.join(process.cwd(), ".data", "auth-secret"));
   return cached;

@@ -13,7 +13,10 @@ function isPlainHttpLoopback(url: string | undefined): boolean {
   if (!url) return false;
   try {
     const { protocol, hostname } = new URL(url);
-    return protocol === "http:" && (hostname === "localhost" || hostname === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(hostname));
+    return (
+      protocol === "http:" &&
+      (hostname === "localhost" || hostname === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(hostname))
+    );
   } catch {
     return false;
   }

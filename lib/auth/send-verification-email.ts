@@ -13,13 +13,24 @@ export type VerificationMailOutcome = "sent" | "already_verified";
  * (a mail that arrives late still works); at most a few mails an hour go to one address.
  */
 export async function sendVerificationEmail(userId: string, now = new Date()): Promise<VerificationMailOutcome> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true, emailVerifiedAt: true } });
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { id: true, email: true, name: true, emailVerifiedAt: true },
+  });
   if (!user) throw new AppError("not_found", "That account no longer exists.");
   if (user.emailVerifiedAt) return "already_verified";
   if (!(await withinLinkMailQuota(user.id, "EMAIL_VERIFICATION", now))) {
-    throw new AppError("rate_limited", "We have sent several links in the last hour. Check your inbox and spam folder, or try again later.");
+    throw new AppError(
+      "rate_limited",
+      "We have sent several links in the last hour. Check your inbox and spam folder, or try again later.",
+    );
   }
-  const token = await createUserToken(db, { userId: user.id, purpose: "EMAIL_VERIFICATION", ttlMs: EMAIL_VERIFICATION_TTL_MS, now });
+  const token = await createUserToken(db, {
+    userId: user.id,
+    purpose: "EMAIL_VERIFICATION",
+    ttlMs: EMAIL_VERIFICATION_TTL_MS,
+    now,
+  });
   await sendLinkMail(verifyEmailMail({ to: user.email, name: user.name, token }));
   return "sent";
 }

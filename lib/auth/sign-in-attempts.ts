@@ -27,10 +27,16 @@ let lastPrunedAt = 0;
  * accounts (succeeding with one's own account must not reset a guesser's budget for others).
  */
 export async function assertSignInAllowed(email: string, ip: string, now = new Date()): Promise<void> {
-  const since = new Date(now.getTime() - Math.max(SIGN_IN_LIMIT_PER_ACCOUNT.windowMs, SIGN_IN_DELAY_PER_ACCOUNT_AND_ADDRESS.windowMs));
+  const since = new Date(
+    now.getTime() - Math.max(SIGN_IN_LIMIT_PER_ACCOUNT.windowMs, SIGN_IN_DELAY_PER_ACCOUNT_AND_ADDRESS.windowMs),
+  );
   const [lastSuccess, lastSuccessFromHere] = await Promise.all(
     [{ email }, { email, ip }].map((where) =>
-      db.signInAttempt.findFirst({ where: { ...where, succeeded: true, createdAt: { gt: since } }, orderBy: { createdAt: "desc" }, select: { createdAt: true } }),
+      db.signInAttempt.findFirst({
+        where: { ...where, succeeded: true, createdAt: { gt: since } },
+        orderBy: { createdAt: "desc" },
+        select: { createdAt: true },
+      }),
     ),
   );
   const accountFailures = await db.signInAttempt.findMany({
@@ -41,7 +47,9 @@ export async function assertSignInAllowed(email: string, ip: string, now = new D
   });
 
   // The owner signing in elsewhere does not reset this address's wait; signing in from here does.
-  const fromHere = accountFailures.filter((a) => a.ip === ip && a.createdAt > (lastSuccessFromHere?.createdAt ?? since)).map((a) => a.createdAt);
+  const fromHere = accountFailures
+    .filter((a) => a.ip === ip && a.createdAt > (lastSuccessFromHere?.createdAt ?? since))
+    .map((a) => a.createdAt);
   const delay = decideDelay(fromHere, SIGN_IN_DELAY_PER_ACCOUNT_AND_ADDRESS, now);
   if (!delay.allowed) {
     throw new AppError(
@@ -56,12 +64,21 @@ export async function assertSignInAllowed(email: string, ip: string, now = new D
     orderBy: { createdAt: "desc" },
     take: SIGN_IN_LIMIT_PER_IP.limit,
   });
-  const perIp = decideLimit(ipFailures.map((a) => a.createdAt), SIGN_IN_LIMIT_PER_IP, now);
+  const perIp = decideLimit(
+    ipFailures.map((a) => a.createdAt),
+    SIGN_IN_LIMIT_PER_IP,
+    now,
+  );
   if (!perIp.allowed) {
-    throw new AppError("rate_limited", `Too many failed sign-ins from your network. Try again in ${waitText(perIp.retryAfterMs)}.`);
+    throw new AppError(
+      "rate_limited",
+      `Too many failed sign-ins from your network. Try again in ${waitText(perIp.retryAfterMs)}.`,
+    );
   }
 
-  const sinceAccountSuccess = accountFailures.filter((a) => a.createdAt > (lastSuccess?.createdAt ?? since)).map((a) => a.createdAt);
+  const sinceAccountSuccess = accountFailures
+    .filter((a) => a.createdAt > (lastSuccess?.createdAt ?? since))
+    .map((a) => a.createdAt);
   const ceiling = decideLimit(sinceAccountSuccess, SIGN_IN_LIMIT_PER_ACCOUNT, now);
   if (!ceiling.allowed && !(await signedInFromHereRecently(email, ip, now))) {
     throw new AppError(
@@ -80,7 +97,10 @@ async function signedInFromHereRecently(email: string, ip: string, now: Date): P
   return known !== null;
 }
 
-export async function recordSignInAttempt(input: { email: string; ip: string; succeeded: boolean }, now = new Date()): Promise<void> {
+export async function recordSignInAttempt(
+  input: { email: string; ip: string; succeeded: boolean },
+  now = new Date(),
+): Promise<void> {
   await db.signInAttempt.create({ data: { ...input, createdAt: now } });
   if (now.getTime() - lastPrunedAt > PRUNE_EVERY_MS) {
     lastPrunedAt = now.getTime();

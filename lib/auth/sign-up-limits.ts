@@ -15,7 +15,8 @@ export const SIGN_UP_LIMITS = {
   globalPerHour: positiveIntEnv("SIGN_UP_LIMIT_GLOBAL", 200),
 };
 
-export const SIGN_UP_LIMITED_MESSAGE = "Too many sign-ups from this network or in all right now. Please try again in an hour.";
+export const SIGN_UP_LIMITED_MESSAGE =
+  "Too many sign-ups from this network or in all right now. Please try again in an hour.";
 
 export async function assertSignUpAllowed(ip: string, now: Date, limits = SIGN_UP_LIMITS): Promise<void> {
   const since = new Date(now.getTime() - HOUR_MS);
@@ -23,5 +24,6 @@ export async function assertSignUpAllowed(ip: string, now: Date, limits = SIGN_U
     db.auditEvent.count({ where: { action: "auth.sign_up", ip, createdAt: { gt: since } } }),
     db.auditEvent.count({ where: { action: "auth.sign_up", createdAt: { gt: since } } }),
   ]);
-  if (fromIp >= limits.perIpPerHour || all >= limits.globalPerHour) throw new AppError("rate_limited", SIGN_UP_LIMITED_MESSAGE);
+  if (fromIp >= limits.perIpPerHour || all >= limits.globalPerHour)
+    throw new AppError("rate_limited", SIGN_UP_LIMITED_MESSAGE);
 }

@@ -38,7 +38,11 @@ export async function signUp(input: SignUpInput, now = new Date(), ip = "unknown
  * membership in one transaction, then mails the confirmation link; or, when the address has an account
  * already, mails its owner instead and creates nothing.
  */
-export async function completeSignUp(input: SignUpInput, passwordHash: string, now: Date): Promise<"created" | "exists"> {
+export async function completeSignUp(
+  input: SignUpInput,
+  passwordHash: string,
+  now: Date,
+): Promise<"created" | "exists"> {
   const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true, name: true } });
   if (existing) {
     await sendLinkMail(accountExistsMail({ to: input.email, name: existing.name }));
@@ -61,7 +65,12 @@ export async function completeSignUp(input: SignUpInput, passwordHash: string, n
         select: { id: true },
       });
       await tx.user.update({ where: { id: user.id }, data: { activeOrganizationId: organization.id } });
-      const token = await createUserToken(tx, { userId: user.id, purpose: "EMAIL_VERIFICATION", ttlMs: EMAIL_VERIFICATION_TTL_MS, now });
+      const token = await createUserToken(tx, {
+        userId: user.id,
+        purpose: "EMAIL_VERIFICATION",
+        ttlMs: EMAIL_VERIFICATION_TTL_MS,
+        now,
+      });
       return { token };
     });
   } catch (error) {
@@ -73,6 +82,8 @@ export async function completeSignUp(input: SignUpInput, passwordHash: string, n
     throw error;
   }
   const next = input.callbackUrl ? safeCallbackUrl(input.callbackUrl) : undefined;
-  await sendLinkMail(verifyEmailMail({ to: input.email, name: input.name, token: created.token, ...(next ? { next } : {}) }));
+  await sendLinkMail(
+    verifyEmailMail({ to: input.email, name: input.name, token: created.token, ...(next ? { next } : {}) }),
+  );
   return "created";
 }

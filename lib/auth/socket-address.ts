@@ -20,7 +20,10 @@ export function stampSocketAddress(req: http.IncomingMessage): void {
 
 /** Installed once per process, before the server handles requests (instrumentation.ts). */
 export function installSocketAddressHeader(): void {
-  for (const proto of [http.Server.prototype, https.Server.prototype] as unknown as Array<{ emit: Emit; [INSTALLED]?: true }>) {
+  for (const proto of [http.Server.prototype, https.Server.prototype] as unknown as Array<{
+    emit: Emit;
+    [INSTALLED]?: true;
+  }>) {
     if (Object.hasOwn(proto, INSTALLED)) continue;
     const original = proto.emit;
     proto.emit = function emit(this: unknown, event, ...args) {

@@ -14,7 +14,14 @@ export type VerifyEmailOutcome =
 export async function verifyEmail(token: string, now = new Date()): Promise<VerifyEmailOutcome> {
   const row = await db.userToken.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { id: true, userId: true, purpose: true, usedAt: true, expiresAt: true, user: { select: { email: true, emailVerifiedAt: true } } },
+    select: {
+      id: true,
+      userId: true,
+      purpose: true,
+      usedAt: true,
+      expiresAt: true,
+      user: { select: { email: true, emailVerifiedAt: true } },
+    },
   });
   if (!row || row.purpose !== "EMAIL_VERIFICATION") return { status: "invalid" };
   const state = tokenState(row, now);

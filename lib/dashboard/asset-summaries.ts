@@ -13,7 +13,14 @@ export interface AssetSummary {
   score: number | null;
   lastScanAt: Date | null;
   openPorts: number;
-  latestScan: { id: string; status: ScanStatus; hostsDone: number; hostsTotal: number; portsFound: number; error: string | null } | null;
+  latestScan: {
+    id: string;
+    status: ScanStatus;
+    hostsDone: number;
+    hostsTotal: number;
+    portsFound: number;
+    error: string | null;
+  } | null;
   /** Daily scores over the sparkline window, oldest first. */
   trend: { day: number; score: number }[];
 }
@@ -40,7 +47,11 @@ interface Row {
  * scan and a score sparkline (from the daily rollup): a fixed number of statements whatever the number
  * of assets shown.
  */
-export async function getAssetSummaries(ctx: OrgScope, options: { limit: number; trendDays?: number }, now: Date = new Date()): Promise<AssetSummary[]> {
+export async function getAssetSummaries(
+  ctx: OrgScope,
+  options: { limit: number; trendDays?: number },
+  now: Date = new Date(),
+): Promise<AssetSummary[]> {
   const rows = await db.$queryRaw<Row[]>`
     SELECT a."id", a."kind", a."value", a."label", a."grade", a."score", a."lastScanAt",
       (SELECT count(*)::int FROM "PortInterval" p WHERE p."assetId" = a."id" AND p."organizationId" = a."organizationId" AND p."closedAt" IS NULL) AS "openPorts",
@@ -54,7 +65,11 @@ export async function getAssetSummaries(ctx: OrgScope, options: { limit: number;
     WHERE a."organizationId" = ${ctx.organizationId} AND a."deletedAt" IS NULL AND ${memberCheck(ctx)}
     ORDER BY a."score" ASC NULLS LAST, a."value"
     LIMIT ${options.limit}`;
-  const trends = await readAssetDailyScores(ctx, { assetIds: rows.map((r) => r.id), since: windowStart(options.trendDays ?? 30, now), until: now });
+  const trends = await readAssetDailyScores(ctx, {
+    assetIds: rows.map((r) => r.id),
+    since: windowStart(options.trendDays ?? 30, now),
+    until: now,
+  });
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,
@@ -66,7 +81,14 @@ export async function getAssetSummaries(ctx: OrgScope, options: { limit: number;
     openPorts: r.openPorts,
     latestScan:
       r.scanId && r.scanStatus
-        ? { id: r.scanId, status: r.scanStatus, hostsDone: r.hostsDone ?? 0, hostsTotal: r.hostsTotal ?? 0, portsFound: r.portsFound ?? 0, error: r.scanError }
+        ? {
+            id: r.scanId,
+            status: r.scanStatus,
+            hostsDone: r.hostsDone ?? 0,
+            hostsTotal: r.hostsTotal ?? 0,
+            portsFound: r.portsFound ?? 0,
+            error: r.scanError,
+          }
         : null,
     trend: (trends.get(r.id) ?? []).map((p) => ({ day: asUtcDay(p.day), score: p.score })),
   }));

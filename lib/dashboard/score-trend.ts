@@ -14,7 +14,12 @@ export interface ScorePoint {
  * when the window opened (so a quiet period still draws a line). `assetId` null is the organisation's
  * own grade. Aggregated in SQL on the (organizationId, assetId, createdAt) index.
  */
-export async function getScoreHistory(ctx: OrgScope, assetId: string | null, days: number, now: Date = new Date()): Promise<ScorePoint[]> {
+export async function getScoreHistory(
+  ctx: OrgScope,
+  assetId: string | null,
+  days: number,
+  now: Date = new Date(),
+): Promise<ScorePoint[]> {
   const since = windowStart(days, now);
   const ofAsset = assetId === null ? Prisma.sql`s."assetId" IS NULL` : Prisma.sql`s."assetId" = ${assetId}`;
   const rows = await db.$queryRaw<{ day: Date; score: number; grade: string }[]>`
@@ -36,6 +41,9 @@ export function getOrgScoreTrend(ctx: OrgScope, days: number, now: Date = new Da
 
 /** A timestamp column read back as a Date whose UTC fields are the stored ones. */
 export function asUtcDay(value: Date | string): number {
-  const d = typeof value === "string" ? new Date(`${value.replace(" ", "T")}${/Z|[+-]\d\d:?\d\d$/.test(value) ? "" : "Z"}`) : value;
+  const d =
+    typeof value === "string"
+      ? new Date(`${value.replace(" ", "T")}${/Z|[+-]\d\d:?\d\d$/.test(value) ? "" : "Z"}`)
+      : value;
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
 }

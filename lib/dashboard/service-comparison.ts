@@ -65,7 +65,9 @@ export async function getServiceComparison(ctx: OrgScope, limit = 12): Promise<S
     }
   }
   const services = [...bars.values()]
-    .sort((a, b) => Math.max(b.typical, b.detected) - Math.max(a.typical, a.detected) || a.service.localeCompare(b.service))
+    .sort(
+      (a, b) => Math.max(b.typical, b.detected) - Math.max(a.typical, a.detected) || a.service.localeCompare(b.service),
+    )
     .slice(0, limit);
   return {
     services,

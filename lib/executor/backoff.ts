@@ -11,7 +11,11 @@ export interface BackoffOptions {
 export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 2_000, maxMs: 60 * 60_000, jitter: 0.2 };
 
 /** Delay before retry number `attempt + 1`, given that attempt `attempt` (0-based) just failed. */
-export function backoffDelay(attempt: number, opts: BackoffOptions = DEFAULT_BACKOFF, random: () => number = Math.random): number {
+export function backoffDelay(
+  attempt: number,
+  opts: BackoffOptions = DEFAULT_BACKOFF,
+  random: () => number = Math.random,
+): number {
   const exp = Math.min(opts.maxMs, opts.baseMs * 2 ** Math.max(0, Math.min(attempt, 30)));
   const jitter = opts.jitter ?? 0;
   const factor = 1 + jitter * (random() * 2 - 1);

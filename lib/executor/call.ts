@@ -28,8 +28,7 @@ export interface CallBody {
 }
 
 export type CallResult =
-  | { kind: "response"; status: number; headers: Headers; body: string }
-  | { kind: "error"; error: Error };
+  { kind: "response"; status: number; headers: Headers; body: string } | { kind: "error"; error: Error };
 
 export function stepUrl(appUrl: string, functionId: string, stepId: string): string {
   const u = new URL(appUrl);
@@ -43,7 +42,10 @@ export function stepUrl(appUrl: string, functionId: string, stepId: string): str
  * not come from the app (or was altered on the way) and counts as a failed call, whatever it says.
  */
 export function unsignedReplyError(status: number): Error {
-  const hint = status === 401 ? " (the app rejected the request signature; do the app and the executor share INNGEST_SIGNING_KEY?)" : "";
+  const hint =
+    status === 401
+      ? " (the app rejected the request signature; do the app and the executor share INNGEST_SIGNING_KEY?)"
+      : "";
   return new Error(`The app's reply (HTTP ${status}) has no valid signature${hint}`);
 }
 
@@ -63,7 +65,8 @@ export async function callApp(req: CallRequest): Promise<CallResult> {
       signal: AbortSignal.any([req.signal, AbortSignal.timeout(req.timeoutMs)]),
     });
     const reply = await res.text();
-    if (!verifySignature(reply, res.headers.get("x-inngest-signature"), req.signingKey)) return { kind: "error", error: unsignedReplyError(res.status) };
+    if (!verifySignature(reply, res.headers.get("x-inngest-signature"), req.signingKey))
+      return { kind: "error", error: unsignedReplyError(res.status) };
     return { kind: "response", status: res.status, headers: res.headers, body: reply };
   } catch (err) {
     const error = err instanceof Error ? err : new Error(String(err));

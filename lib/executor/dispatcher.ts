@@ -33,13 +33,20 @@ async function activeFunctions(db: Db): Promise<LoadedFunction[]> {
 
 /** Processes pending events; returns how many it handled. */
 export async function dispatchPendingEvents(db: Db, log: ExecutorLogger): Promise<number> {
-  const events = await db.executorEvent.findMany({ where: { processedAt: null }, orderBy: { receivedAt: "asc" }, take: BATCH });
+  const events = await db.executorEvent.findMany({
+    where: { processedAt: null },
+    orderBy: { receivedAt: "asc" },
+    take: BATCH,
+  });
   if (!events.length) return 0;
   const functions = await activeFunctions(db);
   for (const ev of events) {
     try {
       await db.$transaction(async (tx) => {
-        const claimed = await tx.executorEvent.updateMany({ where: { id: ev.id, processedAt: null }, data: { processedAt: new Date() } });
+        const claimed = await tx.executorEvent.updateMany({
+          where: { id: ev.id, processedAt: null },
+          data: { processedAt: new Date() },
+        });
         if (!claimed.count) return;
         const event = ev.payload as unknown as InngestEvent;
         await startTriggeredRuns(tx, functions, event, log);
@@ -81,7 +88,13 @@ async function resumeWaits(tx: Tx, event: InngestEvent, receivedAt: Date) {
   }
 }
 
-async function applyCancellations(tx: Tx, functions: LoadedFunction[], event: InngestEvent, receivedAt: Date, log: ExecutorLogger) {
+async function applyCancellations(
+  tx: Tx,
+  functions: LoadedFunction[],
+  event: InngestEvent,
+  receivedAt: Date,
+  log: ExecutorLogger,
+) {
   for (const fn of functions) {
     const rules = (fn.config.cancel ?? []).filter((c) => eventNameMatches(c.event, event.name));
     if (!rules.length) continue;

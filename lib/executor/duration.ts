@@ -28,7 +28,8 @@ export function parseTimeString(input: string): number {
     total += Number(m[1]) * UNIT_MS[m[2]!]!;
     consumed = PART.lastIndex;
   }
-  if (consumed !== s.length || consumed === 0) throw new Error(`Invalid duration "${input}" (expected e.g. "30s", "2h45m" or an ISO date)`);
+  if (consumed !== s.length || consumed === 0)
+    throw new Error(`Invalid duration "${input}" (expected e.g. "30s", "2h45m" or an ISO date)`);
   return total;
 }
 

@@ -12,7 +12,13 @@ import { generateEventKey, generateSigningKey } from "./signing";
  */
 export type Env = Record<string, string | undefined>;
 
-const EXTERNAL_MARKERS = ["INNGEST_DEV", "INNGEST_BASE_URL", "INNGEST_API_BASE_URL", "INNGEST_EVENT_API_BASE_URL", "INNGEST_EVENT_KEY"];
+const EXTERNAL_MARKERS = [
+  "INNGEST_DEV",
+  "INNGEST_BASE_URL",
+  "INNGEST_API_BASE_URL",
+  "INNGEST_EVENT_API_BASE_URL",
+  "INNGEST_EVENT_KEY",
+];
 
 export type ExecutorDecision = { start: true } | { start: false; reason: string };
 
@@ -20,7 +26,8 @@ export function decideLocalExecutor(env: Env): ExecutorDecision {
   const mode = (env.PORTWATCH_EXECUTOR ?? "auto").trim().toLowerCase();
   if (mode === "off") return { start: false, reason: "PORTWATCH_EXECUTOR=off" };
   if (mode === "on") return { start: true };
-  if (mode !== "auto" && mode !== "") throw new Error(`PORTWATCH_EXECUTOR must be "on", "off" or "auto", not "${env.PORTWATCH_EXECUTOR}"`);
+  if (mode !== "auto" && mode !== "")
+    throw new Error(`PORTWATCH_EXECUTOR must be "on", "off" or "auto", not "${env.PORTWATCH_EXECUTOR}"`);
   const external = EXTERNAL_MARKERS.filter((k) => env[k]?.trim());
   if (external.length) return { start: false, reason: `external Inngest configured (${external.join(", ")})` };
   return { start: true };
@@ -38,7 +45,8 @@ export interface ExecutorEnvSettings {
 function parsePort(value: string | undefined, name: string, fallback: number): number {
   if (!value?.trim()) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${name} must be a port number (0-65535), not "${value}"`);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new Error(`${name} must be a port number (0-65535), not "${value}"`);
   return n;
 }
 
@@ -49,7 +57,9 @@ export function executorSettings(env: Env): ExecutorEnvSettings {
   const appPort = parsePort(env.PORT, "PORT", 3000);
   const maxInFlight = Number(env.PORTWATCH_EXECUTOR_MAX_IN_FLIGHT?.trim() || 32);
   if (!Number.isInteger(maxInFlight) || maxInFlight < 1 || maxInFlight > 1000) {
-    throw new Error(`PORTWATCH_EXECUTOR_MAX_IN_FLIGHT must be an integer from 1 to 1000, not "${env.PORTWATCH_EXECUTOR_MAX_IN_FLIGHT}"`);
+    throw new Error(
+      `PORTWATCH_EXECUTOR_MAX_IN_FLIGHT must be an integer from 1 to 1000, not "${env.PORTWATCH_EXECUTOR_MAX_IN_FLIGHT}"`,
+    );
   }
   const appUrl = env.PORTWATCH_APP_URL?.trim() || `http://127.0.0.1:${appPort}/api/inngest`;
   return {

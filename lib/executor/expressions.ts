@@ -18,7 +18,9 @@ export function compileExpression(source: string): ParseResult {
   try {
     compiled = parse(source);
   } catch (err) {
-    throw new Error(`Invalid expression "${source}": ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`);
+    throw new Error(
+      `Invalid expression "${source}": ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`,
+    );
   }
   if (cache.size > 1000) cache.clear();
   cache.set(source, compiled);

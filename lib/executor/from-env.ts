@@ -8,7 +8,9 @@ import { createLogger } from "./log";
  */
 const globalState = globalThis as { __portwatchExecutor?: Promise<LocalExecutor | null> };
 
-export function startLocalExecutorFromEnv(env: Record<string, string | undefined> = process.env): Promise<LocalExecutor | null> {
+export function startLocalExecutorFromEnv(
+  env: Record<string, string | undefined> = process.env,
+): Promise<LocalExecutor | null> {
   globalState.__portwatchExecutor ??= (async () => {
     const log = createLogger();
     let decision;

@@ -22,21 +22,33 @@ export const functionConfigSchema = z
     triggers: z.array(triggerSchema).default([]),
     steps: z.record(
       z.string(),
-      z.object({
-        runtime: z.object({ url: z.string().url() }).passthrough(),
-        retries: z.object({ attempts: z.number().int().min(0).max(20).nullish() }).nullish(),
-      }).passthrough(),
+      z
+        .object({
+          runtime: z.object({ url: z.string().url() }).passthrough(),
+          retries: z.object({ attempts: z.number().int().min(0).max(20).nullish() }).nullish(),
+        })
+        .passthrough(),
     ),
     concurrency: z.union([z.number().int().min(0), concurrencyItemSchema, z.array(concurrencyItemSchema)]).nullish(),
     timeouts: z.object({ start: z.string().nullish(), finish: z.string().nullish() }).nullish(),
-    cancel: z.array(z.object({ event: z.string().min(1), if: z.string().nullish(), timeout: z.string().nullish() })).nullish(),
+    cancel: z
+      .array(z.object({ event: z.string().min(1), if: z.string().nullish(), timeout: z.string().nullish() }))
+      .nullish(),
   })
   .passthrough();
 
 export type FunctionConfig = z.infer<typeof functionConfigSchema>;
 
 /** Options Inngest supports that this executor ignores; used to warn at sync. */
-export const UNSUPPORTED_OPTIONS = ["batchEvents", "rateLimit", "throttle", "debounce", "idempotency", "priority", "singleton"] as const;
+export const UNSUPPORTED_OPTIONS = [
+  "batchEvents",
+  "rateLimit",
+  "throttle",
+  "debounce",
+  "idempotency",
+  "priority",
+  "singleton",
+] as const;
 
 export function unsupportedOptions(config: FunctionConfig): string[] {
   const ignored: string[] = UNSUPPORTED_OPTIONS.filter((k) => (config as Record<string, unknown>)[k] != null);

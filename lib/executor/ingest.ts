@@ -20,12 +20,15 @@ export class EventValidationError extends Error {}
 export function parseEvents(body: unknown, seed: string | null, now = Date.now()): InngestEvent[] {
   const list = Array.isArray(body) ? body : [body];
   if (!list.length) throw new EventValidationError("No events in the request");
-  if (list.length > MAX_EVENTS_PER_REQUEST) throw new EventValidationError(`At most ${MAX_EVENTS_PER_REQUEST} events per request`);
+  if (list.length > MAX_EVENTS_PER_REQUEST)
+    throw new EventValidationError(`At most ${MAX_EVENTS_PER_REQUEST} events per request`);
   return list.map((raw, index) => {
     const parsed = eventSchema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new EventValidationError(`Event ${index}: ${issue ? `${issue.path.join(".") || "event"} ${issue.message}` : "invalid"}`);
+      throw new EventValidationError(
+        `Event ${index}: ${issue ? `${issue.path.join(".") || "event"} ${issue.message}` : "invalid"}`,
+      );
     }
     const e = parsed.data;
     const event: InngestEvent = {

@@ -43,7 +43,11 @@ export async function applyCallResult(ctx: OutcomeContext, result: CallResult): 
     try {
       ops = parseOps(body);
     } catch (err) {
-      await retryOrFail(ctx, { name: "Error", message: `Unreadable step report from the app: ${(err as Error).message}` }, null);
+      await retryOrFail(
+        ctx,
+        { name: "Error", message: `Unreadable step report from the app: ${(err as Error).message}` },
+        null,
+      );
       return null;
     }
     return applyOps(ctx, ops, headers);
@@ -68,7 +72,13 @@ async function retryOrFail(ctx: OutcomeContext, error: SerializedError, retryAft
     where: { id: ctx.job.id },
     data: { attempt, runAt: new Date(Date.now() + delay), lockedUntil: null, lockedBy: null },
   });
-  ctx.log.info("call failed, retrying", { runId: ctx.run.id, functionId: ctx.run.functionId, attempt, delayMs: delay, error: error.message });
+  ctx.log.info("call failed, retrying", {
+    runId: ctx.run.id,
+    functionId: ctx.run.functionId,
+    attempt,
+    delayMs: delay,
+    error: error.message,
+  });
 }
 
 async function applyOps(ctx: OutcomeContext, ops: Op[], headers: Headers): Promise<ExecutorJob | null> {
@@ -80,9 +90,12 @@ async function applyOps(ctx: OutcomeContext, ops: Op[], headers: Headers): Promi
   }
   // A report built before a concurrent step finished may still list that step: it is done, skip it.
   const memoized = new Set(
-    (await tx.executorStepResult.findMany({ where: { runId: run.id, stepId: { in: ops.map((o) => o.id) } }, select: { stepId: true } })).map(
-      (r) => r.stepId,
-    ),
+    (
+      await tx.executorStepResult.findMany({
+        where: { runId: run.id, stepId: { in: ops.map((o) => o.id) } },
+        select: { stepId: true },
+      })
+    ).map((r) => r.stepId),
   );
   for (const op of ops) {
     if (memoized.has(op.id) && op.op !== "RunComplete") continue;
@@ -92,7 +105,8 @@ async function applyOps(ctx: OutcomeContext, ops: Op[], headers: Headers): Promi
         progressed = (await memoizeStep(tx, run.id, op.id, { data: op.data ?? null })) || progressed;
         break;
       case "StepFailed":
-        progressed = (await memoizeStep(tx, run.id, op.id, { error: op.error ?? toSerializedError(op.data) })) || progressed;
+        progressed =
+          (await memoizeStep(tx, run.id, op.id, { error: op.error ?? toSerializedError(op.data) })) || progressed;
         break;
       case "StepError": {
         const retried = await retryStep(ctx, op, parseRetryAfter(headers.get("retry-after"), ctx.now));
@@ -135,14 +149,21 @@ async function applyOps(ctx: OutcomeContext, ops: Op[], headers: Headers): Promi
     return null;
   }
   if (progressed) {
-    return tx.executorJob.update({ where: { id: job.id }, data: { stepId: DISCOVERY, attempt: 0, runAt: new Date(), dedupeKey: null } });
+    return tx.executorJob.update({
+      where: { id: job.id },
+      data: { stepId: DISCOVERY, attempt: 0, runAt: new Date(), dedupeKey: null },
+    });
   }
   await tx.executorJob.deleteMany({ where: { id: job.id } });
   return null;
 }
 
 /** A step threw a retriable error: run that step again later, or record its error when out of attempts. */
-async function retryStep(ctx: OutcomeContext, op: Op, retryAfterMs: number | null): Promise<"same-job" | "new-job" | "exhausted"> {
+async function retryStep(
+  ctx: OutcomeContext,
+  op: Op,
+  retryAfterMs: number | null,
+): Promise<"same-job" | "new-job" | "exhausted"> {
   const { tx, run, job } = ctx;
   const attempt = job.attempt + 1;
   const error = op.error ?? toSerializedError(op.data);
@@ -151,7 +172,12 @@ async function retryStep(ctx: OutcomeContext, op: Op, retryAfterMs: number | nul
     return "exhausted";
   }
   const runAt = new Date(Date.now() + (retryAfterMs ?? backoffDelay(job.attempt, ctx.backoff)));
-  ctx.log.info("step failed, retrying", { runId: run.id, stepId: op.id, attempt, error: toSerializedError(error).message });
+  ctx.log.info("step failed, retrying", {
+    runId: run.id,
+    stepId: op.id,
+    attempt,
+    error: toSerializedError(error).message,
+  });
   if (job.stepId === op.id) {
     await tx.executorJob.update({ where: { id: job.id }, data: { attempt, runAt, lockedUntil: null, lockedBy: null } });
     return "same-job";
@@ -177,7 +203,9 @@ async function planSleep(ctx: OutcomeContext, op: Op): Promise<boolean> {
     return rejectStep(ctx, op, (err as Error).message);
   }
   await ctx.tx.executorJob.createMany({
-    data: [{ kind: "SLEEP", runId: ctx.run.id, stepId: op.id, runAt: until, dedupeKey: `sleep:${ctx.run.id}:${op.id}` }],
+    data: [
+      { kind: "SLEEP", runId: ctx.run.id, stepId: op.id, runAt: until, dedupeKey: `sleep:${ctx.run.id}:${op.id}` },
+    ],
     skipDuplicates: true,
   });
   return false;
@@ -200,7 +228,15 @@ async function planWait(ctx: OutcomeContext, op: Op): Promise<boolean> {
   });
   if (count) {
     await ctx.tx.executorJob.createMany({
-      data: [{ kind: "WAIT_TIMEOUT", runId: ctx.run.id, stepId: op.id, runAt: expiresAt, dedupeKey: `wait:${ctx.run.id}:${op.id}` }],
+      data: [
+        {
+          kind: "WAIT_TIMEOUT",
+          runId: ctx.run.id,
+          stepId: op.id,
+          runAt: expiresAt,
+          dedupeKey: `wait:${ctx.run.id}:${op.id}`,
+        },
+      ],
       skipDuplicates: true,
     });
   }
@@ -211,7 +247,10 @@ async function planInvoke(ctx: OutcomeContext, op: Op): Promise<boolean> {
   const { tx, run } = ctx;
   const functionId = typeof op.opts?.function_id === "string" ? op.opts.function_id : "";
   const payload = (op.opts?.payload ?? {}) as { data?: unknown; v?: unknown };
-  const existing = await tx.executorRun.findFirst({ where: { parentRunId: run.id, parentStepId: op.id }, select: { id: true } });
+  const existing = await tx.executorRun.findFirst({
+    where: { parentRunId: run.id, parentStepId: op.id },
+    select: { id: true },
+  });
   if (existing) return false;
   const fn = functionId ? await tx.executorFunction.findFirst({ where: { id: functionId, removedAt: null } }) : null;
   if (!fn) return rejectStep(ctx, op, `Cannot invoke "${functionId}": no such function is synced`);

@@ -219,8 +219,11 @@ export class QueueWorker {
     if (now - this.lastPrune < 60 * 60_000) return;
     this.lastPrune = now;
     const before = new Date(now - this.opts.retentionMs);
-    const runs = await this.opts.db.executorRun.deleteMany({ where: { status: { not: "RUNNING" }, endedAt: { lt: before } } });
+    const runs = await this.opts.db.executorRun.deleteMany({
+      where: { status: { not: "RUNNING" }, endedAt: { lt: before } },
+    });
     const events = await this.opts.db.executorEvent.deleteMany({ where: { processedAt: { lt: before } } });
-    if (runs.count || events.count) this.opts.log.info("pruned old executor records", { runs: runs.count, events: events.count });
+    if (runs.count || events.count)
+      this.opts.log.info("pruned old executor records", { runs: runs.count, events: events.count });
   }
 }

@@ -18,7 +18,8 @@ export interface RegisterResult {
 function validate(raw: unknown): FunctionConfig | string {
   const parsed = functionConfigSchema.safeParse(raw);
   const id = (raw as { id?: unknown })?.id;
-  if (!parsed.success) return `${String(id ?? "?")}: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`;
+  if (!parsed.success)
+    return `${String(id ?? "?")}: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`;
   const config = parsed.data;
   try {
     for (const t of config.triggers) {
@@ -34,7 +35,12 @@ function validate(raw: unknown): FunctionConfig | string {
   return config;
 }
 
-export async function registerFunctions(db: Db, appId: string, rawFunctions: unknown[], log: ExecutorLogger): Promise<RegisterResult> {
+export async function registerFunctions(
+  db: Db,
+  appId: string,
+  rawFunctions: unknown[],
+  log: ExecutorLogger,
+): Promise<RegisterResult> {
   const configs: FunctionConfig[] = [];
   const skipped: string[] = [];
   for (const raw of rawFunctions) {
@@ -56,7 +62,14 @@ export async function registerFunctions(db: Db, appId: string, rawFunctions: unk
         modified = true;
         changed.push(config);
       }
-      const data = { appId, name: config.name ?? null, url: callUrl(config), config: json(config) as object, syncedAt: now, removedAt: null };
+      const data = {
+        appId,
+        name: config.name ?? null,
+        url: callUrl(config),
+        config: json(config) as object,
+        syncedAt: now,
+        removedAt: null,
+      };
       await tx.executorFunction.upsert({ where: { id: config.id }, create: { id: config.id, ...data }, update: data });
     }
     const kept = new Set(configs.map((c) => c.id));
@@ -69,10 +82,14 @@ export async function registerFunctions(db: Db, appId: string, rawFunctions: unk
     // One CRON job per (function, schedule); schedules that disappeared lose theirs.
     const wanted = new Map<string, { functionId: string; cron: string }>();
     for (const config of configs) {
-      for (const t of config.triggers) if ("cron" in t) wanted.set(`cron:${config.id}:${t.cron}`, { functionId: config.id, cron: t.cron });
+      for (const t of config.triggers)
+        if ("cron" in t) wanted.set(`cron:${config.id}:${t.cron}`, { functionId: config.id, cron: t.cron });
     }
     const appFunctionIds = new Set(before.map((f) => f.id).concat(configs.map((c) => c.id)));
-    const cronJobs = await tx.executorJob.findMany({ where: { kind: "CRON" }, select: { id: true, dedupeKey: true, payload: true } });
+    const cronJobs = await tx.executorJob.findMany({
+      where: { kind: "CRON" },
+      select: { id: true, dedupeKey: true, payload: true },
+    });
     const stale = cronJobs.filter((j) => {
       const fnId = (j.payload as { functionId?: string } | null)?.functionId ?? "";
       return appFunctionIds.has(fnId) && !wanted.has(j.dedupeKey ?? "");
@@ -93,7 +110,8 @@ export async function registerFunctions(db: Db, appId: string, rawFunctions: unk
   });
   for (const config of changed) {
     const ignored = unsupportedOptions(config);
-    if (ignored.length) log.warn("function options ignored by the local executor", { functionId: config.id, options: ignored });
+    if (ignored.length)
+      log.warn("function options ignored by the local executor", { functionId: config.id, options: ignored });
   }
   return { functions: configs.length, modified, skipped };
 }

@@ -53,7 +53,10 @@ async function callOnce(deps: RunnerDeps, job: ExecutorJob, signal: AbortSignal)
     await db.$transaction(async (tx) => {
       const locked = await lockRun(tx, runId);
       if (locked?.status === "RUNNING") {
-        await finishRun(tx, locked, { status: "FAILED", error: { name: "Error", message: `Function ${run.functionId} is no longer synced` } });
+        await finishRun(tx, locked, {
+          status: "FAILED",
+          error: { name: "Error", message: `Function ${run.functionId} is no longer synced` },
+        });
       }
     });
     return null;
@@ -73,7 +76,15 @@ async function callOnce(deps: RunnerDeps, job: ExecutorJob, signal: AbortSignal)
     },
   };
   log.debug("calling app", { runId, functionId: run.functionId, stepId: job.stepId, attempt: job.attempt });
-  const result = await callApp({ appUrl: deps.appUrl, functionId: fn.id, stepId: job.stepId, body, signingKey: deps.signingKey, signal, timeoutMs: deps.callTimeoutMs });
+  const result = await callApp({
+    appUrl: deps.appUrl,
+    functionId: fn.id,
+    stepId: job.stepId,
+    body,
+    signingKey: deps.signingKey,
+    signal,
+    timeoutMs: deps.callTimeoutMs,
+  });
   if (signal.aborted && !deps.isRunning()) {
     await deps.release(job.id);
     return null;

@@ -63,16 +63,20 @@ export async function createRun(
   await enqueueDiscovery(tx, id);
   if (config.timeouts?.finish) {
     await tx.executorJob.create({
-      data: { kind: "RUN_TIMEOUT", runId: id, stepId: "timeout", runAt: resolveDeadline(config.timeouts.finish, new Date()), dedupeKey: `timeout:${id}` },
+      data: {
+        kind: "RUN_TIMEOUT",
+        runId: id,
+        stepId: "timeout",
+        runAt: resolveDeadline(config.timeouts.finish, new Date()),
+        dedupeKey: `timeout:${id}`,
+      },
     });
   }
   return id;
 }
 
 export type RunEnd =
-  | { status: "COMPLETED"; output: unknown }
-  | { status: "FAILED"; error: SerializedError }
-  | { status: "CANCELLED" };
+  { status: "COMPLETED"; output: unknown } | { status: "FAILED"; error: SerializedError } | { status: "CANCELLED" };
 
 /** Ends a locked, running run: records the outcome, drops its queue items and waits, tells listeners. */
 export async function finishRun(tx: Tx, run: ExecutorRun, end: RunEnd): Promise<void> {
@@ -90,14 +94,17 @@ export async function finishRun(tx: Tx, run: ExecutorRun, end: RunEnd): Promise<
 
   const base = { function_id: run.functionId, run_id: run.id, event: run.event };
   const events: InngestEvent[] = [];
-  if (end.status === "COMPLETED") events.push(internalEvent("inngest/function.finished", { ...base, result: end.output ?? null }));
+  if (end.status === "COMPLETED")
+    events.push(internalEvent("inngest/function.finished", { ...base, result: end.output ?? null }));
   if (end.status === "FAILED") {
     events.push(internalEvent("inngest/function.finished", { ...base, error: end.error }));
     events.push(internalEvent("inngest/function.failed", { ...base, error: end.error }));
   }
   if (end.status === "CANCELLED") events.push(internalEvent("inngest/function.cancelled", base));
   if (events.length) {
-    await tx.executorEvent.createMany({ data: events.map((e) => ({ id: e.id, name: e.name, payload: json(e) as object })) });
+    await tx.executorEvent.createMany({
+      data: events.map((e) => ({ id: e.id, name: e.name, payload: json(e) as object })),
+    });
   }
 
   if (run.parentRunId && run.parentStepId) {
@@ -106,7 +113,10 @@ export async function finishRun(tx: Tx, run: ExecutorRun, end: RunEnd): Promise<
       const result =
         end.status === "COMPLETED"
           ? { data: end.output ?? null }
-          : { error: end.status === "FAILED" ? end.error : { name: "Error", message: `Invoked run ${run.id} was cancelled` } };
+          : {
+              error:
+                end.status === "FAILED" ? end.error : { name: "Error", message: `Invoked run ${run.id} was cancelled` },
+            };
       await resolveStep(tx, parent.id, run.parentStepId, result);
       await tx.executorJob.deleteMany({ where: { dedupeKey: `invoke:${parent.id}:${run.parentStepId}` } });
     }

@@ -33,7 +33,9 @@ class HttpError extends Error {
   }
 }
 
-const registerSchema = z.object({ url: z.string().url(), appName: z.string().min(1), functions: z.array(z.unknown()) }).passthrough();
+const registerSchema = z
+  .object({ url: z.string().url(), appName: z.string().min(1), functions: z.array(z.unknown()) })
+  .passthrough();
 
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -33,7 +33,10 @@ export function canonicalJson(value: unknown): string {
 }
 
 function hmac(body: string, signingKey: string, ts: string): string {
-  return crypto.createHmac("sha256", signingKey.replace(PREFIX, "")).update(body + ts).digest("hex");
+  return crypto
+    .createHmac("sha256", signingKey.replace(PREFIX, ""))
+    .update(body + ts)
+    .digest("hex");
 }
 
 /** X-Inngest-Signature value for a body (already canonical JSON text). */
@@ -43,7 +46,12 @@ export function signBody(body: string, signingKey: string, now: Date = new Date(
 }
 
 /** Checks a signature the way the SDK does (5-minute window); used to verify the app's responses and in tests. */
-export function verifySignature(body: string, header: string | null | undefined, signingKey: string, now: Date = new Date()): boolean {
+export function verifySignature(
+  body: string,
+  header: string | null | undefined,
+  signingKey: string,
+  now: Date = new Date(),
+): boolean {
   if (!header) return false;
   const params = new URLSearchParams(header);
   const t = params.get("t");

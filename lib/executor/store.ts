@@ -35,7 +35,12 @@ export async function enqueueDiscovery(tx: Tx, runId: string, runAt: Date = new 
 }
 
 /** Stores a step result once; returns false when the step already had one. */
-export async function memoizeStep(tx: Tx, runId: string, stepId: string, result: { data: unknown } | { error: unknown }): Promise<boolean> {
+export async function memoizeStep(
+  tx: Tx,
+  runId: string,
+  stepId: string,
+  result: { data: unknown } | { error: unknown },
+): Promise<boolean> {
   const { count } = await tx.executorStepResult.createMany({
     data: [{ runId, stepId, result: json(result) as Prisma.InputJsonValue }],
     skipDuplicates: true,
@@ -44,14 +49,22 @@ export async function memoizeStep(tx: Tx, runId: string, stepId: string, result:
 }
 
 /** Stores a step result and, if it is new, asks the SDK what comes next. */
-export async function resolveStep(tx: Tx, runId: string, stepId: string, result: { data: unknown } | { error: unknown }): Promise<boolean> {
+export async function resolveStep(
+  tx: Tx,
+  runId: string,
+  stepId: string,
+  result: { data: unknown } | { error: unknown },
+): Promise<boolean> {
   const stored = await memoizeStep(tx, runId, stepId, result);
   if (stored) await enqueueDiscovery(tx, runId);
   return stored;
 }
 
 /** Memoized steps in completion order, as the call request's `steps` and `ctx.stack`. */
-export async function loadSteps(db: Db | Tx, runId: string): Promise<{ steps: Record<string, unknown>; stack: string[] }> {
+export async function loadSteps(
+  db: Db | Tx,
+  runId: string,
+): Promise<{ steps: Record<string, unknown>; stack: string[] }> {
   const rows = await db.executorStepResult.findMany({ where: { runId }, orderBy: { seq: "asc" } });
   const steps: Record<string, unknown> = {};
   for (const row of rows) steps[row.stepId] = row.result;

@@ -41,7 +41,8 @@ export async function syncApp(opts: {
     throw new SyncError(`App at ${opts.appUrl} is not answering${cause ? ` (${cause})` : ""}`);
   }
   const text = await res.text();
-  if (res.status !== 200) throw new SyncError(`App at ${opts.appUrl} refused the sync: HTTP ${res.status} ${text.slice(0, 300)}`);
+  if (res.status !== 200)
+    throw new SyncError(`App at ${opts.appUrl} refused the sync: HTTP ${res.status} ${text.slice(0, 300)}`);
   // Only the app holding the signing key can sign its answer; anything else is not our app.
   if (!verifySignature(text, res.headers.get("x-inngest-signature"), opts.signingKey)) {
     throw new SyncError(`App at ${opts.appUrl} answered the sync without a valid signature`);

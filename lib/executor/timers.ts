@@ -19,12 +19,18 @@ export async function handleTimer(db: Db, job: ExecutorJob, log: ExecutorLogger)
       } else if (job.kind === "RUN_TIMEOUT") {
         await finishRun(tx, run, {
           status: "FAILED",
-          error: { name: "InngestFunctionTimeoutError", message: "The run did not finish within its timeouts.finish limit" },
+          error: {
+            name: "InngestFunctionTimeoutError",
+            message: "The run did not finish within its timeouts.finish limit",
+          },
         });
         log.warn("run timed out", { runId: run.id, functionId: run.functionId });
       } else if (job.kind === "INVOKE_TIMEOUT") {
         await resolveStep(tx, run.id, job.stepId, {
-          error: { name: "InngestInvokeTimeoutError", message: "Timed out waiting for the invoked function to complete" },
+          error: {
+            name: "InngestInvokeTimeoutError",
+            message: "Timed out waiting for the invoked function to complete",
+          },
         });
       }
     }
@@ -50,7 +56,10 @@ async function fireCron(db: Db, job: ExecutorJob, log: ExecutorLogger): Promise<
     const runId = await createRun(tx, fn, internalEvent("inngest/scheduled.timer", { cron: payload.cron }));
     // Missed occurrences while the executor was down collapse into this one run.
     const next = parseCron(payload.cron).next(new Date(Math.max(Date.now(), job.runAt.getTime())));
-    await tx.executorJob.update({ where: { id: job.id }, data: { runAt: next, attempt: 0, lockedUntil: null, lockedBy: null } });
+    await tx.executorJob.update({
+      where: { id: job.id },
+      data: { runAt: next, attempt: 0, lockedUntil: null, lockedBy: null },
+    });
     log.debug("cron fired", { functionId: fn.id, cron: payload.cron, runId, next: next.toISOString() });
   });
 }

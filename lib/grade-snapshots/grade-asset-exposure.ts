@@ -21,13 +21,22 @@ export async function gradeAssetExposure(
   organizationId: string,
   input: { assetId: string; scanRunId: string; asOf: Date },
 ): Promise<StoredAssetGrade | null> {
-  const asset = await db.asset.findFirst({ where: { id: input.assetId, organizationId, deletedAt: null }, select: { id: true } });
+  const asset = await db.asset.findFirst({
+    where: { id: input.assetId, organizationId, deletedAt: null },
+    select: { id: true },
+  });
   if (!asset) return null;
   const existing = await db.gradeSnapshot.findFirst({
     where: { organizationId, assetId: asset.id, scanRunId: input.scanRunId },
     orderBy: { createdAt: "desc" },
   });
-  if (existing) return { snapshotId: existing.id, grade: existing.grade as Grade, score: existing.score, methodVersion: existing.methodVersion };
+  if (existing)
+    return {
+      snapshotId: existing.id,
+      grade: existing.grade as Grade,
+      score: existing.score,
+      methodVersion: existing.methodVersion,
+    };
 
   const ports = await openFindingsOfAsset(organizationId, asset.id);
   const result = gradeAsset(ports, { asOf: input.asOf });

@@ -12,6 +12,9 @@ export async function openFindingsOfAsset(organizationId: string, assetId: strin
     }),
     db.host.findMany({ where: { organizationId, assetId, catchAll: true }, select: { ip: true } }),
   ]);
-  const findings = intervals.map((interval) => ({ ...observedPortOfInterval(interval), firstSeen: interval.firstSeenAt }));
+  const findings = intervals.map((interval) => ({
+    ...observedPortOfInterval(interval),
+    firstSeen: interval.firstSeenAt,
+  }));
   return { findings, catchAllHosts: catchAllHosts.map((h) => h.ip) };
 }

@@ -77,7 +77,12 @@ export async function regradeOrganization(
         where: { id: organizationId },
         data: { grade: result.grade, score: result.score, gradedAt: input.asOf },
       });
-      await recordOrganizationRollup(tx, organizationId, { grade: result.grade, score: result.score, assetCount: result.assetCount }, input.asOf);
+      await recordOrganizationRollup(
+        tx,
+        organizationId,
+        { grade: result.grade, score: result.score, assetCount: result.assetCount },
+        input.asOf,
+      );
       return {
         snapshotId: snapshot.id,
         previous,

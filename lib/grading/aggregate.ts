@@ -20,7 +20,15 @@ export function gradeOrganization(assets: readonly AssetScoreInput[]): Organizat
   assertAssetScores(assets);
   if (assets.length === 0) {
     // Nothing exposed that we know of: the vector's default grade. Callers show "no assets yet".
-    return { methodVersion: GRADING_METHOD_VERSION, score: 100, grade: "A", assetCount: 0, weightedMean: null, worstAsset: null, worstAssetCeiling: null };
+    return {
+      methodVersion: GRADING_METHOD_VERSION,
+      score: 100,
+      grade: "A",
+      assetCount: 0,
+      weightedMean: null,
+      worstAsset: null,
+      worstAssetCeiling: null,
+    };
   }
   const sorted = [...assets].sort(compareAssets);
   // Integer arithmetic until the single division keeps the result exact and order-free.

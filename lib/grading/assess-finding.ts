@@ -54,7 +54,12 @@ function chooseRule(name: string, f: GradingFinding): ServiceRule {
 }
 
 /** Only a registration this method recognises says what the port is expected to run. */
-function mismatchNote(f: GradingFinding, rule: ServiceRule, basis: AssessmentBasis, assessed: string | null): string | null {
+function mismatchNote(
+  f: GradingFinding,
+  rule: ServiceRule,
+  basis: AssessmentBasis,
+  assessed: string | null,
+): string | null {
   if (basis !== "detected" || f.pendingClassification) return null;
   const typical = normaliseServiceName(f.typicalService);
   if (typical === null || ruleForService(typical) === undefined) return null;
@@ -95,7 +100,9 @@ export function assessFinding(f: GradingFinding, asOf: Date): FindingAssessment 
     extras.push({
       kind: "unauthenticated-access",
       points: EXTRA_DEDUCTION.unauthenticatedAccess,
-      note: "it let the scanner in without credentials" + (f.facts.authenticationMethods?.includes("None") ? " (VNC security type None)" : ""),
+      note:
+        "it let the scanner in without credentials" +
+        (f.facts.authenticationMethods?.includes("None") ? " (VNC security type None)" : ""),
     });
   }
   const mismatch = mismatchNote(f, rule, chosen.basis, assessedService);

@@ -12,8 +12,6 @@ function compareStrings(a: string, b: string): number {
 
 export function compareFindings(a: GradingFinding, b: GradingFinding): number {
   return (
-    compareStrings(a.ip.toLowerCase(), b.ip.toLowerCase()) ||
-    compareStrings(a.protocol, b.protocol) ||
-    a.port - b.port
+    compareStrings(a.ip.toLowerCase(), b.ip.toLowerCase()) || compareStrings(a.protocol, b.protocol) || a.port - b.port
   );
 }

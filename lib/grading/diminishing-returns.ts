@@ -28,14 +28,17 @@ export function applyDiminishingReturns(
   }
   const weighted: WeightedAssessment[] = [];
   for (const group of byRule.values()) {
-    group.sort((a, b) => b.assessment.rawDeduction - a.assessment.rawDeduction || compareFindings(a.finding, b.finding));
+    group.sort(
+      (a, b) => b.assessment.rawDeduction - a.assessment.rawDeduction || compareFindings(a.finding, b.finding),
+    );
     group.forEach((item, rank) => weighted.push({ ...item, rank, weight: DIMINISHING_WEIGHTS[rank] ?? 0 }));
   }
   return weighted.sort((a, b) => compareFindings(a.finding, b.finding));
 }
 
 function ordinal(n: number): string {
-  const suffix = n % 100 >= 11 && n % 100 <= 13 ? "th" : ({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[n % 10] ?? "th";
+  const suffix =
+    n % 100 >= 11 && n % 100 <= 13 ? "th" : (({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[n % 10] ?? "th");
   return `${n}${suffix}`;
 }
 

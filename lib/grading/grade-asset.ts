@@ -56,7 +56,9 @@ export function gradeAsset(input: GradingInput, options: GradingOptions): AssetG
   for (let i = 0; i < sorted.length; i++) {
     const finding = sorted[i]!;
     if (i > 0 && findingKey(sorted[i - 1]!) === findingKey(finding)) {
-      throw new GradingInputError(`Invalid grading input: port ${finding.port}/${finding.protocol} of ${finding.ip} is listed twice`);
+      throw new GradingInputError(
+        `Invalid grading input: port ${finding.port}/${finding.protocol} of ${finding.ip} is listed twice`,
+      );
     }
     if (catchAllSet.has(finding.ip.toLowerCase())) notGraded.push({ finding, reason: CATCH_ALL_REASON });
     else if (finding.state !== "open") notGraded.push({ finding, reason: NOT_OPEN_REASON[finding.state] });
@@ -95,5 +97,9 @@ export function gradeAsset(input: GradingInput, options: GradingOptions): AssetG
 
 /** Most severe first, then largest deduction: the order a report should list findings in. */
 export function compareBySeverity(a: GradedFinding, b: GradedFinding): number {
-  return severityRank(b.severity) - severityRank(a.severity) || b.deduction - a.deduction || compareFindings(a.finding, b.finding);
+  return (
+    severityRank(b.severity) - severityRank(a.severity) ||
+    b.deduction - a.deduction ||
+    compareFindings(a.finding, b.finding)
+  );
 }

@@ -21,12 +21,24 @@ export function tlsAdjustments(tls: TlsInfo, asOf: Date): Adjustment[] {
   const validTo = parseTime(tls.validTo);
   const validFrom = parseTime(tls.validFrom);
   if (validTo !== null && validTo < now) {
-    adjustments.push({ kind: "tls-expired", points: EXTRA_DEDUCTION.tlsExpired, note: `certificate expired on ${day(validTo)}` });
+    adjustments.push({
+      kind: "tls-expired",
+      points: EXTRA_DEDUCTION.tlsExpired,
+      note: `certificate expired on ${day(validTo)}`,
+    });
   } else if (validFrom !== null && validFrom > now) {
-    adjustments.push({ kind: "tls-expired", points: EXTRA_DEDUCTION.tlsExpired, note: `certificate not valid before ${day(validFrom)}` });
+    adjustments.push({
+      kind: "tls-expired",
+      points: EXTRA_DEDUCTION.tlsExpired,
+      note: `certificate not valid before ${day(validFrom)}`,
+    });
   }
   if (tls.selfSigned) {
-    adjustments.push({ kind: "tls-self-signed", points: EXTRA_DEDUCTION.tlsSelfSigned, note: "self-signed certificate" });
+    adjustments.push({
+      kind: "tls-self-signed",
+      points: EXTRA_DEDUCTION.tlsSelfSigned,
+      note: "self-signed certificate",
+    });
   }
   const protocol = tls.protocol?.toLowerCase().replace(/[\s_]/g, "") ?? "";
   if (DEPRECATED_PROTOCOL.test(protocol)) {

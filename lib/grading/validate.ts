@@ -21,9 +21,7 @@ const inputSchema = z.object({
 
 const optionsSchema = z.object({ asOf: z.date().refine((d) => !Number.isNaN(d.getTime()), "invalid date") });
 
-const assetScoresSchema = z.array(
-  z.object({ id: z.string().min(1), score: z.int().min(0).max(100) }),
-);
+const assetScoresSchema = z.array(z.object({ id: z.string().min(1), score: z.int().min(0).max(100) }));
 
 function check(schema: z.ZodType, value: unknown, what: string): void {
   const result = schema.safeParse(value);

@@ -14,7 +14,8 @@ export const STATIC_SECURITY_HEADERS: ReadonlyArray<{ key: string; value: string
 ];
 
 /** API routes answer JSON: nothing in them may run or be framed. */
-export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+export const API_CONTENT_SECURITY_POLICY =
+  "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /** Two years, the preload list's minimum; subdomains included because the app owns its host. */
 export const STRICT_TRANSPORT_SECURITY = "max-age=63072000; includeSubDomains";

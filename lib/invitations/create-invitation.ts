@@ -28,7 +28,10 @@ export async function createInvitation(
   const created = await withOrganizationLock(organizationId, async (tx) => {
     const actor = await recheckMembership(tx, ctx, "members:manage", { verifiedEmail: true });
     assertMayGrantRole(actor, role);
-    const existing = await tx.membership.findFirst({ where: { organizationId, user: { email } }, select: { id: true } });
+    const existing = await tx.membership.findFirst({
+      where: { organizationId, user: { email } },
+      select: { id: true },
+    });
     if (existing) throw new AppError("conflict", `${email} is already a member of this organisation.`);
     await assertWithinInvitationQuota(tx, { organizationId, userId, now });
     const invitation = await tx.invitation.create({
@@ -66,13 +69,23 @@ export async function createInvitation(
   } catch (error) {
     await db.invitation.deleteMany({ where: { id: created.id, organizationId } });
     console.error("[portwatch] invitation mail failed", error);
-    throw new AppError("internal", `The invitation mail to ${email} could not be sent, so no invitation was created. Please try again later.`);
+    throw new AppError(
+      "internal",
+      `The invitation mail to ${email} could not be sent, so no invitation was created. Please try again later.`,
+    );
   }
   // Only once the new link is on its way do earlier links to the same address stop working.
   await db.invitation.updateMany({
     where: { organizationId, email, acceptedAt: null, revokedAt: null, id: { not: created.id } },
     data: { revokedAt: now },
   });
-  await recordAuditEvent({ action: "invitation.sent", organizationId, actorUserId: userId, target: `invitation:${created.id}`, details: { email, role }, now });
+  await recordAuditEvent({
+    action: "invitation.sent",
+    organizationId,
+    actorUserId: userId,
+    target: `invitation:${created.id}`,
+    details: { email, role },
+    now,
+  });
   return { id: created.id, expiresAt: created.expiresAt };
 }

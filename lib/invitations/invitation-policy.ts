@@ -28,17 +28,33 @@ export const INVITATION_QUOTAS = {
 } as const;
 
 /** Throws rate_limited once the organisation or the inviting user has used a quota. Call under the organisation lock. */
-export async function assertWithinInvitationQuota(tx: Tx, params: { organizationId: string; userId: string; now: Date }): Promise<void> {
+export async function assertWithinInvitationQuota(
+  tx: Tx,
+  params: { organizationId: string; userId: string; now: Date },
+): Promise<void> {
   for (const rule of INVITATION_QUOTAS.perOrganization) {
-    const sent = await tx.invitation.count({ where: { organizationId: params.organizationId, createdAt: { gt: new Date(params.now.getTime() - rule.windowMs) } } });
+    const sent = await tx.invitation.count({
+      where: {
+        organizationId: params.organizationId,
+        createdAt: { gt: new Date(params.now.getTime() - rule.windowMs) },
+      },
+    });
     if (sent >= rule.limit) {
-      throw new AppError("rate_limited", `This organisation has sent ${rule.limit} invitations in the last ${rule.window}, the most allowed. Try again later.`);
+      throw new AppError(
+        "rate_limited",
+        `This organisation has sent ${rule.limit} invitations in the last ${rule.window}, the most allowed. Try again later.`,
+      );
     }
   }
   for (const rule of INVITATION_QUOTAS.perUser) {
-    const sent = await tx.invitation.count({ where: { invitedById: params.userId, createdAt: { gt: new Date(params.now.getTime() - rule.windowMs) } } });
+    const sent = await tx.invitation.count({
+      where: { invitedById: params.userId, createdAt: { gt: new Date(params.now.getTime() - rule.windowMs) } },
+    });
     if (sent >= rule.limit) {
-      throw new AppError("rate_limited", `You have sent ${rule.limit} invitations in the last ${rule.window}, the most allowed. Try again later.`);
+      throw new AppError(
+        "rate_limited",
+        `You have sent ${rule.limit} invitations in the last ${rule.window}, the most allowed. Try again later.`,
+      );
     }
   }
 }

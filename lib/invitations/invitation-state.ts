@@ -2,7 +2,10 @@ import { AppError } from "@/lib/errors";
 
 export type InvitationState = "pending" | "accepted" | "revoked" | "expired";
 
-export function invitationState(inv: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date }, now = new Date()): InvitationState {
+export function invitationState(
+  inv: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date },
+  now = new Date(),
+): InvitationState {
   if (inv.acceptedAt) return "accepted";
   if (inv.revokedAt) return "revoked";
   if (inv.expiresAt.getTime() <= now.getTime()) return "expired";
@@ -17,8 +20,12 @@ export function unusableInvitationError(state: Exclude<InvitationState, "pending
     case "revoked":
       return new AppError("gone", "This invitation was withdrawn. Ask the person who invited you for a new one.");
     case "expired":
-      return new AppError("gone", `This invitation expired on ${expiresAt.toUTCString()}. Ask the person who invited you for a new one.`);
+      return new AppError(
+        "gone",
+        `This invitation expired on ${expiresAt.toUTCString()}. Ask the person who invited you for a new one.`,
+      );
   }
 }
 
-export const INVALID_INVITATION_MESSAGE = "This invitation link is not valid. Check that you copied the whole link from the email.";
+export const INVALID_INVITATION_MESSAGE =
+  "This invitation link is not valid. Check that you copied the whole link from the email.";

@@ -12,7 +12,10 @@ export interface PendingInvitation {
 }
 
 /** Invitations not yet accepted, revoked or expired (the capability is in the where). */
-export async function listPendingInvitations(ctx: OrgContext<"members:manage">, now = new Date()): Promise<PendingInvitation[]> {
+export async function listPendingInvitations(
+  ctx: OrgContext<"members:manage">,
+  now = new Date(),
+): Promise<PendingInvitation[]> {
   const rows = await db.invitation.findMany({
     where: {
       ...inOrganization(ctx, "members:manage"),
@@ -20,7 +23,14 @@ export async function listPendingInvitations(ctx: OrgContext<"members:manage">, 
       revokedAt: null,
       expiresAt: { gt: now },
     },
-    select: { id: true, email: true, role: true, expiresAt: true, createdAt: true, invitedBy: { select: { email: true } } },
+    select: {
+      id: true,
+      email: true,
+      role: true,
+      expiresAt: true,
+      createdAt: true,
+      invitedBy: { select: { email: true } },
+    },
     orderBy: { createdAt: "desc" },
   });
   return rows.map(({ invitedBy, ...r }) => ({ ...r, invitedBy: invitedBy?.email ?? null }));

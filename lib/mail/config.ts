@@ -19,7 +19,9 @@ export function mailTarget(env: NodeJS.ProcessEnv = process.env): MailTarget {
   const url = env.SMTP_URL?.trim();
   if (url) {
     if (!/^smtps?:\/\//i.test(url)) {
-      throw new MailConfigurationError("SMTP_URL must start with smtp:// or smtps:// (for example smtp://user:pass@mail.example.test:587).");
+      throw new MailConfigurationError(
+        "SMTP_URL must start with smtp:// or smtps:// (for example smtp://user:pass@mail.example.test:587).",
+      );
     }
     return { kind: "smtp", url, from };
   }

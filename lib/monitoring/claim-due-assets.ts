@@ -32,8 +32,12 @@ export interface ClaimDueAssetsInput {
  */
 export async function claimDueAssets(input: ClaimDueAssetsInput): Promise<DueScan[]> {
   const prefix = `sched-${input.tickId}-`;
-  const claimed = await db.scanRun.findMany({ where: { id: { startsWith: prefix } }, select: { id: true, organizationId: true, assetId: true } });
-  if (claimed.length > 0) return claimed.map((r) => ({ organizationId: r.organizationId, assetId: r.assetId, scanRunId: r.id }));
+  const claimed = await db.scanRun.findMany({
+    where: { id: { startsWith: prefix } },
+    select: { id: true, organizationId: true, assetId: true },
+  });
+  if (claimed.length > 0)
+    return claimed.map((r) => ({ organizationId: r.organizationId, assetId: r.assetId, scanRunId: r.id }));
 
   const dayAgo = new Date(input.now.getTime() - DAY_MS);
   const budget = (plan: keyof typeof PLAN_LIMITS) => PLAN_LIMITS[plan].scansPerDay;
@@ -62,7 +66,12 @@ export async function claimDueAssets(input: ClaimDueAssetsInput): Promise<DueSca
 
   const orgIds = [...new Set(picks.map((p) => p.organizationId))];
   const orgs = new Map(
-    (await db.organization.findMany({ where: { id: { in: orgIds } }, select: { id: true, plan: true, trialEndsAt: true } })).map((o) => [o.id, o]),
+    (
+      await db.organization.findMany({
+        where: { id: { in: orgIds } },
+        select: { id: true, plan: true, trialEndsAt: true },
+      })
+    ).map((o) => [o.id, o]),
   );
   const portSpec = configuredPortSpec();
   const scans: DueScan[] = [];

@@ -10,12 +10,18 @@ import { withOrganizationLock } from "./transaction";
  * Owners may set any role. Admins may switch members between admin and viewer, but can neither make
  * an owner nor change an owner. The last owner cannot be demoted.
  */
-export async function changeMemberRole(ctx: OrgContext<"members:manage">, params: { membershipId: string; role: Role }): Promise<void> {
+export async function changeMemberRole(
+  ctx: OrgContext<"members:manage">,
+  params: { membershipId: string; role: Role },
+): Promise<void> {
   const { organizationId } = ctx;
   const { membershipId, role } = params;
   await withOrganizationLock(organizationId, async (tx) => {
     const actor = await recheckMembership(tx, ctx, "members:manage", { verifiedEmail: true });
-    const target = await tx.membership.findFirst({ where: { id: membershipId, organizationId }, select: { id: true, role: true, user: { select: { email: true } } } });
+    const target = await tx.membership.findFirst({
+      where: { id: membershipId, organizationId },
+      select: { id: true, role: true, user: { select: { email: true } } },
+    });
     if (!target) throw notFound("Member");
     if (!can(actor, "owners:manage")) {
       if (role === "OWNER") throw forbidden("Only an owner can make someone an owner.");

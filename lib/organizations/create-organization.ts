@@ -6,11 +6,18 @@ import { trialEndsAt } from "./trial";
  * free trial: the first organisation they create starts a 14-day trial; later ones start with the trial
  * already over (a plan is needed to scan), so new organisations cannot be a way to trial forever.
  */
-export async function createOrganization(params: { userId: string; name: string; now?: Date }): Promise<{ id: string; trial: boolean }> {
+export async function createOrganization(params: {
+  userId: string;
+  name: string;
+  now?: Date;
+}): Promise<{ id: string; trial: boolean }> {
   const now = params.now ?? new Date();
   return db.$transaction(async (tx) => {
     // Claims the user's trial (a conditional update, so two creations at once cannot both get one).
-    const { count } = await tx.user.updateMany({ where: { id: params.userId, trialStartedAt: null }, data: { trialStartedAt: now } });
+    const { count } = await tx.user.updateMany({
+      where: { id: params.userId, trialStartedAt: null },
+      data: { trialStartedAt: now },
+    });
     const trial = count === 1;
     const org = await tx.organization.create({
       data: {

@@ -14,6 +14,8 @@ export async function assertNotLastOwner(
   membershipId: string,
   change: keyof typeof LAST_OWNER_MESSAGES,
 ): Promise<void> {
-  const otherOwners = await tx.membership.count({ where: { organizationId, role: "OWNER", id: { not: membershipId } } });
+  const otherOwners = await tx.membership.count({
+    where: { organizationId, role: "OWNER", id: { not: membershipId } },
+  });
   if (otherOwners === 0) throw new AppError("conflict", LAST_OWNER_MESSAGES[change]);
 }

@@ -25,7 +25,13 @@ export const PLAN_LIMITS: Readonly<Record<Plan, PlanLimits>> = {
   TRIAL: { label: "Free trial", maxAssets: 10, scanIntervalMs: 24 * HOUR_MS, onDemandScansPerDay: 20, scansPerDay: 60 },
   STARTER: { label: "Starter", maxAssets: 25, scanIntervalMs: 24 * HOUR_MS, onDemandScansPerDay: 50, scansPerDay: 150 },
   PRO: { label: "Pro", maxAssets: 250, scanIntervalMs: 6 * HOUR_MS, onDemandScansPerDay: 500, scansPerDay: 2_000 },
-  ENTERPRISE: { label: "Enterprise", maxAssets: 5_000, scanIntervalMs: 1 * HOUR_MS, onDemandScansPerDay: 5_000, scansPerDay: 150_000 },
+  ENTERPRISE: {
+    label: "Enterprise",
+    maxAssets: 5_000,
+    scanIntervalMs: 1 * HOUR_MS,
+    onDemandScansPerDay: 5_000,
+    scansPerDay: 150_000,
+  },
 };
 
 /**

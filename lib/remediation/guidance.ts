@@ -181,7 +181,9 @@ export const GUIDANCE: Record<ServiceClass, Guidance> = {
       "Nothing to close if it serves your zones. Keep the software patched and refuse zone transfers to strangers (`allow-transfer { none; };`).",
       "If it is not meant to be public, block {port}/{proto} at the firewall.",
     ],
-    verify: ["`dig @{host} example.com A +recurse` from outside returns REFUSED or no `ra` flag; `dig @{host} yourdomain AXFR` is refused."],
+    verify: [
+      "`dig @{host} example.com A +recurse` from outside returns REFUSED or no `ra` flag; `dig @{host} yourdomain AXFR` is refused.",
+    ],
   },
   "udp-amplifier": {
     title: "UDP service that amplifies DDoS attacks",
@@ -220,7 +222,8 @@ export const GUIDANCE: Record<ServiceClass, Guidance> = {
   },
   camera: {
     title: "Video stream (RTSP) reachable from the internet",
-    meaning: "RTSP is typical of IP cameras and recorders, which often keep default passwords and unpatched firmware; a stream can show your premises to anyone.",
+    meaning:
+      "RTSP is typical of IP cameras and recorders, which often keep default passwords and unpatched firmware; a stream can show your premises to anyone.",
     fix: [
       "Block {port}/{proto} at the firewall and view cameras through a VPN or the vendor's authenticated cloud service.",
       "Change default passwords and update the firmware.",
@@ -255,12 +258,15 @@ export const GUIDANCE: Record<ServiceClass, Guidance> = {
   },
   web: {
     title: "Web service",
-    meaning: "An encrypted web service or a redirect to one: what a public site is supposed to expose. It is informational and deducts nothing unless its TLS is weak.",
+    meaning:
+      "An encrypted web service or a redirect to one: what a public site is supposed to expose. It is informational and deducts nothing unless its TLS is weak.",
     fix: [
       "Keep the certificate valid and issued by a trusted authority (not self-signed), and offer TLS 1.2 or 1.3 only.",
       "Make sure only intended sites are served here; admin panels belong behind authentication or a VPN.",
     ],
-    verify: ["`openssl s_client -connect {host}:{port} -tls1_2` completes with a valid certificate chain; `-tls1_1` is refused."],
+    verify: [
+      "`openssl s_client -connect {host}:{port} -tls1_2` completes with a valid certificate chain; `-tls1_1` is refused.",
+    ],
   },
   unknown: {
     title: "Unidentified service",

@@ -42,11 +42,13 @@ export function remediationFor(ruleId: string | null | undefined, at?: FindingLo
 function fillPlaceholders(text: string, at: FindingLocation): string {
   const proto = at.protocol;
   const hostPort = at.ip.includes(":") ? `[${at.ip}]:${at.port}` : `${at.ip}:${at.port}`;
-  return text
-    .replaceAll("{host}:{port}", hostPort)
-    .replaceAll("{host}", at.ip)
-    .replaceAll("{port}", String(at.port))
-    // nmap's scan-type letter (-sT / -sU) and the protocol word.
-    .replaceAll("-s{proto}", proto === "udp" ? "-sU" : "-sT")
-    .replaceAll("{proto}", proto);
+  return (
+    text
+      .replaceAll("{host}:{port}", hostPort)
+      .replaceAll("{host}", at.ip)
+      .replaceAll("{port}", String(at.port))
+      // nmap's scan-type letter (-sT / -sU) and the protocol word.
+      .replaceAll("-s{proto}", proto === "udp" ? "-sU" : "-sT")
+      .replaceAll("{proto}", proto)
+  );
 }

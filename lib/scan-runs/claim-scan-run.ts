@@ -27,7 +27,14 @@ export type ClaimedScanRun =
 export async function claimScanRun(organizationId: string, input: ClaimScanRunInput): Promise<ClaimedScanRun> {
   const asset = await db.asset.findFirst({
     where: { id: input.assetId, organizationId },
-    select: { id: true, kind: true, value: true, deletedAt: true, verifiedAt: true, organization: { select: { plan: true, trialEndsAt: true } } },
+    select: {
+      id: true,
+      kind: true,
+      value: true,
+      deletedAt: true,
+      verifiedAt: true,
+      organization: { select: { plan: true, trialEndsAt: true } },
+    },
   });
   if (!asset || asset.deletedAt) {
     if (input.scanRunId) {
@@ -60,14 +67,21 @@ export async function claimScanRun(organizationId: string, input: ClaimScanRunIn
     where: { id: scanRunId, organizationId, assetId: asset.id, status: "QUEUED" },
     data: { status: "RUNNING", startedAt: input.now, portSpec },
   });
-  const run = await db.scanRun.findFirst({ where: { id: scanRunId, organizationId, assetId: asset.id }, select: { status: true } });
+  const run = await db.scanRun.findFirst({
+    where: { id: scanRunId, organizationId, assetId: asset.id },
+    select: { status: true },
+  });
   if (!run) {
     if (input.scanRunId) return { state: "skipped", scanRunId, reason: "The scan run was not found." };
     throw new ScanDataNotFoundError(`Scan run ${scanRunId} belongs to another asset`);
   }
-  if (run.status !== "RUNNING") return { state: "skipped", scanRunId, reason: `The scan run is already ${run.status.toLowerCase()}.` };
+  if (run.status !== "RUNNING")
+    return { state: "skipped", scanRunId, reason: `The scan run is already ${run.status.toLowerCase()}.` };
 
   // Scheduled scans count from the latest scan, whoever asked for it.
-  await db.asset.updateMany({ where: { id: asset.id, organizationId }, data: { nextScanAt: nextScanAt(asset.organization, input.now, verified) } });
+  await db.asset.updateMany({
+    where: { id: asset.id, organizationId },
+    data: { nextScanAt: nextScanAt(asset.organization, input.now, verified) },
+  });
   return { state: "running", scanRunId, target: { kind: asset.kind, value: asset.value }, verified };
 }

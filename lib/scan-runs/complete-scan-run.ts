@@ -1,9 +1,15 @@
 import { db } from "@/lib/db/client";
 
 /** RUNNING → COMPLETED, and the asset's lastScanAt. Returns false when the run was no longer running (cancelled). */
-export async function completeScanRun(organizationId: string, input: { scanRunId: string; now: Date }): Promise<boolean> {
+export async function completeScanRun(
+  organizationId: string,
+  input: { scanRunId: string; now: Date },
+): Promise<boolean> {
   return db.$transaction(async (tx) => {
-    const run = await tx.scanRun.findFirst({ where: { id: input.scanRunId, organizationId }, select: { status: true, assetId: true } });
+    const run = await tx.scanRun.findFirst({
+      where: { id: input.scanRunId, organizationId },
+      select: { status: true, assetId: true },
+    });
     if (!run) return false;
     if (run.status === "COMPLETED") return true; // a retried step
     if (run.status !== "RUNNING") return false;

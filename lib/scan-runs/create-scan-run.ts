@@ -15,7 +15,10 @@ export interface NewScanRun {
  * event is sent so the interface can show it at once. The event carries its id.
  */
 export async function createScanRun(organizationId: string, input: NewScanRun): Promise<ScanRun> {
-  const asset = await db.asset.findFirst({ where: { id: input.assetId, organizationId, deletedAt: null }, select: { id: true } });
+  const asset = await db.asset.findFirst({
+    where: { id: input.assetId, organizationId, deletedAt: null },
+    select: { id: true },
+  });
   if (!asset) throw new ScanDataNotFoundError(`Asset ${input.assetId} was not found in this organisation`);
   return db.scanRun.create({
     data: {

@@ -12,7 +12,11 @@ export const RUNNING_TIMEOUT_MS = 12 * 60 * 60 * 1000;
 export async function failStaleScanRuns(now: Date): Promise<number> {
   const queued = await db.scanRun.updateMany({
     where: { status: "QUEUED", createdAt: { lt: new Date(now.getTime() - QUEUED_TIMEOUT_MS) } },
-    data: { status: "FAILED", finishedAt: now, error: "The scan was queued but never started. It will be retried at the next scheduled time." },
+    data: {
+      status: "FAILED",
+      finishedAt: now,
+      error: "The scan was queued but never started. It will be retried at the next scheduled time.",
+    },
   });
   const running = await db.scanRun.updateMany({
     where: { status: "RUNNING", startedAt: { lt: new Date(now.getTime() - RUNNING_TIMEOUT_MS) } },

@@ -18,7 +18,10 @@ export interface ScanRunProgress {
 }
 
 /** The live progress of one scan run of the organisation, or null when it has none with that id. */
-export async function getScanRunProgress(ctx: OrgContext<"assets:read">, scanRunId: string): Promise<ScanRunProgress | null> {
+export async function getScanRunProgress(
+  ctx: OrgContext<"assets:read">,
+  scanRunId: string,
+): Promise<ScanRunProgress | null> {
   const run = await db.scanRun.findFirst({
     where: { id: scanRunId, ...inOrganization(ctx, "assets:read") },
     select: {
@@ -36,6 +39,10 @@ export async function getScanRunProgress(ctx: OrgContext<"assets:read">, scanRun
   });
   if (!run) return null;
   const graded =
-    run.status === "COMPLETED" && (await db.gradeSnapshot.count({ where: { organizationId: ctx.organizationId, assetId: run.assetId, scanRunId: run.id }, take: 1 })) > 0;
+    run.status === "COMPLETED" &&
+    (await db.gradeSnapshot.count({
+      where: { organizationId: ctx.organizationId, assetId: run.assetId, scanRunId: run.id },
+      take: 1,
+    })) > 0;
   return { ...run, graded };
 }

@@ -17,7 +17,10 @@ export interface ExposureChangeDetails {
 }
 
 /** The openings, closings and service changes a scan run recorded, in a stable order. */
-export async function listScanExposureChanges(organizationId: string, scanRunId: string): Promise<ExposureChangeDetails[]> {
+export async function listScanExposureChanges(
+  organizationId: string,
+  scanRunId: string,
+): Promise<ExposureChangeDetails[]> {
   const rows = await db.exposureChange.findMany({
     where: { organizationId, scanRunId },
     orderBy: [{ hostIp: "asc" }, { protocol: "asc" }, { port: "asc" }, { kind: "asc" }],

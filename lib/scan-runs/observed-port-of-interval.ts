@@ -23,7 +23,12 @@ export function observedServiceOfInterval(interval: PortInterval): ObservedServi
 
 /** A stored interval with its host's address, as the contract's ObservedPort. */
 export function observedPortOfInterval(interval: PortInterval & { host: { ip: string } }): ObservedPort {
-  return { ip: interval.host.ip, port: interval.port, protocol: protocolOfTransport(interval.protocol), ...observedServiceOfInterval(interval) };
+  return {
+    ip: interval.host.ip,
+    port: interval.port,
+    protocol: protocolOfTransport(interval.protocol),
+    ...observedServiceOfInterval(interval),
+  };
 }
 
 export function protocolOfTransport(protocol: TransportProtocol): Protocol {

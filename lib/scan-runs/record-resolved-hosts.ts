@@ -38,8 +38,15 @@ export async function recordResolvedHosts(
         update: { hostname: address.hostname, discovered: address.discovered },
         select: { id: true, organizationId: true },
       });
-      if (host.organizationId !== organizationId) throw new ScanDataNotFoundError(`Host ${address.ip} belongs to another organisation`);
-      hosts.push({ hostId: host.id, ip: address.ip, family: address.family, hostname: address.hostname, discovered: address.discovered });
+      if (host.organizationId !== organizationId)
+        throw new ScanDataNotFoundError(`Host ${address.ip} belongs to another organisation`);
+      hosts.push({
+        hostId: host.id,
+        ip: address.ip,
+        family: address.family,
+        hostname: address.hostname,
+        discovered: address.discovered,
+      });
     }
     await tx.scanRun.updateMany({ where: { id: input.scanRunId, organizationId }, data: { hostsTotal: hosts.length } });
     return hosts;

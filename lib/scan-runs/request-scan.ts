@@ -7,7 +7,10 @@ import { failScanRun } from "./fail-scan-run";
 import { assertMayScanNow } from "./scan-quota";
 
 export class ScanNotQueuedError extends Error {
-  constructor(readonly scanRunId: string, cause: unknown) {
+  constructor(
+    readonly scanRunId: string,
+    cause: unknown,
+  ) {
     super("The scan could not be queued. Please try again in a moment.", { cause });
     this.name = "ScanNotQueuedError";
   }
@@ -25,7 +28,12 @@ export async function requestScan(
   options: { enforceQuota?: boolean } = {},
 ): Promise<ScanRun> {
   const inProgress = await db.scanRun.findFirst({
-    where: { organizationId, assetId: input.assetId, status: { in: ["QUEUED", "RUNNING"] }, asset: { deletedAt: null } },
+    where: {
+      organizationId,
+      assetId: input.assetId,
+      status: { in: ["QUEUED", "RUNNING"] },
+      asset: { deletedAt: null },
+    },
     orderBy: { createdAt: "desc" },
   });
   if (inProgress) return inProgress;
@@ -36,7 +44,13 @@ export async function requestScan(
   try {
     await inngest.send(
       scanRequested.create(
-        { organizationId, assetId: run.assetId, scanRunId: run.id, trigger: run.trigger, requestedById: run.requestedById },
+        {
+          organizationId,
+          assetId: run.assetId,
+          scanRunId: run.id,
+          trigger: run.trigger,
+          requestedById: run.requestedById,
+        },
         // Derived from the run: a resend of the same request is dropped as a duplicate.
         { id: `scan-requested-${run.id}` },
       ),

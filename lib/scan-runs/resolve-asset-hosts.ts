@@ -38,7 +38,12 @@ export async function resolveAssetHosts(
     await failScanRun(organizationId, { scanRunId: input.scanRunId, error: reason, now: input.now });
     return { ok: false, reason };
   }
-  const hosts = await recordResolvedHosts(organizationId, { scanRunId: input.scanRunId, assetId: input.assetId, addresses, now: input.now });
+  const hosts = await recordResolvedHosts(organizationId, {
+    scanRunId: input.scanRunId,
+    assetId: input.assetId,
+    addresses,
+    now: input.now,
+  });
   const retiredPorts = await retireUnresolvedHosts(organizationId, {
     scanRunId: input.scanRunId,
     assetId: input.assetId,

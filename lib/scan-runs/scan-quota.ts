@@ -28,10 +28,15 @@ export async function assertMayScanNow(organizationId: string, assetId: string, 
   });
   const sinceLast = last ? now.getTime() - last.createdAt.getTime() : Infinity;
   if (sinceLast < SCAN_NOW_COOLDOWN_MS) {
-    throw new AppError("rate_limited", `This asset was scanned on demand a moment ago. You can scan it again in ${minutes(SCAN_NOW_COOLDOWN_MS - sinceLast)} minutes.`);
+    throw new AppError(
+      "rate_limited",
+      `This asset was scanned on demand a moment ago. You can scan it again in ${minutes(SCAN_NOW_COOLDOWN_MS - sinceLast)} minutes.`,
+    );
   }
   if (asset.verifiedAt === null) {
-    const ofAsset = await db.scanRun.count({ where: { organizationId, assetId, trigger: { in: [...ON_DEMAND] }, createdAt: { gt: dayAgo } } });
+    const ofAsset = await db.scanRun.count({
+      where: { organizationId, assetId, trigger: { in: [...ON_DEMAND] }, createdAt: { gt: dayAgo } },
+    });
     if (ofAsset >= STANDARD_SCAN.onDemandScansPerAssetPerDay) {
       throw new AppError(
         "rate_limited",
@@ -39,12 +44,20 @@ export async function assertMayScanNow(organizationId: string, assetId: string, 
       );
     }
   }
-  const onDemand = await db.scanRun.count({ where: { organizationId, trigger: { in: [...ON_DEMAND] }, createdAt: { gt: dayAgo } } });
+  const onDemand = await db.scanRun.count({
+    where: { organizationId, trigger: { in: [...ON_DEMAND] }, createdAt: { gt: dayAgo } },
+  });
   if (onDemand >= limits.onDemandScansPerDay) {
-    throw new AppError("rate_limited", `Your plan (${limits.label}) includes ${limits.onDemandScansPerDay} on-demand scans a day, and they are used up. Scheduled scans continue.`);
+    throw new AppError(
+      "rate_limited",
+      `Your plan (${limits.label}) includes ${limits.onDemandScansPerDay} on-demand scans a day, and they are used up. Scheduled scans continue.`,
+    );
   }
   const all = await db.scanRun.count({ where: { organizationId, createdAt: { gt: dayAgo } } });
   if (all >= limits.scansPerDay) {
-    throw new AppError("rate_limited", `Your organisation has used its ${limits.scansPerDay} scans of the last 24 hours (${limits.label} plan). Try again later.`);
+    throw new AppError(
+      "rate_limited",
+      `Your organisation has used its ${limits.scansPerDay} scans of the last 24 hours (${limits.label} plan). Try again later.`,
+    );
   }
 }

@@ -34,7 +34,10 @@ export function scannerConfigFor(config: ScannerConfig, verified: boolean): Scan
 }
 
 /** The port specifications new scan runs record, without validating the rest of the settings. */
-export function configuredPortSpecs(env: Record<string, string | undefined> = process.env): { standard: string; verified: string } {
+export function configuredPortSpecs(env: Record<string, string | undefined> = process.env): {
+  standard: string;
+  verified: string;
+} {
   return { standard: configuredPortSpec(env), verified: (env.SCAN_PORTS_VERIFIED ?? "").trim() || "all" };
 }
 

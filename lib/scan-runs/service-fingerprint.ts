@@ -21,7 +21,15 @@ export function serviceFingerprint(service: ObservedService): string {
     service.product,
     service.version,
     tls
-      ? [tls.protocol, tls.subject, [...tls.subjectAltNames].sort(), tls.issuer, tls.validFrom, tls.validTo, tls.selfSigned]
+      ? [
+          tls.protocol,
+          tls.subject,
+          [...tls.subjectAltNames].sort(),
+          tls.issuer,
+          tls.validFrom,
+          tls.validTo,
+          tls.selfSigned,
+        ]
       : null,
     factsIdentity(service.facts),
     // Appended only when known, so services stored before revisions were read keep their fingerprint.

@@ -11,7 +11,11 @@ import { ScanDataNotFoundError } from "./scan-data-not-found-error";
  */
 export async function startScan(ctx: OrgContext<"scans:start">, assetId: string): Promise<ScanRun> {
   try {
-    return await requestScan(ctx.organizationId, { assetId, trigger: "MANUAL", requestedById: ctx.userId }, { enforceQuota: true });
+    return await requestScan(
+      ctx.organizationId,
+      { assetId, trigger: "MANUAL", requestedById: ctx.userId },
+      { enforceQuota: true },
+    );
   } catch (error) {
     if (error instanceof ScanDataNotFoundError) throw notFound("Asset");
     if (error instanceof ScanNotQueuedError) throw new AppError("internal", error.message);

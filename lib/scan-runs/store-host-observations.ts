@@ -38,7 +38,10 @@ type Tx = Prisma.TransactionClient;
  * service closes the old interval and opens a new one. Each opening, closing and change is also
  * recorded as an ExposureChange.
  */
-export async function storeHostObservations(organizationId: string, input: HostObservations): Promise<StoredHostObservations> {
+export async function storeHostObservations(
+  organizationId: string,
+  input: HostObservations,
+): Promise<StoredHostObservations> {
   return db.$transaction(
     async (tx) => {
       const host = await lockHost(tx, organizationId, input.hostId);
@@ -58,7 +61,12 @@ export async function storeHostObservations(organizationId: string, input: HostO
         : await diffAndWriteIntervals(tx, organizationId, host, input);
 
       await tx.scanHostResult.create({
-        data: { scanRunId: input.scanRunId, hostId: input.hostId, portsOpen: result.portsOpen, scannedAt: input.observedAt },
+        data: {
+          scanRunId: input.scanRunId,
+          hostId: input.hostId,
+          portsOpen: result.portsOpen,
+          scannedAt: input.observedAt,
+        },
       });
       await tx.host.updateMany({
         where: { id: input.hostId, organizationId },
@@ -103,7 +111,13 @@ async function diffAndWriteIntervals(tx: Tx, organizationId: string, host: Locke
   const toClose: PortInterval[] = [];
   const toOpen: { port: PortResult; service: ObservedService; fingerprint: string }[] = [];
   const changes: Prisma.ExposureChangeCreateManyInput[] = [];
-  const change = (port: number, protocol: TransportProtocol, kind: Prisma.ExposureChangeCreateManyInput["kind"], before: ObservedService | null, after: ObservedService | null) =>
+  const change = (
+    port: number,
+    protocol: TransportProtocol,
+    kind: Prisma.ExposureChangeCreateManyInput["kind"],
+    before: ObservedService | null,
+    after: ObservedService | null,
+  ) =>
     changes.push({
       organizationId,
       assetId: host.assetId,
@@ -127,7 +141,13 @@ async function diffAndWriteIntervals(tx: Tx, organizationId: string, host: Locke
     } else {
       toClose.push(current);
       toOpen.push(seen);
-      change(seen.port.port, transportOfProtocol(seen.port.protocol), "SERVICE_CHANGED", observedServiceOfInterval(current), seen.service);
+      change(
+        seen.port.port,
+        transportOfProtocol(seen.port.protocol),
+        "SERVICE_CHANGED",
+        observedServiceOfInterval(current),
+        seen.service,
+      );
     }
   }
   for (const [key, interval] of openByKey) {
@@ -137,7 +157,10 @@ async function diffAndWriteIntervals(tx: Tx, organizationId: string, host: Locke
   }
 
   if (unchangedIds.length > 0) {
-    await tx.portInterval.updateMany({ where: { organizationId, id: { in: unchangedIds } }, data: { lastSeenAt: input.observedAt } });
+    await tx.portInterval.updateMany({
+      where: { organizationId, id: { in: unchangedIds } },
+      data: { lastSeenAt: input.observedAt },
+    });
   }
   if (toClose.length > 0) {
     await tx.portInterval.updateMany({
@@ -175,7 +198,13 @@ async function diffAndWriteIntervals(tx: Tx, organizationId: string, host: Locke
   };
 }
 
-async function summaryOfStored(tx: Tx, organizationId: string, scanRunId: string, hostIp: string, portsOpen: number): Promise<StoredHostObservations> {
+async function summaryOfStored(
+  tx: Tx,
+  organizationId: string,
+  scanRunId: string,
+  hostIp: string,
+  portsOpen: number,
+): Promise<StoredHostObservations> {
   const grouped = await tx.exposureChange.groupBy({
     by: ["kind"],
     where: { organizationId, scanRunId, hostIp },
@@ -184,7 +213,14 @@ async function summaryOfStored(tx: Tx, organizationId: string, scanRunId: string
   const count = (kind: string) => grouped.find((g) => g.kind === kind)?._count._all ?? 0;
   const opened = count("PORT_OPENED");
   const changed = count("SERVICE_CHANGED");
-  return { alreadyStored: true, portsOpen, opened, closed: count("PORT_CLOSED"), changed, unchanged: Math.max(0, portsOpen - opened - changed) };
+  return {
+    alreadyStored: true,
+    portsOpen,
+    opened,
+    closed: count("PORT_CLOSED"),
+    changed,
+    unchanged: Math.max(0, portsOpen - opened - changed),
+  };
 }
 
 function jsonOrNull(value: object | null): Prisma.InputJsonValue | typeof Prisma.DbNull {

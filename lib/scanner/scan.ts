@@ -5,7 +5,13 @@ import { createScanResources } from "./resources";
 import { runPool } from "./run-pool";
 import { portsOf, scanHost } from "./scan-host";
 import { resolveTarget } from "./targets/resolve-target";
-import { TargetRefusedError, type CatchAllHost, type PortResult, type RefusedAddress, type ResolvedAddress } from "./types";
+import {
+  TargetRefusedError,
+  type CatchAllHost,
+  type PortResult,
+  type RefusedAddress,
+  type ResolvedAddress,
+} from "./types";
 
 export type ScanEvent =
   /** A target could not be scanned at all (invalid, unresolvable, only refused addresses). */
@@ -31,7 +37,9 @@ export function scan(targets: readonly string[], options: ScanOptions = {}): Asy
   if (options.signal?.aborted) forward();
   options.signal?.addEventListener("abort", forward, { once: true });
   const signal = controller.signal;
-  const queue = new AsyncQueue<ScanEvent>(() => controller.abort(new DOMException("The scan was abandoned", "AbortError")));
+  const queue = new AsyncQueue<ScanEvent>(() =>
+    controller.abort(new DOMException("The scan was abandoned", "AbortError")),
+  );
   const progress = new ProgressTracker(options.onProgress);
 
   const run = async () => {

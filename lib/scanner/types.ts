@@ -8,7 +8,10 @@ import type { ObservedPort, ObservedService } from "./observed-service";
 export type { Protocol, PortState, TlsInfo, ServiceFacts, ObservedService, ObservedPort } from "./observed-service";
 
 /** What the port itself answered. */
-export type Detection = Pick<ObservedService, "detectedService" | "product" | "version" | "versionRevision" | "tls" | "banner" | "facts">;
+export type Detection = Pick<
+  ObservedService,
+  "detectedService" | "product" | "version" | "versionRevision" | "tls" | "banner" | "facts"
+>;
 
 /** What a port most likely runs (lib/scanner/typical-services), and what IANA registers for it. */
 export type TypicalService = Pick<ObservedService, "typicalService" | "pendingClassification"> & {
@@ -49,10 +52,7 @@ export interface ResolvedAddress {
   discovered: boolean;
 }
 
-export type TargetRefusalReason =
-  | "invalid-target"
-  | "unresolvable"
-  | "non-public-address";
+export type TargetRefusalReason = "invalid-target" | "unresolvable" | "non-public-address";
 
 export class TargetRefusedError extends Error {
   constructor(

@@ -15,7 +15,10 @@ export const assetTargetSchema = z
     ctx.addIssue({ code: "custom", message: parsed.message });
     return z.NEVER;
   })
-  .meta({ description: "A domain name (example.com, IDN allowed) or a single IPv4/IPv6 address.", examples: ["example.com"] });
+  .meta({
+    description: "A domain name (example.com, IDN allowed) or a single IPv4/IPv6 address.",
+    examples: ["example.com"],
+  });
 
 export { MAX_LABEL_LENGTH };
 
@@ -27,7 +30,11 @@ export const assetLabelSchema = z
   .regex(PLAIN_TEXT, plainTextMessage("A label"))
   .transform((s) => (s === "" ? null : s));
 
-export const assetIdSchema = z.string({ error: "Choose an asset." }).trim().min(1, "Choose an asset.").max(64, "That asset id is not valid.");
+export const assetIdSchema = z
+  .string({ error: "Choose an asset." })
+  .trim()
+  .min(1, "Choose an asset.")
+  .max(64, "That asset id is not valid.");
 
 export const addAssetSchema = z.object({
   value: assetTargetSchema,

@@ -66,7 +66,10 @@ export const signUpSchema = z.object({
   email: emailField,
   password: newPasswordField,
   /** Blank means "name it after me"; anything else follows the one organisation-name rule. */
-  organizationName: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), organizationNameSchema.optional()),
+  organizationName: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    organizationNameSchema.optional(),
+  ),
   callbackUrl: optionalText(2048, "That return address is too long."),
 });
 export type SignUpInput = z.infer<typeof signUpSchema>;
@@ -87,7 +90,9 @@ export const resetPasswordSchema = z
   .object({
     token: tokenField,
     password: newPasswordField,
-    confirmPassword: z.string({ error: "Repeat the new password." }).max(PASSWORD_MAX_LENGTH, "The two passwords do not match."),
+    confirmPassword: z
+      .string({ error: "Repeat the new password." })
+      .max(PASSWORD_MAX_LENGTH, "The two passwords do not match."),
   })
   .refine((input) => input.password === input.confirmPassword, {
     path: ["confirmPassword"],

@@ -13,7 +13,12 @@ export const organizationNameSchema = z
 
 export const roleSchema = z.enum(["OWNER", "ADMIN", "VIEWER"], { error: "Choose owner, admin or viewer." });
 
-const idSchema = (what: string) => z.string({ error: `Choose ${what}.` }).trim().min(1, `Choose ${what}.`).max(64, `That ${what} id is not valid.`);
+const idSchema = (what: string) =>
+  z
+    .string({ error: `Choose ${what}.` })
+    .trim()
+    .min(1, `Choose ${what}.`)
+    .max(64, `That ${what} id is not valid.`);
 
 export const renameOrganizationSchema = z.object({ name: organizationNameSchema });
 export const createOrganizationSchema = z.object({ name: organizationNameSchema });
@@ -28,10 +33,18 @@ export const inviteMemberSchema = z.object({
     .string({ error: "Enter an e-mail address." })
     .trim()
     .toLowerCase()
-    .pipe(z.email({ error: "Enter a valid e-mail address, like alice@example.com." }).max(254, "That e-mail address is too long.")),
+    .pipe(
+      z
+        .email({ error: "Enter a valid e-mail address, like alice@example.com." })
+        .max(254, "That e-mail address is too long."),
+    ),
   role: roleSchema,
 });
 export const revokeInvitationSchema = z.object({ invitationId: idSchema("an invitation") });
 export const acceptInvitationSchema = z.object({
-  token: z.string({ error: "The invitation link is incomplete." }).trim().min(1, "The invitation link is incomplete.").max(200, "The invitation link is not valid."),
+  token: z
+    .string({ error: "The invitation link is incomplete." })
+    .trim()
+    .min(1, "The invitation link is incomplete.")
+    .max(200, "The invitation link is not valid."),
 });

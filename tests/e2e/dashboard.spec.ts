@@ -24,7 +24,10 @@ async function screenshots(page: Page, testInfo: TestInfo, name: string) {
     await page.setViewportSize({ width, height: 900 });
     await page.waitForTimeout(300);
     // At 375 px nothing may push the page sideways (tables scroll inside their own box).
-    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} fits ${width} px`).toBeLessThanOrEqual(width);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth),
+      `${name} fits ${width} px`,
+    ).toBeLessThanOrEqual(width);
     const body = await page.screenshot({ fullPage: true });
     await testInfo.attach(`${name}-${width}.png`, { body, contentType: "image/png" });
   }
@@ -40,7 +43,9 @@ async function expectNoSeriousA11yViolations(page: Page, what: string) {
   ).toEqual([]);
 }
 
-test("a new organisation sees the overview lead to its first domain, then the scan's grade without a reload", async ({ page }) => {
+test("a new organisation sees the overview lead to its first domain, then the scan's grade without a reload", async ({
+  page,
+}) => {
   await page.goto("/sign-up");
   await page.getByLabel(/^name/i).fill("Dana Dashboard");
   await page.getByLabel(/email/i).fill(email);
@@ -77,14 +82,25 @@ test("a new organisation sees the overview lead to its first domain, then the sc
   assetPath = new URL(page.url()).pathname;
 });
 
-test("the asset page shows typical and detected services, the mismatch, Pending classification and the evidence", async ({ page }, testInfo) => {
+test("the asset page shows typical and detected services, the mismatch, Pending classification and the evidence", async ({
+  page,
+}, testInfo) => {
   test.skip(!assetPath, "needs the scanned asset from the first test");
   await signIn(page);
   await page.goto(assetPath);
   await expect(page.getByRole("heading", { name: "dash.example.test" })).toBeVisible();
 
   const ports = page.getByRole("table", { name: /open ports/i });
-  for (const header of ["Host", "Port/protocol", "Typical service", "Detected service", "Severity", "Contribution", "First seen", "Last seen"]) {
+  for (const header of [
+    "Host",
+    "Port/protocol",
+    "Typical service",
+    "Detected service",
+    "Severity",
+    "Contribution",
+    "First seen",
+    "Last seen",
+  ]) {
     await expect(ports.getByRole("columnheader", { name: header })).toBeVisible();
   }
   // SSH answering on 8080, registered for HTTP: detected ≠ typical, marked.
@@ -117,7 +133,9 @@ test("the asset page shows typical and detected services, the mismatch, Pending 
   await screenshots(page, testInfo, "asset-page");
 });
 
-test("the overview shows the grade, the charts, typical versus detected and the riskiest findings", async ({ page }, testInfo) => {
+test("the overview shows the grade, the charts, typical versus detected and the riskiest findings", async ({
+  page,
+}, testInfo) => {
   test.skip(!assetPath, "needs the scanned asset from the first test");
   await signIn(page);
   await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();

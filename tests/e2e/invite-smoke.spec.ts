@@ -49,7 +49,10 @@ test("assets, organisation settings, invitations and members", async ({ page, br
   await page.getByRole("button", { name: "Add asset" }).click();
   await expect(page.getByText("xn--bcher-kva.example is already monitored.")).toBeVisible();
 
-  await page.getByRole("row", { name: /xn--bcher-kva\.example/ }).getByRole("button", { name: "Edit" }).click();
+  await page
+    .getByRole("row", { name: /xn--bcher-kva\.example/ })
+    .getByRole("button", { name: "Edit" })
+    .click();
   await page.getByLabel("Label for xn--bcher-kva.example").fill("Bookshop");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("cell", { name: /Bookshop/ })).toBeVisible();
@@ -93,7 +96,9 @@ test("assets, organisation settings, invitations and members", async ({ page, br
   await expect(other).toHaveURL(new RegExp(inviteUrl.pathname));
   await other.getByRole("button", { name: "Join Smoke Security" }).click();
   await expect(other).toHaveURL(/\/dashboard/);
-  await expect(other.getByLabel("Organisation", { exact: true }).locator("option:checked")).toHaveText("Smoke Security");
+  await expect(other.getByLabel("Organisation", { exact: true }).locator("option:checked")).toHaveText(
+    "Smoke Security",
+  );
   await other.goto("/settings/members");
   await expect(other.getByText("Members of Smoke Security")).toBeVisible();
   await expect(other.getByRole("cell", { name: /Olga Owner/ })).toBeVisible();

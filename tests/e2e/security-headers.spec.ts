@@ -65,7 +65,8 @@ test("pages, API routes and static files carry the security headers; HSTS only o
 function watchCspViolations(page: Page): string[] {
   const violations: string[] = [];
   page.on("console", (msg) => {
-    if (/Content Security Policy|Refused to (execute|load|apply|connect)/i.test(msg.text())) violations.push(msg.text());
+    if (/Content Security Policy|Refused to (execute|load|apply|connect)/i.test(msg.text()))
+      violations.push(msg.text());
   });
   page.on("pageerror", (err) => violations.push(`page error: ${err.message}`));
   return violations;
@@ -111,14 +112,21 @@ test("the app works under its policy: no violation while signing up and moving a
 });
 
 /** One request from another loopback address than the browser's, so the limit it trips stays its own. */
-function requestFrom(localAddress: string, path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+function requestFrom(
+  localAddress: string,
+  path: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+) {
   const base = new URL(test.info().project.use.baseURL!);
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
-    const req = http.request({ host: base.hostname, port: base.port, path, method: init.method ?? "GET", headers: init.headers, localAddress }, (res) => {
-      let body = "";
-      res.on("data", (c) => (body += c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = http.request(
+      { host: base.hostname, port: base.port, path, method: init.method ?? "GET", headers: init.headers, localAddress },
+      (res) => {
+        let body = "";
+        res.on("data", (c) => (body += c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on("error", reject);
     req.end(init.body);
   });
@@ -143,5 +151,7 @@ test("rotating X-Forwarded-For does not escape the per-address sign-in limit", a
     expect(location).toMatch(/error=CredentialsSignin/);
     expect(location).toMatch(/code=unauthenticated/);
   }
-  expect(await credentialsSignIn("127.0.0.2", "198.51.100.99", "someone-else@example.test")).toMatch(/code=rate_limited/);
+  expect(await credentialsSignIn("127.0.0.2", "198.51.100.99", "someone-else@example.test")).toMatch(
+    /code=rate_limited/,
+  );
 });

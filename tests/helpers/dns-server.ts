@@ -35,7 +35,12 @@ export interface DnsServerOptions {
   advertiseRecursion?: boolean;
 }
 
-export function answerQuery(query: Buffer, records: DnsRecords, queries: string[] = [], options: DnsServerOptions = {}): Buffer {
+export function answerQuery(
+  query: Buffer,
+  records: DnsRecords,
+  queries: string[] = [],
+  options: DnsServerOptions = {},
+): Buffer {
   const request = dnsPacket.decode(query);
   const question = request.questions?.[0];
   const ra = options.advertiseRecursion ? dnsPacket.RECURSION_AVAILABLE : 0;
@@ -50,9 +55,11 @@ export function answerQuery(query: Buffer, records: DnsRecords, queries: string[
   }
   const answers: dnsPacket.Answer[] = [];
   if (question.type === "A") for (const ip of entry.A ?? []) answers.push({ type: "A", name, ttl: TTL, data: ip });
-  if (question.type === "AAAA") for (const ip of entry.AAAA ?? []) answers.push({ type: "AAAA", name, ttl: TTL, data: ip });
+  if (question.type === "AAAA")
+    for (const ip of entry.AAAA ?? []) answers.push({ type: "AAAA", name, ttl: TTL, data: ip });
   if (question.type === "MX") for (const mx of entry.MX ?? []) answers.push({ type: "MX", name, ttl: TTL, data: mx });
-  if (question.type === "TXT") for (const text of entry.TXT ?? []) answers.push({ type: "TXT", name, ttl: TTL, data: text });
+  if (question.type === "TXT")
+    for (const text of entry.TXT ?? []) answers.push({ type: "TXT", name, ttl: TTL, data: text });
   return dnsPacket.encode({ ...base, flags: dnsPacket.AUTHORITATIVE_ANSWER | ra, answers });
 }
 

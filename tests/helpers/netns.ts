@@ -40,7 +40,8 @@ export async function netnsUnavailableReason(): Promise<string | null> {
   if (process.platform !== "linux") return "network namespaces need Linux";
   if (process.getuid?.() !== 0) return "network namespaces need root";
   for (const binary of ["ip", "iptables"]) {
-    if (!(await which(binary))) return `${binary} is not installed (apt-get install ${binary === "ip" ? "iproute2" : binary})`;
+    if (!(await which(binary)))
+      return `${binary} is not installed (apt-get install ${binary === "ip" ? "iproute2" : binary})`;
   }
   const probe = `pwchk${randomBytes(3).toString("hex")}`;
   try {
@@ -124,9 +125,22 @@ export async function startNetnsHost(options: NetnsOptions): Promise<NetnsHost> 
 
     const open = [...new Set(options.openPorts)];
     if (options.catchAll) {
-      await exec("iptables", "-t", "nat", "-A", "PREROUTING", "-p", "tcp", "-j", "REDIRECT", "--to-ports", String(open[0]));
+      await exec(
+        "iptables",
+        "-t",
+        "nat",
+        "-A",
+        "PREROUTING",
+        "-p",
+        "tcp",
+        "-j",
+        "REDIRECT",
+        "--to-ports",
+        String(open[0]),
+      );
     } else if (options.dropOthers !== false) {
-      for (const port of open) await exec("iptables", "-A", "INPUT", "-p", "tcp", "--dport", String(port), "-j", "ACCEPT");
+      for (const port of open)
+        await exec("iptables", "-A", "INPUT", "-p", "tcp", "--dport", String(port), "-j", "ACCEPT");
       await exec("iptables", "-A", "INPUT", "-p", "tcp", "-j", "DROP");
     }
 
@@ -140,7 +154,15 @@ export async function startNetnsHost(options: NetnsOptions): Promise<NetnsHost> 
       listener!.once("exit", (code) => reject(new Error(`namespace listener exited (${code}): ${stderr}`)));
     });
     await assertRoutedVia(remote, hostDevice);
-    return { namespace, device: hostDevice, localIp: local, ip: remote, cidr: `${base}/30`, openPorts: open, stop: cleanup };
+    return {
+      namespace,
+      device: hostDevice,
+      localIp: local,
+      ip: remote,
+      cidr: `${base}/30`,
+      openPorts: open,
+      stop: cleanup,
+    };
   } catch (error) {
     await cleanup();
     throw error;

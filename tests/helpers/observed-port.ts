@@ -2,7 +2,9 @@
 import type { ObservedPort, TlsInfo } from "@/lib/scanner";
 
 /** An open TCP port on 192.0.2.10 (TEST-NET-1) where nothing is known yet but what the overrides say. */
-export function observedPort<T extends Partial<ObservedPort>>(overrides: T & Pick<ObservedPort, "port">): ObservedPort & T {
+export function observedPort<T extends Partial<ObservedPort>>(
+  overrides: T & Pick<ObservedPort, "port">,
+): ObservedPort & T {
   return {
     ip: "192.0.2.10",
     protocol: "tcp",

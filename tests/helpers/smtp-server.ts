@@ -26,7 +26,9 @@ export interface TestSmtpServer {
 }
 
 const addresses = (value: AddressObject | AddressObject[] | undefined): string[] =>
-  (Array.isArray(value) ? value : value ? [value] : []).flatMap((a) => a.value.map((v) => (v.address ?? "").toLowerCase()));
+  (Array.isArray(value) ? value : value ? [value] : []).flatMap((a) =>
+    a.value.map((v) => (v.address ?? "").toLowerCase()),
+  );
 
 /**
  * A real SMTP server on loopback that accepts everything and keeps each message parsed. No TLS and
@@ -76,7 +78,11 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
         };
         const timer = setTimeout(() => {
           arrivals.off("mail", onMail);
-          reject(new Error(`No matching mail within ${timeoutMs} ms (received ${messages.length}: ${messages.map((m) => `"${m.subject}" to ${m.to.join(",")}`).join("; ") || "none"})`));
+          reject(
+            new Error(
+              `No matching mail within ${timeoutMs} ms (received ${messages.length}: ${messages.map((m) => `"${m.subject}" to ${m.to.join(",")}`).join("; ") || "none"})`,
+            ),
+          );
         }, timeoutMs);
         arrivals.on("mail", onMail);
       });

@@ -31,11 +31,26 @@ import { tigervnc } from "./services/tigervnc";
 export type { TestService } from "./services/types";
 
 export const SERVICE_DEFINITIONS: readonly ServiceDefinition[] = [
-  openssh, nginx, postfix, dovecot, vsftpd, redis, mariadb, postgresql, memcached, mosquitto, openldap, snmpd, dnsmasq, tigervnc,
+  openssh,
+  nginx,
+  postfix,
+  dovecot,
+  vsftpd,
+  redis,
+  mariadb,
+  postgresql,
+  memcached,
+  mosquitto,
+  openldap,
+  snmpd,
+  dnsmasq,
+  tigervnc,
 ];
 
 /** Every endpoint the fixtures can provide, known without starting anything. */
-export const TEST_SERVICE_ENDPOINTS: readonly { name: string; protocol: "tcp" | "udp" }[] = SERVICE_DEFINITIONS.flatMap((d) => d.endpoints);
+export const TEST_SERVICE_ENDPOINTS: readonly { name: string; protocol: "tcp" | "udp" }[] = SERVICE_DEFINITIONS.flatMap(
+  (d) => d.endpoints,
+);
 
 export interface StartedTestServices {
   services: TestService[];
@@ -103,19 +118,23 @@ export async function startTestServices(options: { only?: string[] } = {}): Prom
         host: run.host(definition.hostOctet),
         binary(name) {
           const path = binaries.get(name);
-          if (path === undefined) throw new Error(`${definition.name} fixture uses ${name} without listing it in its binaries`);
+          if (path === undefined)
+            throw new Error(`${definition.name} fixture uses ${name} without listing it in its binaries`);
           return path;
         },
         spawn: (spawnOptions) => run.spawn(spawnOptions),
         certificate() {
-          if (opensslPath === null) return Promise.reject(new Error("openssl is not installed (apt-get install openssl)"));
+          if (opensslPath === null)
+            return Promise.reject(new Error("openssl is not installed (apt-get install openssl)"));
           return run.certificate(opensslPath);
         },
       };
       const services = await definition.start(context);
       for (const service of services) {
         if (!definition.endpoints.some((e) => e.name === service.name && e.protocol === service.protocol)) {
-          throw new Error(`${definition.name} fixture returned ${service.name}/${service.protocol}, which its endpoints do not declare`);
+          throw new Error(
+            `${definition.name} fixture returned ${service.name}/${service.protocol}, which its endpoints do not declare`,
+          );
         }
       }
       return services.filter((service) => isWanted(definition, service.name, options.only));

@@ -33,7 +33,6 @@ export function assertLocalDestination(host: string | undefined, what: string): 
   throw new Error(`test network guard: refused ${what} to ${host} (tests may only reach loopback)`);
 }
 
-
 /** Where a net.Socket#connect call goes, whichever of Node's call forms it uses. */
 export function socketConnectHost(args: unknown[]): { host: string | undefined; ipc: boolean } | null {
   // net.connect() hands Socket#connect its already-normalised [options, callback] array.
@@ -57,7 +56,9 @@ export function guardSocketConnect(original: AnyFn): AnyFn {
   };
 }
 
-net.Socket.prototype.connect = guardSocketConnect(net.Socket.prototype.connect as unknown as AnyFn) as typeof net.Socket.prototype.connect;
+net.Socket.prototype.connect = guardSocketConnect(
+  net.Socket.prototype.connect as unknown as AnyFn,
+) as typeof net.Socket.prototype.connect;
 
 const originalSend = dgram.Socket.prototype.send as unknown as AnyFn;
 dgram.Socket.prototype.send = function guardedSend(this: dgram.Socket, ...args: unknown[]) {
@@ -86,12 +87,31 @@ const originalPromiseLookup = dns.promises.lookup as unknown as AnyFn;
 
 // c-ares resolvers query whatever servers they hold, /etc/resolv.conf's by default.
 for (const proto of [dns.Resolver.prototype, dns.promises.Resolver.prototype] as unknown as Record<string, AnyFn>[]) {
-  for (const method of ["resolve", "resolve4", "resolve6", "resolveMx", "resolveTxt", "resolveAny", "resolveCname", "resolveNs", "resolveSrv", "resolvePtr", "resolveSoa", "resolveCaa", "resolveNaptr", "reverse"]) {
+  for (const method of [
+    "resolve",
+    "resolve4",
+    "resolve6",
+    "resolveMx",
+    "resolveTxt",
+    "resolveAny",
+    "resolveCname",
+    "resolveNs",
+    "resolveSrv",
+    "resolvePtr",
+    "resolveSoa",
+    "resolveCaa",
+    "resolveNaptr",
+    "reverse",
+  ]) {
     const original = proto[method];
     if (typeof original !== "function") continue;
     proto[method] = function guardedResolve(this: { getServers(): string[] }, ...args: unknown[]) {
       for (const server of this.getServers()) {
-        const host = server.startsWith("[") ? server.slice(1, server.indexOf("]")) : server.split(":").length === 2 ? server.split(":")[0]! : server;
+        const host = server.startsWith("[")
+          ? server.slice(1, server.indexOf("]"))
+          : server.split(":").length === 2
+            ? server.split(":")[0]!
+            : server;
         assertLocalDestination(host, "a DNS query");
       }
       return original.apply(this, args);

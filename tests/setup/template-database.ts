@@ -62,7 +62,10 @@ export async function postgresTemplate(serverUrl: string): Promise<void> {
   const closer = new pg.Client({ connectionString: serverUrl });
   await closer.connect();
   try {
-    await closer.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [TEMPLATE_DB_NAME]);
+    await closer.query(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
+      [TEMPLATE_DB_NAME],
+    );
   } finally {
     await closer.end();
   }

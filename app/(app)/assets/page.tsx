@@ -18,7 +18,16 @@ export default async function AssetsPage() {
   const blocked = addBlockedReason(user.emailVerified, isPlanActive(active));
   // The verification secrets are for those who may verify: admins and owners.
   const verificationTokens = new Map(
-    canEdit ? await Promise.all(assets.filter((a) => !a.verifiedAt).map(async (a) => [a.id, a.verificationToken ?? (await ensureVerificationToken(active.organizationId, a.id))] as const)) : [],
+    canEdit
+      ? await Promise.all(
+          assets
+            .filter((a) => !a.verifiedAt)
+            .map(
+              async (a) =>
+                [a.id, a.verificationToken ?? (await ensureVerificationToken(active.organizationId, a.id))] as const,
+            ),
+        )
+      : [],
   );
 
   return (
@@ -26,7 +35,8 @@ export default async function AssetsPage() {
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Assets</h1>
         <p className="mt-1 text-sm text-slate-600">
-          The domains and IP addresses Portwatch watches for {active.name}. {assets.length === 1 ? "1 asset" : `${assets.length} assets`}.
+          The domains and IP addresses Portwatch watches for {active.name}.{" "}
+          {assets.length === 1 ? "1 asset" : `${assets.length} assets`}.
         </p>
       </div>
       {canEdit ? (
@@ -36,7 +46,9 @@ export default async function AssetsPage() {
           <AddAssetForm organizationId={active.organizationId} action={addAssetAction} />
         )
       ) : (
-        <p className="text-sm text-slate-600">You are a viewer in this organisation: admins and owners add and change assets.</p>
+        <p className="text-sm text-slate-600">
+          You are a viewer in this organisation: admins and owners add and change assets.
+        </p>
       )}
       <AssetTable
         assets={assets}

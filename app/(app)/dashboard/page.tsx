@@ -29,7 +29,15 @@ function Panel({ children, className = "" }: { children: React.ReactNode; classN
   return <section className={`rounded-lg border border-slate-200 bg-white p-4 ${className}`}>{children}</section>;
 }
 
-function EmptyState({ title, children, action }: { title: string; children: React.ReactNode; action?: React.ReactNode }) {
+function EmptyState({
+  title,
+  children,
+  action,
+}: {
+  title: string;
+  children: React.ReactNode;
+  action?: React.ReactNode;
+}) {
   return (
     <section className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
       <h2 className="text-lg font-semibold">{title}</h2>
@@ -61,8 +69,8 @@ export default async function DashboardPage() {
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
         <p className="mt-1 text-sm text-slate-700">
-          Open Ports exposure of {active.name}: {assetCount === 1 ? "1 asset" : `${assetCount} assets`}, {summary?.openPorts ?? 0} open{" "}
-          {summary?.openPorts === 1 ? "port" : "ports"}.
+          Open Ports exposure of {active.name}: {assetCount === 1 ? "1 asset" : `${assetCount} assets`},{" "}
+          {summary?.openPorts ?? 0} open {summary?.openPorts === 1 ? "port" : "ports"}.
         </p>
       </div>
 
@@ -71,26 +79,34 @@ export default async function DashboardPage() {
           title="Add your first domain"
           action={
             !canScan ? (
-              <p className="text-sm text-slate-700">You are a viewer in this organisation: ask an admin or owner to add its domains.</p>
+              <p className="text-sm text-slate-700">
+                You are a viewer in this organisation: ask an admin or owner to add its domains.
+              </p>
             ) : blocked ? (
-              <p className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-950">{blocked}</p>
+              <p className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-950">
+                {blocked}
+              </p>
             ) : (
-            <Link href="/assets" className="inline-block rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700">
-              Add a domain or IP address
-            </Link>
+              <Link
+                href="/assets"
+                className="inline-block rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700"
+              >
+                Add a domain or IP address
+              </Link>
             )
           }
         >
           <p>
-            Portwatch scans the domains and IP addresses you add, shows every open port with its typical and detected service, and grades the
-            exposure A–F. The first scan starts as soon as you add an asset.
+            Portwatch scans the domains and IP addresses you add, shows every open port with its typical and detected
+            service, and grades the exposure A–F. The first scan starts as soon as you add an asset.
           </p>
         </EmptyState>
       ) : (
         <>
           {summary?.gradedAssetCount === 0 && (
             <p role="status" className="rounded-md border border-blue-200 bg-blue-50 px-4 py-3 text-sm text-blue-950">
-              The first scan is under way: the grade, charts and findings appear here when it completes. Its progress is shown in the assets table below.
+              The first scan is under way: the grade, charts and findings appear here when it completes. Its progress is
+              shown in the assets table below.
             </p>
           )}
           <div className="grid gap-4 lg:grid-cols-3 [&>*]:min-w-0">
@@ -126,7 +142,13 @@ export default async function DashboardPage() {
                 {assetCount > ASSETS_SHOWN ? `All ${assetCount} assets` : "Manage assets"}
               </Link>
             </div>
-            <AssetOverviewTable assets={assets} organizationId={active.organizationId} canScan={canScan} scanAction={scanAssetAction} trendDays={SPARKLINE_DAYS} />
+            <AssetOverviewTable
+              assets={assets}
+              organizationId={active.organizationId}
+              canScan={canScan}
+              scanAction={scanAssetAction}
+              trendDays={SPARKLINE_DAYS}
+            />
           </section>
         </>
       )}

@@ -7,7 +7,10 @@ import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { resetPassword } from "@/lib/auth/reset-password";
 import { DEFAULT_SIGNED_IN_PATH } from "@/lib/auth/safe-callback-url";
 import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
-import { ACCESS_REVIEW_PATH, listAccessGrantedWhileUnverified } from "@/lib/organizations/access-granted-while-unverified";
+import {
+  ACCESS_REVIEW_PATH,
+  listAccessGrantedWhileUnverified,
+} from "@/lib/organizations/access-granted-while-unverified";
 import { resetPasswordSchema } from "@/lib/validation/auth";
 
 /**
@@ -16,7 +19,11 @@ import { resetPasswordSchema } from "@/lib/validation/auth";
  * who got in that way and may remove them.
  */
 export const resetPasswordAction = publicAction(resetPasswordSchema, async (input) => {
-  const { userId, email, verifiedNow } = await resetPassword({ token: input.token, password: input.password, ip: clientIpFromHeaders(await headers()) });
+  const { userId, email, verifiedNow } = await resetPassword({
+    token: input.token,
+    password: input.password,
+    ip: clientIpFromHeaders(await headers()),
+  });
   const review = verifiedNow && (await listAccessGrantedWhileUnverified(userId)).length > 0;
   try {
     await signInWithPassword(email, input.password);

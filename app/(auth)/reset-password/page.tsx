@@ -9,7 +9,11 @@ export const metadata: Metadata = { title: "Choose a new password", robots: { in
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const TITLES = { invalid: "This link is not valid", expired: "This link has expired", used: "This link was already used" } as const;
+const TITLES = {
+  invalid: "This link is not valid",
+  expired: "This link has expired",
+  used: "This link was already used",
+} as const;
 
 export default async function ResetPasswordPage({ searchParams }: { searchParams: SearchParams }) {
   const raw = (await searchParams).token;
@@ -31,7 +35,9 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
   return (
     <>
       <h1 className="text-2xl font-semibold tracking-tight">Choose a new password</h1>
-      <p className="mt-1 mb-6 text-sm text-slate-600">After this, you will be signed in here and signed out everywhere else.</p>
+      <p className="mt-1 mb-6 text-sm text-slate-600">
+        After this, you will be signed in here and signed out everywhere else.
+      </p>
       <ResetPasswordForm token={parsed.data} />
     </>
   );

@@ -11,9 +11,15 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /** Messages for arriving here from elsewhere: after sign-up or reset, or from an Auth.js error redirect. */
-function arrivalMessage(params: Record<string, string | string[] | undefined>): { tone: "info" | "error"; text: string } | null {
+function arrivalMessage(
+  params: Record<string, string | string[] | undefined>,
+): { tone: "info" | "error"; text: string } | null {
   if (first(params.registered)) return { tone: "info", text: "Your account is ready. Sign in to continue." };
-  if (first(params.reset)) return { tone: "info", text: "Your password was changed and your other sessions were signed out. Sign in with the new password." };
+  if (first(params.reset))
+    return {
+      tone: "info",
+      text: "Your password was changed and your other sessions were signed out. Sign in with the new password.",
+    };
   if (first(params.error)) {
     return first(params.code) === "rate_limited"
       ? { tone: "error", text: "Too many failed sign-ins. Wait a few minutes or reset your password." }

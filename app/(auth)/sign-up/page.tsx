@@ -18,7 +18,9 @@ export default async function SignUpPage({ searchParams }: { searchParams: Searc
   return (
     <>
       <h1 className="text-2xl font-semibold tracking-tight">Create your account</h1>
-      <p className="mt-1 mb-6 text-sm text-slate-600">14 days free, no card needed. We will ask you to confirm your email address.</p>
+      <p className="mt-1 mb-6 text-sm text-slate-600">
+        14 days free, no card needed. We will ask you to confirm your email address.
+      </p>
       <SignUpForm callbackUrl={callbackUrl} initialEmail={email} />
     </>
   );

@@ -24,7 +24,16 @@ export function SignUpForm({ callbackUrl, initialEmail }: { callbackUrl: string;
     <form action={formAction} className="space-y-4" noValidate>
       {state && !hasFieldErrors && <FormStatus state={state} />}
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <TextField label="Name" name="name" value={name} onValueChange={setName} errors={errors.name} autoComplete="name" required maxLength={NAME_MAX_LENGTH} />
+      <TextField
+        label="Name"
+        name="name"
+        value={name}
+        onValueChange={setName}
+        errors={errors.name}
+        autoComplete="name"
+        required
+        maxLength={NAME_MAX_LENGTH}
+      />
       <EmailField label="Work email" value={email} onValueChange={setEmail} errors={errors.email} />
       <NewPasswordField label="Password" value={password} onValueChange={setPassword} errors={errors.password} />
       <TextField

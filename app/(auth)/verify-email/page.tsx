@@ -18,14 +18,21 @@ export default async function VerifyEmailPage({ searchParams }: { searchParams: 
   const next = nextRaw ? safeCallbackUrl(nextRaw) : null;
   const parsed = tokenQuerySchema.safeParse(Array.isArray(raw) ? raw[0] : raw);
   // The link is redeemed first, so a signed-in user sees their account as verified right after.
-  const outcome: VerifyEmailOutcome | null = parsed.success ? await verifyEmail(parsed.data) : raw === undefined ? null : { status: "invalid" };
+  const outcome: VerifyEmailOutcome | null = parsed.success
+    ? await verifyEmail(parsed.data)
+    : raw === undefined
+      ? null
+      : { status: "invalid" };
   const user = await getSessionUser();
   const continueLink = user ? (
     <Link href={next ?? DEFAULT_SIGNED_IN_PATH} className="font-medium underline">
       Continue to Portwatch
     </Link>
   ) : (
-    <Link href={next ? `/sign-in?callbackUrl=${encodeURIComponent(next)}` : "/sign-in"} className="font-medium underline">
+    <Link
+      href={next ? `/sign-in?callbackUrl=${encodeURIComponent(next)}` : "/sign-in"}
+      className="font-medium underline"
+    >
       Sign in
     </Link>
   );
@@ -35,8 +42,8 @@ export default async function VerifyEmailPage({ searchParams }: { searchParams: 
     return (
       <Notice tone="info" title="Check your inbox">
         <p>
-          We sent a message to the address you entered. If it is new to Portwatch, the message holds a link to confirm it: open it,
-          then sign in. If the address already has an account, the message tells you how to sign in.
+          We sent a message to the address you entered. If it is new to Portwatch, the message holds a link to confirm
+          it: open it, then sign in. If the address already has an account, the message tells you how to sign in.
         </p>
         <p>{continueLink}</p>
       </Notice>
@@ -102,7 +109,11 @@ export default async function VerifyEmailPage({ searchParams }: { searchParams: 
           <Notice tone="error" title="This link is not valid">
             <p>Check that you opened the whole link from the email. If it still does not work, ask for a new link.</p>
           </Notice>
-          {user && !user.emailVerified ? <ResendVerificationForm /> : <p className="text-sm">{continueLink} to have a new link sent.</p>}
+          {user && !user.emailVerified ? (
+            <ResendVerificationForm />
+          ) : (
+            <p className="text-sm">{continueLink} to have a new link sent.</p>
+          )}
         </div>
       );
   }

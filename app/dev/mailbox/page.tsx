@@ -24,7 +24,9 @@ export default async function DevMailboxPage({ searchParams }: { searchParams: P
           placeholder="Filter by recipient"
           className="w-72 rounded-md border border-slate-300 px-3 py-1.5 text-sm"
         />
-        <button className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">Filter</button>
+        <button className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">
+          Filter
+        </button>
         {recipient && (
           <Link href="/dev/mailbox" className="px-2 py-1.5 text-sm text-slate-600 underline">
             Show all

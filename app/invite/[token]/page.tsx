@@ -8,7 +8,11 @@ import { INVALID_INVITATION_MESSAGE, unusableInvitationError } from "@/lib/invit
 import { acceptInvitationAction } from "./actions";
 
 // The token is in the URL: keep it out of search engines and out of Referer headers.
-export const metadata: Metadata = { title: "Invitation", robots: { index: false, follow: false }, referrer: "no-referrer" };
+export const metadata: Metadata = {
+  title: "Invitation",
+  robots: { index: false, follow: false },
+  referrer: "no-referrer",
+};
 
 function Card({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -47,8 +51,8 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   const here = `/invite/${encodeURIComponent(token)}`;
   const intro = (
     <p>
-      {invitation.invitedBy ? `${invitation.invitedBy} invited` : "You are invited"} <strong>{invitation.email}</strong> to join{" "}
-      <strong>{invitation.organizationName}</strong> on Portwatch as {invitation.role.toLowerCase()}.
+      {invitation.invitedBy ? `${invitation.invitedBy} invited` : "You are invited"} <strong>{invitation.email}</strong>{" "}
+      to join <strong>{invitation.organizationName}</strong> on Portwatch as {invitation.role.toLowerCase()}.
     </p>
   );
   const user = await getSessionUser();
@@ -57,7 +61,10 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     return (
       <Card title={`Join ${invitation.organizationName}`}>
         {intro}
-        <p>Sign in with {invitation.email} to accept. New to Portwatch? Create an account with that address and you come straight back here.</p>
+        <p>
+          Sign in with {invitation.email} to accept. New to Portwatch? Create an account with that address and you come
+          straight back here.
+        </p>
         <div className="flex gap-3">
           <Link href={`/sign-in?${query}`} className="rounded-md bg-slate-900 px-4 py-2 text-white hover:bg-slate-700">
             Sign in
@@ -74,7 +81,8 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       <Card title={`Join ${invitation.organizationName}`}>
         {intro}
         <p>
-          You are signed in as <strong>{user.email}</strong>. Sign out, then sign in (or create an account) with {invitation.email} and open this link again.
+          You are signed in as <strong>{user.email}</strong>. Sign out, then sign in (or create an account) with{" "}
+          {invitation.email} and open this link again.
         </p>
         <SignOutButton />
       </Card>
@@ -83,7 +91,11 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   return (
     <Card title={`Join ${invitation.organizationName}`}>
       {intro}
-      <AcceptInvitationForm token={token} organizationName={invitation.organizationName} action={acceptInvitationAction} />
+      <AcceptInvitationForm
+        token={token}
+        organizationName={invitation.organizationName}
+        action={acceptInvitationAction}
+      />
     </Card>
   );
 }

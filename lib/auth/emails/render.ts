@@ -11,7 +11,17 @@ const escapeHtml = (s: string) =>
 
 export function renderAccountMail(mail: AccountMail): { text: string; html: string } {
   const greeting = mail.greetingName ? `Hello ${mail.greetingName},` : "Hello,";
-  const text = [greeting, "", ...mail.paragraphs.flatMap((p) => [p, ""]), `${mail.action.label}:`, mail.action.url, "", mail.footer, "", "— Portwatch"].join("\n");
+  const text = [
+    greeting,
+    "",
+    ...mail.paragraphs.flatMap((p) => [p, ""]),
+    `${mail.action.label}:`,
+    mail.action.url,
+    "",
+    mail.footer,
+    "",
+    "— Portwatch",
+  ].join("\n");
   const p = (s: string) => `<p style="margin:0 0 16px;line-height:1.5">${escapeHtml(s)}</p>`;
   const html = `<!doctype html><html><body style="margin:0;padding:24px;background:#f8fafc;font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:#0f172a">
 <div style="max-width:560px;margin:0 auto;background:#ffffff;border:1px solid #e2e8f0;border-radius:8px;padding:32px">

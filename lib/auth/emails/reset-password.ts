@@ -14,7 +14,8 @@ export function resetPasswordMail(input: { to: string; name: string | null; toke
         "Choosing a new password signs you out on every other device.",
       ],
       action: { label: "Choose a new password", url },
-      footer: "The link works once and expires in 1 hour. If you did not ask for this, ignore this email: your password stays as it is.",
+      footer:
+        "The link works once and expires in 1 hour. If you did not ask for this, ignore this email: your password stays as it is.",
     }),
   };
 }

@@ -2,15 +2,53 @@ import type { CatchAllHost, PortResult, ScanProgress, ServiceFacts } from "../ty
 
 /** The --json line of one port: exactly the documented keys, in order. */
 export function jsonLine(result: PortResult): string {
-  const { target, ip, port, protocol, state, typicalService, pendingClassification, ianaService, detectedService, product, version, versionRevision, tls, banner } =
-    result;
+  const {
+    target,
+    ip,
+    port,
+    protocol,
+    state,
+    typicalService,
+    pendingClassification,
+    ianaService,
+    detectedService,
+    product,
+    version,
+    versionRevision,
+    tls,
+    banner,
+  } = result;
   return JSON.stringify({
-    target, ip, port, protocol, state, typicalService, pendingClassification, ianaService,
-    detectedService, product, version, versionRevision, tls, banner,
+    target,
+    ip,
+    port,
+    protocol,
+    state,
+    typicalService,
+    pendingClassification,
+    ianaService,
+    detectedService,
+    product,
+    version,
+    versionRevision,
+    tls,
+    banner,
   });
 }
 
-const COLUMNS = ["TARGET", "IP", "PORT", "STATE", "TYPICAL", "IANA", "DETECTED", "PRODUCT", "VERSION", "TLS", "NOTES"] as const;
+const COLUMNS = [
+  "TARGET",
+  "IP",
+  "PORT",
+  "STATE",
+  "TYPICAL",
+  "IANA",
+  "DETECTED",
+  "PRODUCT",
+  "VERSION",
+  "TLS",
+  "NOTES",
+] as const;
 
 /** The facts worth a reader's attention, in words; "-" when there are none. */
 function notes(facts: ServiceFacts): string {
@@ -45,7 +83,14 @@ export function formatTable(results: readonly PortResult[]): string {
   if (results.length === 0) return "No open ports found.";
   const rows = [COLUMNS.slice() as string[], ...results.map(row)];
   const widths = COLUMNS.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join("  ").trimEnd()).join("\n");
+  return rows
+    .map((r) =>
+      r
+        .map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!)))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
 }
 
 export function formatCatchAll(host: CatchAllHost): string {

@@ -57,7 +57,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           break;
         case "address-refused":
           clearProgress();
-          io.stderr.write(`scan: ${event.refused.target}: skipping ${event.refused.hostname} ${event.refused.reason}\n`);
+          io.stderr.write(
+            `scan: ${event.refused.target}: skipping ${event.refused.hostname} ${event.refused.reason}\n`,
+          );
           break;
         case "catch-all":
           clearProgress();

@@ -217,10 +217,14 @@ export function connectTcp(endpoint: Endpoint, options: ConnectOptions): Promise
       resolve(ok ? socket : null);
     };
     // A connection to itself (see isSelfConnection) would echo our own probes back: nothing listens.
-    const onConnect = () => settle(!isSelfConnection({ address: socket.localAddress, port: socket.localPort }, endpoint.ip, endpoint.port));
+    const onConnect = () =>
+      settle(!isSelfConnection({ address: socket.localAddress, port: socket.localPort }, endpoint.ip, endpoint.port));
     const onError = () => settle(false);
     const onAbort = () => settle(false);
-    const timer = setTimeout(() => settle(false), Math.max(1, Math.min(options.connectTimeoutMs, options.deadlineAt - Date.now())));
+    const timer = setTimeout(
+      () => settle(false),
+      Math.max(1, Math.min(options.connectTimeoutMs, options.deadlineAt - Date.now())),
+    );
     socket.once("connect", onConnect);
     socket.once("error", onError);
     options.signal?.addEventListener("abort", onAbort, { once: true });
@@ -281,7 +285,10 @@ export async function startTls(
     const onSecure = () => settle(true);
     const onFail = () => settle(false);
     const onAbort = () => settle(false);
-    const timer = setTimeout(onFail, Math.max(1, Math.min(options.handshakeTimeoutMs, options.deadlineAt - Date.now())));
+    const timer = setTimeout(
+      onFail,
+      Math.max(1, Math.min(options.handshakeTimeoutMs, options.deadlineAt - Date.now())),
+    );
     tlsSocket.once("secureConnect", onSecure);
     tlsSocket.once("error", onFail);
     tlsSocket.once("close", onFail);

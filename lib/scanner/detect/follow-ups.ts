@@ -60,9 +60,13 @@ const FOLLOW_UPS: Partial<Record<ProtocolId, FollowUp>> = {
     // A second request offering only Standard RDP Security: accepted means the weakest form is allowed.
     const first = rdpNegotiation(session.reply);
     const conversation = await session.reopen();
-    const reply = conversation ? await conversation.exchange(connectionRequest(PROTOCOL_STANDARD), { waitMs: session.waitMs }) : null;
+    const reply = conversation
+      ? await conversation.exchange(connectionRequest(PROTOCOL_STANDARD), { waitMs: session.waitMs })
+      : null;
     const methods = rdpMethods(first, reply ? rdpNegotiation(reply) : null);
-    return methods.length === 0 ? recognition : { ...recognition, facts: { ...recognition.facts, authenticationMethods: methods } };
+    return methods.length === 0
+      ? recognition
+      : { ...recognition, facts: { ...recognition.facts, authenticationMethods: methods } };
   },
   mqtt: async (recognition, session) => {
     // CONNACK 0 to our anonymous CONNECT: anyone may use the broker. Then read (never publish) the
@@ -70,7 +74,10 @@ const FOLLOW_UPS: Partial<Record<ProtocolId, FollowUp>> = {
     const code = connackReturnCode(session.reply);
     if (code === null) return recognition;
     const anonymous = code === 0;
-    const withFacts: Recognition = { ...recognition, facts: { ...recognition.facts, unauthenticatedAccess: anonymous } };
+    const withFacts: Recognition = {
+      ...recognition,
+      facts: { ...recognition.facts, unauthenticatedAccess: anonymous },
+    };
     if (!anonymous || session.conversation.isClosed) return withFacts;
     const reply = await session.conversation.exchange(SUBSCRIBE_BROKER_VERSION, {
       waitMs: session.waitMs,
@@ -97,7 +104,8 @@ const FOLLOW_UPS: Partial<Record<ProtocolId, FollowUp>> = {
   postgresql: async (recognition, session) => {
     if (session.reply.length !== 1) return recognition;
     // After `N` the server waits for a StartupMessage; after `S` it expects TLS, so start afresh.
-    const conversation = session.reply[0] === 0x4e && !session.conversation.isClosed ? session.conversation : await session.reopen();
+    const conversation =
+      session.reply[0] === 0x4e && !session.conversation.isClosed ? session.conversation : await session.reopen();
     const reply = conversation ? await conversation.exchange(startupMessage(), { waitMs: session.waitMs }) : null;
     return merge(recognition, reply ? recognisePostgresql(reply) : null);
   },

@@ -21,18 +21,17 @@ export type { DetectTiming } from "./timing";
 
 function positive(value: number | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;
-  if (!Number.isFinite(value) || value <= 0) throw new RangeError(`Invalid ${name} ${String(value)}: expected a positive number of milliseconds`);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new RangeError(`Invalid ${name} ${String(value)}: expected a positive number of milliseconds`);
   return value;
 }
 
-export async function detectService(
-  ip: string,
-  port: number,
-  options: DetectOptions = {},
-): Promise<Detection> {
+export async function detectService(ip: string, port: number, options: DetectOptions = {}): Promise<Detection> {
   const literalFamily = net.isIP(ip);
-  if (literalFamily === 0) throw new TypeError(`Invalid IP address ${JSON.stringify(ip)}: detection connects to IP literals only`);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new RangeError(`Invalid port ${String(port)}: expected an integer from 1 to 65535`);
+  if (literalFamily === 0)
+    throw new TypeError(`Invalid IP address ${JSON.stringify(ip)}: detection connects to IP literals only`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new RangeError(`Invalid port ${String(port)}: expected an integer from 1 to 65535`);
   const family = options.family ?? (literalFamily as 4 | 6);
   if (family !== literalFamily) throw new TypeError(`Address ${ip} is not an IPv${family} address`);
 

@@ -34,7 +34,13 @@ const line = (pattern: RegExp) => (reply: Buffer) => pattern.test(reply.toString
 /** A complete (possibly multi-line) reply of a numbered text protocol: the last line is `NNN text`. */
 const finalLine = line(/(^|\r?\n)\d{3}(?: [^\r\n]*)?\r?\n$/);
 
-async function exchange(conversation: Conversation, context: StarttlsContext, data: Buffer | string | null, complete: (reply: Buffer) => boolean, waitMs = context.replyMs) {
+async function exchange(
+  conversation: Conversation,
+  context: StarttlsContext,
+  data: Buffer | string | null,
+  complete: (reply: Buffer) => boolean,
+  waitMs = context.replyMs,
+) {
   if (data !== null) conversation.write(data);
   const wait = Math.max(1, Math.min(waitMs, context.deadlineAt - Date.now()));
   return (await conversation.read({ waitMs: wait, complete })).toString("latin1");
@@ -71,7 +77,10 @@ const DIALOGUES: Partial<Record<ProtocolId, Dialogue>> = {
   // RFC 4511 §4.14: the StartTLS extended operation → ExtendedResponse with resultCode success.
   ldap: async (conversation, context) => {
     conversation.write(LDAP_STARTTLS_REQUEST);
-    const reply = await conversation.read({ waitMs: Math.max(1, Math.min(context.replyMs, context.deadlineAt - Date.now())), complete: isLdapStartTlsSuccess });
+    const reply = await conversation.read({
+      waitMs: Math.max(1, Math.min(context.replyMs, context.deadlineAt - Date.now())),
+      complete: isLdapStartTlsSuccess,
+    });
     return isLdapStartTlsSuccess(reply);
   },
   // PostgreSQL protocol §54.2.10: SSLRequest → `S`.
@@ -81,7 +90,9 @@ const DIALOGUES: Partial<Record<ProtocolId, Dialogue>> = {
   },
   // MySQL/MariaDB: the handshake advertises CLIENT_SSL; an SSLRequest packet (capabilities only) → TLS.
   mysql: async (conversation, context) => {
-    const greeting = await conversation.read({ waitMs: Math.max(1, Math.min(context.greetingMs, context.deadlineAt - Date.now())) });
+    const greeting = await conversation.read({
+      waitMs: Math.max(1, Math.min(context.greetingMs, context.deadlineAt - Date.now())),
+    });
     const request = mysqlSslRequest(greeting);
     if (request === null) return false;
     conversation.write(request);
@@ -97,7 +108,11 @@ export function speaksStarttls(protocol: ProtocolId): boolean {
 export async function starttlsInfo(protocol: ProtocolId, context: StarttlsContext): Promise<TlsInfo | null> {
   const dialogue = DIALOGUES[protocol];
   if (!dialogue || context.signal.aborted || Date.now() >= context.deadlineAt) return null;
-  const options = { connectTimeoutMs: context.connectTimeoutMs, deadlineAt: context.deadlineAt, signal: context.signal };
+  const options = {
+    connectTimeoutMs: context.connectTimeoutMs,
+    deadlineAt: context.deadlineAt,
+    signal: context.signal,
+  };
   const conversation = await openConversation(context.endpoint, options);
   if (conversation === null) return null;
   let upgraded = false;
@@ -112,7 +127,11 @@ export async function starttlsInfo(protocol: ProtocolId, context: StarttlsContex
   }
   const raw = conversation.detach();
   if (raw === null) return null;
-  const secured = await startTls(raw, { ...options, serverName: context.serverName, handshakeTimeoutMs: context.handshakeTimeoutMs });
+  const secured = await startTls(raw, {
+    ...options,
+    serverName: context.serverName,
+    handshakeTimeoutMs: context.handshakeTimeoutMs,
+  });
   if (secured === null) return null;
   try {
     return tlsInfoFrom(secured.tlsSocket);

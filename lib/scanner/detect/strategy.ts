@@ -48,7 +48,10 @@ interface Outcome {
 class Attempt {
   firstReply: Buffer | null = null;
 
-  constructor(readonly context: DetectionContext, readonly typical: string | null) {}
+  constructor(
+    readonly context: DetectionContext,
+    readonly typical: string | null,
+  ) {}
 
   get expired(): boolean {
     return this.context.signal.aborted || Date.now() >= this.context.deadlineAt;
@@ -64,7 +67,11 @@ class Attempt {
   }
 
   /** Follow-up session on `conversation`; extra connections it opens are closed by `closeExtras`. */
-  session(conversation: Conversation, reply: Buffer, plainReopen: boolean): FollowUpSession & { closeExtras: () => void } {
+  session(
+    conversation: Conversation,
+    reply: Buffer,
+    plainReopen: boolean,
+  ): FollowUpSession & { closeExtras: () => void } {
     const extras: Conversation[] = [];
     return {
       conversation,
@@ -81,7 +88,12 @@ class Attempt {
   }
 
   /** Runs the protocol's follow-up questions, closing whatever extra connections they opened. */
-  async refine(recognition: Recognition, conversation: Conversation, reply: Buffer, plainReopen = true): Promise<Recognition> {
+  async refine(
+    recognition: Recognition,
+    conversation: Conversation,
+    reply: Buffer,
+    plainReopen = true,
+  ): Promise<Recognition> {
     const session = this.session(conversation, reply, plainReopen);
     try {
       return await followUp(recognition, session);
@@ -97,7 +109,13 @@ class Attempt {
   /** The detection, with the TLS details behind STARTTLS when a plain protocol offers it. */
   async finish(outcome: Outcome): Promise<Detection> {
     const protocol = outcome.recognition?.protocol;
-    if (protocol === undefined || outcome.overTls || outcome.tls !== null || !speaksStarttls(protocol) || this.expired) {
+    if (
+      protocol === undefined ||
+      outcome.overTls ||
+      outcome.tls !== null ||
+      !speaksStarttls(protocol) ||
+      this.expired
+    ) {
       return this.toDetection(outcome);
     }
     const { endpoint, timing, deadlineAt, signal, serverName } = this.context;
@@ -119,7 +137,9 @@ class Attempt {
     const recognition = outcome?.recognition ?? null;
     const bannerBytes = (recognition ? outcome?.reply : null) ?? this.firstReply ?? outcome?.reply ?? null;
     return {
-      detectedService: recognition ? serviceNameFor(recognition.protocol, outcome?.overTls ?? false, this.typical) : null,
+      detectedService: recognition
+        ? serviceNameFor(recognition.protocol, outcome?.overTls ?? false, this.typical)
+        : null,
       product: recognition?.product ?? null,
       version: recognition?.version ?? null,
       versionRevision: recognition?.revision ?? null,
@@ -139,7 +159,10 @@ export async function runDetection(context: DetectionContext): Promise<Detection
 
   let reusable: Conversation | null = null;
   try {
-    const greetingMs = typical !== null && SLOW_GREETING_SERVICES.has(typical) ? context.timing.slowGreetingMs : context.timing.greetingMs;
+    const greetingMs =
+      typical !== null && SLOW_GREETING_SERVICES.has(typical)
+        ? context.timing.slowGreetingMs
+        : context.timing.greetingMs;
     const greeting = await first.read({ waitMs: Math.min(greetingMs, Math.max(1, context.deadlineAt - Date.now())) });
     attempt.noteReply(greeting);
     if (greeting.length > 0) {
@@ -166,10 +189,12 @@ export async function runDetection(context: DetectionContext): Promise<Detection
     const probe = queue.shift()!;
     const conversation = reusable;
     reusable = null;
-    const outcome = probe.kind === "tls" ? await runTlsProbe(attempt) : await runPlainProbe(attempt, probe, conversation);
+    const outcome =
+      probe.kind === "tls" ? await runTlsProbe(attempt) : await runPlainProbe(attempt, probe, conversation);
     if (outcome === null) continue;
     const protocol = outcome.recognition?.protocol;
-    const betraysTls = protocol === "tls" || (protocol === "http" && outcome.reply !== null && isPlainHttpOnTlsPort(outcome.reply));
+    const betraysTls =
+      protocol === "tls" || (protocol === "http" && outcome.reply !== null && isPlainHttpOnTlsPort(outcome.reply));
     if (betraysTls && !outcome.overTls) {
       // The port speaks TLS: try the handshake next, keep the plain answer in case it fails.
       fallback = protocol === "http" ? outcome : fallback;
@@ -195,7 +220,11 @@ function promote(queue: Probe[], protocol: ProtocolId): void {
   if (index > 0) queue.unshift(...queue.splice(index, 1));
 }
 
-async function runPlainProbe(attempt: Attempt, probe: Probe & { kind: "plain" }, reuse: Conversation | null): Promise<Outcome | null> {
+async function runPlainProbe(
+  attempt: Attempt,
+  probe: Probe & { kind: "plain" },
+  reuse: Conversation | null,
+): Promise<Outcome | null> {
   const conversation = reuse ?? (await openConversation(attempt.context.endpoint, attempt.connectOptions()));
   if (conversation === null) return null;
   try {
@@ -205,7 +234,14 @@ async function runPlainProbe(attempt: Attempt, probe: Probe & { kind: "plain" },
     });
     attempt.noteReply(reply);
     const recognition = reply.length > 0 ? recognise(reply) : null;
-    if (recognition === null) return { recognition: null, overTls: false, reply, tls: null, waitingForMore: reply.length === 0 && !conversation.isClosed };
+    if (recognition === null)
+      return {
+        recognition: null,
+        overTls: false,
+        reply,
+        tls: null,
+        waitingForMore: reply.length === 0 && !conversation.isClosed,
+      };
     const refined = await attempt.refine(recognition, conversation, reply);
     return { recognition: refined, overTls: false, reply, tls: null };
   } finally {
@@ -229,9 +265,15 @@ async function runTlsProbe(attempt: Attempt): Promise<Outcome | null> {
     const greetingMs = Math.min(context.timing.greetingMs, TLS_GREETING_MS, attempt.replyWait());
     let reply = await conversation.read({ waitMs: greetingMs });
     if (reply.length === 0 && !conversation.isClosed) {
-      reply = await conversation.exchange(HTTP_PROBE.payload(context.endpoint), { waitMs: attempt.replyWait(), complete: HTTP_PROBE.complete });
+      reply = await conversation.exchange(HTTP_PROBE.payload(context.endpoint), {
+        waitMs: attempt.replyWait(),
+        complete: HTTP_PROBE.complete,
+      });
     }
-    const inner = reply.length > 0 ? (recognise(reply) ?? (await resolveAmbiguous220(conversation, reply, attempt.replyWait()))) : null;
+    const inner =
+      reply.length > 0
+        ? (recognise(reply) ?? (await resolveAmbiguous220(conversation, reply, attempt.replyWait())))
+        : null;
     const recognition: Recognition =
       inner && inner.protocol !== "tls"
         ? await attempt.refine(inner, conversation, reply, false)

@@ -41,7 +41,10 @@ export function splitSubjectAltNames(text: string | undefined): string[] {
     }
   }
   if (current.trim() !== "") names.push(current.trim());
-  return names.filter((name) => name !== "").slice(0, 100).map((name) => safeField(name, 300, "utf8"));
+  return names
+    .filter((name) => name !== "")
+    .slice(0, 100)
+    .map((name) => safeField(name, 300, "utf8"));
 }
 
 function isSelfSigned(cert: X509Certificate): boolean {

@@ -5,8 +5,7 @@ import { ownInterfaceAddresses } from "./own-addresses";
 import { IPV6_GLOBAL_UNICAST, SPECIAL_IPV4_RANGES, SPECIAL_IPV6_RANGES, type SpecialRange } from "./special-ranges";
 
 export type PolicyVerdict =
-  | { allowed: true; ip: string; family: 4 | 6 }
-  | { allowed: false; ip: string; range: string; reason: string };
+  { allowed: true; ip: string; family: 4 | 6 } | { allowed: false; ip: string; range: string; reason: string };
 
 interface CompiledRange extends SpecialRange {
   list: ReturnType<typeof blockListOf>;
@@ -69,14 +68,25 @@ export class AddressPolicy {
     }
     const ip = canonicalIp(ipText);
     const embedded = family === 6 ? embeddedIpv4(ip) : null;
-    const inList = (list: ReturnType<typeof blockListOf>) => listContains(list, ip) || (embedded !== null && listContains(list, embedded.ipv4));
+    const inList = (list: ReturnType<typeof blockListOf>) =>
+      listContains(list, ip) || (embedded !== null && listContains(list, embedded.ipv4));
     if (inList(this.denied)) {
-      return { allowed: false, ip, range: "SCAN_DENIED_CIDRS", reason: `${ip} is in the operator's deny list (SCAN_DENIED_CIDRS)` };
+      return {
+        allowed: false,
+        ip,
+        range: "SCAN_DENIED_CIDRS",
+        reason: `${ip} is in the operator's deny list (SCAN_DENIED_CIDRS)`,
+      };
     }
     const optedIn = inList(this.allowed);
     const verdict: PolicyVerdict = optedIn ? { allowed: true, ip, family } : this.judgeByRanges(ip, family, embedded);
     if (verdict.allowed && inList(this.own) && !(optedIn && inList(LOOPBACK))) {
-      return { allowed: false, ip, range: "own-interface", reason: `${ip} is an address of the scanning server itself` };
+      return {
+        allowed: false,
+        ip,
+        range: "own-interface",
+        reason: `${ip} is an address of the scanning server itself`,
+      };
     }
     return verdict;
   }

@@ -5,7 +5,9 @@ import { parseCidr, type ParsedCidr } from "./cidr-list";
  * The addresses of this machine's own interfaces, as single-host ranges. Read on every policy build
  * (a few microseconds), so an interface that appears later (a new VPN, a container bridge) counts at once.
  */
-export function ownInterfaceAddresses(interfaces: ReturnType<typeof os.networkInterfaces> = os.networkInterfaces()): ParsedCidr[] {
+export function ownInterfaceAddresses(
+  interfaces: ReturnType<typeof os.networkInterfaces> = os.networkInterfaces(),
+): ParsedCidr[] {
   const ranges: ParsedCidr[] = [];
   for (const list of Object.values(interfaces)) {
     for (const entry of list ?? []) {

@@ -7,7 +7,10 @@ import { ipFamily } from "../policy/ip-address";
 export function parseDnsServers(text: string | readonly string[] | undefined): string[] {
   if (text === undefined) return [];
   const parts = typeof text === "string" ? text.split(",") : [...text];
-  return parts.map((part) => part.trim()).filter((part) => part !== "").map(parseDnsServer);
+  return parts
+    .map((part) => part.trim())
+    .filter((part) => part !== "")
+    .map(parseDnsServer);
 }
 
 function parseDnsServer(server: string): string {

@@ -2,8 +2,7 @@ import { domainToASCII } from "node:url";
 import { canonicalIp, ipFamily } from "../policy/ip-address";
 
 export type ParsedTarget =
-  | { kind: "ip"; input: string; ip: string; family: 4 | 6 }
-  | { kind: "domain"; input: string; hostname: string };
+  { kind: "ip"; input: string; ip: string; family: 4 | 6 } | { kind: "domain"; input: string; hostname: string };
 
 export type TargetParse = { ok: true; target: ParsedTarget } | { ok: false; message: string };
 

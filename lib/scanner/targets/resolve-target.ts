@@ -45,7 +45,9 @@ export async function resolveTarget(target: string, options: ResolveTargetOption
 
   let candidates: ResolvedAddress[];
   if (parsed.target.kind === "ip") {
-    candidates = [{ ip: parsed.target.ip, family: parsed.target.family, hostname: parsed.target.ip, discovered: false }];
+    candidates = [
+      { ip: parsed.target.ip, family: parsed.target.family, hostname: parsed.target.ip, discovered: false },
+    ];
   } else {
     candidates = await resolveDomain(target, parsed.target.hostname, options, env);
   }

@@ -7,7 +7,10 @@ const HIGH_PORT_MIN = 30_000;
  * Random high ports unlikely to run a real service (outside our top-1000 list); a host accepting
  * connections on all of them almost certainly accepts on every port (CDN edge, SYN proxy, tarpit).
  */
-export function pickCatchAllProbePorts(count: number, random: (min: number, max: number) => number = randomInt): number[] {
+export function pickCatchAllProbePorts(
+  count: number,
+  random: (min: number, max: number) => number = randomInt,
+): number[] {
   const avoid = new Set(TOP_PORTS);
   const picked = new Set<number>();
   while (picked.size < count) {

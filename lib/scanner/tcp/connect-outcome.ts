@@ -48,9 +48,7 @@ export function outcomeOfError(code: string): ConnectOutcome {
   return "silent";
 }
 
-const NAME_OF_ERRNO = new Map<number, string>(
-  Object.entries(os.constants.errno).map(([name, value]) => [value, name]),
-);
+const NAME_OF_ERRNO = new Map<number, string>(Object.entries(os.constants.errno).map(([name, value]) => [value, name]));
 
 /** libuv reports errors as negated errno values. */
 export function errnoName(status: number): string {

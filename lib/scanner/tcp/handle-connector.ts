@@ -36,8 +36,7 @@ interface TcpWrapBinding {
 function loadBinding(): TcpWrapBinding | null {
   try {
     const binding = (process as unknown as { binding?: (name: string) => unknown }).binding?.("tcp_wrap") as
-      | Partial<TcpWrapBinding>
-      | undefined;
+      Partial<TcpWrapBinding> | undefined;
     const proto = binding?.TCP?.prototype as Partial<TcpHandle> | undefined;
     if (
       !binding ||

@@ -223,11 +223,14 @@ class HostScan {
     if (this.expiryTimer && at >= this.expiryScheduledFor) return;
     if (this.expiryTimer) clearTimeout(this.expiryTimer);
     this.expiryScheduledFor = at;
-    this.expiryTimer = setTimeout(() => {
-      this.expiryTimer = null;
-      this.expiryScheduledFor = Infinity;
-      setImmediate(() => this.expire());
-    }, Math.max(1, at - performance.now()));
+    this.expiryTimer = setTimeout(
+      () => {
+        this.expiryTimer = null;
+        this.expiryScheduledFor = Infinity;
+        setImmediate(() => this.expire());
+      },
+      Math.max(1, at - performance.now()),
+    );
   }
 
   private expire(): void {
@@ -290,10 +293,13 @@ class HostScan {
 
   private wakeAfter(ms: number): void {
     if (this.wakeTimer) return;
-    this.wakeTimer = setTimeout(() => {
-      this.wakeTimer = null;
-      this.pump();
-    }, Math.max(1, ms));
+    this.wakeTimer = setTimeout(
+      () => {
+        this.wakeTimer = null;
+        this.pump();
+      },
+      Math.max(1, ms),
+    );
   }
 
   private cleanup(): void {

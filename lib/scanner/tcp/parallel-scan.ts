@@ -1,4 +1,10 @@
-import { scanHostTcp, type HostScanInput, type HostScanOutput, type HostScanStats, type TcpPortState } from "./host-scanner";
+import {
+  scanHostTcp,
+  type HostScanInput,
+  type HostScanOutput,
+  type HostScanStats,
+  type TcpPortState,
+} from "./host-scanner";
 import { PortList } from "./port-feed";
 import { startShardWorker, type ShardHandle } from "./shard-worker";
 
@@ -14,7 +20,10 @@ export type ThreadPlan =
    * Start alone; once the first answers have measured the round trip, ask how many worker threads to
    * add (see thread-choice.ts). `release` is called at the end with the number that was granted.
    */
-  | { decide: (measured: { minRttMs: number | null; remainingPorts: number }) => number; release: (workers: number) => void };
+  | {
+      decide: (measured: { minRttMs: number | null; remainingPorts: number }) => number;
+      release: (workers: number) => void;
+    };
 
 /**
  * One host's connect scan shared between this thread and worker threads. On loopback and fast LANs
@@ -27,11 +36,17 @@ export type ThreadPlan =
  * budget. Ports handed to a worker that fails are scanned here.
  */
 export async function scanHostTcpParallel(
-  input: Omit<HostScanInput, "ports"> & { ports: readonly number[]; plan: ThreadPlan; packetsPerSecond?: number | null },
+  input: Omit<HostScanInput, "ports"> & {
+    ports: readonly number[];
+    plan: ThreadPlan;
+    packetsPerSecond?: number | null;
+  },
 ): Promise<HostScanOutput> {
   const { plan } = input;
   const fixedThreads =
-    "threads" in plan ? Math.max(1, Math.min(plan.threads, Math.floor(input.ports.length / MIN_PORTS_PER_THREAD))) : null;
+    "threads" in plan
+      ? Math.max(1, Math.min(plan.threads, Math.floor(input.ports.length / MIN_PORTS_PER_THREAD)))
+      : null;
   if (fixedThreads === 1) return scanHostTcp(input);
 
   const list = new PortList(input.ports);

@@ -52,17 +52,37 @@ export async function scanTcp(input: TcpScanInput): Promise<TcpScanOutput> {
 
 async function scanWith(connector: Connector, input: TcpScanInput): Promise<TcpScanOutput> {
   const rtt = new RttEstimator(input.timing);
-  const common = { ip: input.ip, family: input.family, connector, budget: input.budget, rateLimiter: input.rateLimiter, signal: input.signal, rtt };
+  const common = {
+    ip: input.ip,
+    family: input.family,
+    connector,
+    budget: input.budget,
+    rateLimiter: input.rateLimiter,
+    signal: input.signal,
+    rtt,
+  };
 
   const probePorts =
-    input.ports.length >= (input.catchAllMinPorts ?? 100) ? (input.catchAllProbePorts ?? pickCatchAllProbePorts(5)) : [];
+    input.ports.length >= (input.catchAllMinPorts ?? 100)
+      ? (input.catchAllProbePorts ?? pickCatchAllProbePorts(5))
+      : [];
   if (probePorts.length > 0) {
     const probe = await scanHostTcp({ ...common, ports: probePorts, timing: { ...input.timing, maxRetries: 0 } });
     if (probePorts.every((port) => probe.states.get(port) === "open")) {
-      return { states: new Map(), catchAll: { target: input.target, ip: input.ip, probedPorts: [...probePorts] }, stats: probe.stats };
+      return {
+        states: new Map(),
+        catchAll: { target: input.target, ip: input.ip, probedPorts: [...probePorts] },
+        stats: probe.stats,
+      };
     }
   }
-  const result = await scanHostTcpParallel({ ...common, ports: input.ports, timing: input.timing, onPortState: input.onPortState, plan: threadPlan(input) });
+  const result = await scanHostTcpParallel({
+    ...common,
+    ports: input.ports,
+    timing: input.timing,
+    onPortState: input.onPortState,
+    plan: threadPlan(input),
+  });
   return { states: result.states, catchAll: null, stats: result.stats };
 }
 

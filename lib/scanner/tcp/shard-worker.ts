@@ -40,7 +40,8 @@ export function startShardWorker(request: ShardRequest, callbacks: ShardCallback
     let finished = false;
     worker.on("message", (message: ShardMessage) => {
       if (message.type === "more") worker.postMessage({ type: "ports", ...callbacks.nextBatch() } satisfies ShardReply);
-      else if (message.type === "states") message.ports.forEach((port, i) => callbacks.onStates(port, message.states[i]!));
+      else if (message.type === "states")
+        message.ports.forEach((port, i) => callbacks.onStates(port, message.states[i]!));
       else if (message.type === "done") {
         finished = true;
         resolve(message.stats);

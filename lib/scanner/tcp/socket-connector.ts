@@ -1,5 +1,12 @@
 import net from "node:net";
-import { SELF_CONNECTION, isSelfConnection, outcomeOfError, type ConnectCallback, type Connector, type ProbeHandle } from "./connect-outcome";
+import {
+  SELF_CONNECTION,
+  isSelfConnection,
+  outcomeOfError,
+  type ConnectCallback,
+  type Connector,
+  type ProbeHandle,
+} from "./connect-outcome";
 
 /**
  * Connect probes through the public net.Socket API: family given explicitly, no localAddress (it would

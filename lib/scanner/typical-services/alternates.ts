@@ -21,12 +21,20 @@ const HTTP_DEV = "development and application servers";
 
 export const ALTERNATES: readonly Alternate[] = [
   // Mail
-  tcp(2525, "submission", "SMTP submission relay: mail providers (Mailgun, SendGrid, Postmark, SparkPost) offer 2525 where ISPs block 25 and 587"),
+  tcp(
+    2525,
+    "submission",
+    "SMTP submission relay: mail providers (Mailgun, SendGrid, Postmark, SparkPost) offer 2525 where ISPs block 25 and 587",
+  ),
   // HTTP alternates
   tcp(81, "http-alt", "unassigned; the most common HTTP port after 80 and 8080 on routers, cameras and NAS devices"),
   tcp(8000, "http-alt", `HTTP of ${HTTP_DEV} (Django, Python's http.server, Splunk web, cameras)`),
   tcp(8001, "http-alt", `HTTP of ${HTTP_DEV} and Kubernetes' kubectl proxy`),
-  tcp(8081, "http-alt", "second HTTP port of proxies and application servers (Nexus, McAfee ePO agents, Jenkins agents)"),
+  tcp(
+    8081,
+    "http-alt",
+    "second HTTP port of proxies and application servers (Nexus, McAfee ePO agents, Jenkins agents)",
+  ),
   tcp(8082, "http-alt", `HTTP of ${HTTP_DEV}`),
   tcp(8083, "http-alt", `HTTP of ${HTTP_DEV} (InfluxDB admin, Vesta panel)`),
   tcp(8088, "http-alt", "HTTP of Hadoop YARN, InfluxDB and many appliances"),

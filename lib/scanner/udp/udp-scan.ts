@@ -96,9 +96,11 @@ function probeOnce(input: UdpScanInput, port: number, timing: UdpTiming): Promis
     const onAbort = () => finish({ error: input.signal!.reason ?? new Error("aborted") });
     const transmit = () => {
       if (settled) return;
-      if (sends > timing.retries) return finish({ result: { state: "open|filtered", identification: null, banner: null } });
+      if (sends > timing.retries)
+        return finish({ result: { state: "open|filtered", identification: null, banner: null } });
       sends++;
-      for (const packet of round.packets) socket.send(packet, (error) => onError(error as NodeJS.ErrnoException | null));
+      for (const packet of round.packets)
+        socket.send(packet, (error) => onError(error as NodeJS.ErrnoException | null));
       timer = setTimeout(transmit, timing.timeoutMs);
     };
     socket.on("message", (message) => {

@@ -6,7 +6,13 @@ import https from "node:https";
 import net from "node:net";
 import path from "node:path";
 
-export const DASHBOARD_PORTS = { ssh: 2222, sshOnHttpAlt: 8080, httpRedirect: 8000, https: 8443, silent: 40001 } as const;
+export const DASHBOARD_PORTS = {
+  ssh: 2222,
+  sshOnHttpAlt: 8080,
+  httpRedirect: 8000,
+  https: 8443,
+  silent: 40001,
+} as const;
 
 /**
  * A loopback address of its own per test server (derived from its port), so two e2e runs on one
@@ -47,10 +53,16 @@ export async function startDashboardServices(ip: string): Promise<{ stop(): Prom
     ),
     // HTTPS with the self-signed test certificate: the evidence panel shows its subject and issuer.
     listen(
-      https.createServer({ key: fs.readFileSync(path.join(tls, "self-signed.key")), cert: fs.readFileSync(path.join(tls, "self-signed.crt")) }, (_req, res) => {
-        res.writeHead(200, { "Content-Type": "text/html", Server: "nginx/1.26.0" });
-        res.end("<!doctype html><title>dash</title>");
-      }),
+      https.createServer(
+        {
+          key: fs.readFileSync(path.join(tls, "self-signed.key")),
+          cert: fs.readFileSync(path.join(tls, "self-signed.crt")),
+        },
+        (_req, res) => {
+          res.writeHead(200, { "Content-Type": "text/html", Server: "nginx/1.26.0" });
+          res.end("<!doctype html><title>dash</title>");
+        },
+      ),
       ip,
       DASHBOARD_PORTS.https,
     ),
@@ -62,6 +74,7 @@ export async function startDashboardServices(ip: string): Promise<{ stop(): Prom
     ),
   ]);
   return {
-    stop: () => Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve())))).then(() => undefined),
+    stop: () =>
+      Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve())))).then(() => undefined),
   };
 }

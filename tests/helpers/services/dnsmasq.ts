@@ -15,7 +15,10 @@ export const DNSMASQ_RECORD_NAME = "www.example.test";
 
 export const dnsmasq: ServiceDefinition = {
   name: "dnsmasq",
-  endpoints: [{ name: "dnsmasq-udp", protocol: "udp" }, { name: "dnsmasq-tcp", protocol: "tcp" }],
+  endpoints: [
+    { name: "dnsmasq-udp", protocol: "udp" },
+    { name: "dnsmasq-tcp", protocol: "tcp" },
+  ],
   hostOctet: 53,
   binaries: ["dnsmasq"],
   packages: ["dnsmasq-base"],

@@ -77,7 +77,12 @@ service pop3-login {
 }
 `,
     );
-    const server = spawn({ label: "dovecot", command: binary("dovecot"), args: ["-F", "-c", config], logPath: join(dir, "dovecot.log") });
+    const server = spawn({
+      label: "dovecot",
+      command: binary("dovecot"),
+      args: ["-F", "-c", config],
+      logPath: join(dir, "dovecot.log"),
+    });
     await Promise.all(Object.values(ports).map((port) => waitForTcp(server, host, port)));
     // Greetings say "Dovecot (Debian) ready." without a version.
     const endpoint = (service: MailService): TestService => ({
@@ -86,7 +91,11 @@ service pop3-login {
       port: ports[service],
       protocol: "tcp",
       // The plain listeners offer STARTTLS (STLS for POP3) with the same certificate.
-      expected: { detectedService: service, product: "Dovecot", ...(service === "imap" || service === "pop3" ? { starttls: true as const } : {}) },
+      expected: {
+        detectedService: service,
+        product: "Dovecot",
+        ...(service === "imap" || service === "pop3" ? { starttls: true as const } : {}),
+      },
     });
     return [endpoint("imap"), endpoint("imaps"), endpoint("pop3"), endpoint("pop3s")];
   },

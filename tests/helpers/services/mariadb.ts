@@ -46,7 +46,10 @@ export const mariadb: ServiceDefinition = {
       ]),
     ]);
     const initFile = join(run, "init.sql");
-    writeFileSync(initFile, `CREATE USER IF NOT EXISTS 'portwatch'@'%' IDENTIFIED BY '${randomBytes(18).toString("hex")}';\n`);
+    writeFileSync(
+      initFile,
+      `CREATE USER IF NOT EXISTS 'portwatch'@'%' IDENTIFIED BY '${randomBytes(18).toString("hex")}';\n`,
+    );
     chownSync(initFile, mysql.uid, mysql.gid);
     const server = spawn({
       label: "mariadbd",
@@ -73,6 +76,14 @@ export const mariadb: ServiceDefinition = {
       logPath: join(dir, "mariadbd.log"),
     });
     await waitForTcp(server, host, PORT);
-    return [{ name: "mariadb", host, port: PORT, protocol: "tcp", expected: { detectedService: "mysql", product: "MariaDB", version, starttls: true } }];
+    return [
+      {
+        name: "mariadb",
+        host,
+        port: PORT,
+        protocol: "tcp",
+        expected: { detectedService: "mysql", product: "MariaDB", version, starttls: true },
+      },
+    ];
   },
 };

@@ -13,7 +13,10 @@ const UDP_PORT = 11211;
 
 export const memcached: ServiceDefinition = {
   name: "memcached",
-  endpoints: [{ name: "memcached-tcp", protocol: "tcp" }, { name: "memcached-udp", protocol: "udp" }],
+  endpoints: [
+    { name: "memcached-tcp", protocol: "tcp" },
+    { name: "memcached-udp", protocol: "udp" },
+  ],
   hostOctet: 112,
   binaries: ["memcached"],
   packages: ["memcached"],
@@ -22,7 +25,22 @@ export const memcached: ServiceDefinition = {
     const server = spawn({
       label: "memcached",
       command: binary("memcached"),
-      args: ["-l", host, "-p", String(TCP_PORT), "-U", String(UDP_PORT), "-u", "memcache", "-m", "16", "-t", "1", "-c", "128"],
+      args: [
+        "-l",
+        host,
+        "-p",
+        String(TCP_PORT),
+        "-U",
+        String(UDP_PORT),
+        "-u",
+        "memcache",
+        "-m",
+        "16",
+        "-t",
+        "1",
+        "-c",
+        "128",
+      ],
       logPath: join(dir, "memcached.log"),
     });
     await Promise.all([waitForTcp(server, host, TCP_PORT), waitForUdp(server, host, UDP_PORT)]);

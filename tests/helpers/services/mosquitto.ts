@@ -23,7 +23,11 @@ export const mosquitto: ServiceDefinition = {
   packages: ["mosquitto"],
   async start({ dir, host, binary, spawn }) {
     // `mosquitto -h` prints its version, then exits with status 3.
-    const version = await installedVersion("/bin/sh", ["-c", '"$0" -h; exit 0', binary("mosquitto")], /mosquitto version (\S+)/);
+    const version = await installedVersion(
+      "/bin/sh",
+      ["-c", '"$0" -h; exit 0', binary("mosquitto")],
+      /mosquitto version (\S+)/,
+    );
     const config = join(dir, "mosquitto.conf");
     writeFileSync(
       config,
@@ -37,10 +41,21 @@ export const mosquitto: ServiceDefinition = {
         "",
       ].join("\n"),
     );
-    const server = spawn({ label: "mosquitto", command: binary("mosquitto"), args: ["-c", config], logPath: join(dir, "mosquitto.log") });
+    const server = spawn({
+      label: "mosquitto",
+      command: binary("mosquitto"),
+      args: ["-c", config],
+      logPath: join(dir, "mosquitto.log"),
+    });
     await Promise.all([waitForTcp(server, host, PORT), waitForTcp(server, host, ANONYMOUS_PORT)]);
     return [
-      { name: "mosquitto", host, port: PORT, protocol: "tcp", expected: { detectedService: "mqtt", facts: { unauthenticatedAccess: false } } },
+      {
+        name: "mosquitto",
+        host,
+        port: PORT,
+        protocol: "tcp",
+        expected: { detectedService: "mqtt", facts: { unauthenticatedAccess: false } },
+      },
       {
         name: "mosquitto-anonymous",
         host,

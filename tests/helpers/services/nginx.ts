@@ -62,12 +62,29 @@ http {
 `,
     );
     // -e: without it nginx opens the packaged /var/log/nginx/error.log before reading our config.
-    const server = spawn({ label: "nginx", command: binary("nginx"), args: ["-p", dir, "-c", config, "-e", "stderr"], logPath: join(dir, "nginx.log") });
+    const server = spawn({
+      label: "nginx",
+      command: binary("nginx"),
+      args: ["-p", dir, "-c", config, "-e", "stderr"],
+      logPath: join(dir, "nginx.log"),
+    });
     await Promise.all([HTTP_PORT, HTTPS_PORT, REDIRECT_PORT].map((port) => waitForTcp(server, host, port)));
     // 8081 and 8082 are HTTP alternates (docs/typical-services.md): HTTP found there takes that name.
     return [
-      { name: "nginx-http", host, port: HTTP_PORT, protocol: "tcp", expected: { detectedService: "http-alt", product: "nginx", version, facts: { redirectsToHttps: false } } },
-      { name: "nginx-https", host, port: HTTPS_PORT, protocol: "tcp", expected: { detectedService: "https", product: "nginx", version } },
+      {
+        name: "nginx-http",
+        host,
+        port: HTTP_PORT,
+        protocol: "tcp",
+        expected: { detectedService: "http-alt", product: "nginx", version, facts: { redirectsToHttps: false } },
+      },
+      {
+        name: "nginx-https",
+        host,
+        port: HTTPS_PORT,
+        protocol: "tcp",
+        expected: { detectedService: "https", product: "nginx", version },
+      },
       {
         name: "nginx-redirect",
         host,

@@ -51,6 +51,14 @@ directory ${data}
       logPath: join(dir, "slapd.log"),
     });
     await waitForTcp(server, host, port);
-    return [{ name: "openldap", host, port, protocol: "tcp", expected: { detectedService: "ldap", product: "OpenLDAP", starttls: true } }];
+    return [
+      {
+        name: "openldap",
+        host,
+        port,
+        protocol: "tcp",
+        expected: { detectedService: "ldap", product: "OpenLDAP", starttls: true },
+      },
+    ];
   },
 };

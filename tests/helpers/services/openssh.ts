@@ -46,8 +46,21 @@ export const openssh: ServiceDefinition = {
       ].join("\n"),
     );
     // -D: stay in the foreground; -e: log to stderr (our log file) instead of syslog.
-    const server = spawn({ label: "sshd", command: binary("sshd"), args: ["-D", "-e", "-f", config], logPath: join(dir, "sshd.log") });
+    const server = spawn({
+      label: "sshd",
+      command: binary("sshd"),
+      args: ["-D", "-e", "-f", config],
+      logPath: join(dir, "sshd.log"),
+    });
     await waitForTcp(server, host, port);
-    return [{ name: "openssh", host, port, protocol: "tcp", expected: { detectedService: "ssh", product: "OpenSSH", version, versionRevision } }];
+    return [
+      {
+        name: "openssh",
+        host,
+        port,
+        protocol: "tcp",
+        expected: { detectedService: "ssh", product: "OpenSSH", version, versionRevision },
+      },
+    ];
   },
 };

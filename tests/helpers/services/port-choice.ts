@@ -26,9 +26,15 @@ function canBindUdp(host: string, port: number): Promise<boolean> {
 }
 
 /** The first candidate port free on `host` for every listed protocol. */
-export async function firstFreePort(host: string, candidates: readonly number[], protocols: readonly ("tcp" | "udp")[] = ["tcp"]): Promise<number> {
+export async function firstFreePort(
+  host: string,
+  candidates: readonly number[],
+  protocols: readonly ("tcp" | "udp")[] = ["tcp"],
+): Promise<number> {
   for (const port of candidates) {
-    const free = await Promise.all(protocols.map((p) => (p === "tcp" ? canBindTcp(host, port) : canBindUdp(host, port))));
+    const free = await Promise.all(
+      protocols.map((p) => (p === "tcp" ? canBindTcp(host, port) : canBindUdp(host, port))),
+    );
     if (free.every(Boolean)) return port;
   }
   throw new Error(`None of ports ${candidates.join(", ")} is free on ${host} (${protocols.join("+")})`);

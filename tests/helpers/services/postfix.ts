@@ -87,10 +87,23 @@ export const postfix: ServiceDefinition = {
     writeFileSync(join(etc, "main.cf"), mainCf(dir, tls));
     writeFileSync(join(etc, "master.cf"), masterCf(host));
     // start-fg keeps master in the foreground and, with maillog_file, logs to our file.
-    const server = spawn({ label: "postfix", command: binary("postfix"), args: ["-c", etc, "start-fg"], logPath: join(dir, "postfix.log") });
+    const server = spawn({
+      label: "postfix",
+      command: binary("postfix"),
+      args: ["-c", etc, "start-fg"],
+      logPath: join(dir, "postfix.log"),
+    });
     await waitForTcp(server, host, PORT);
     // The banner does not state a version (Debian's default smtpd_banner). EHLO offers STARTTLS.
     // 2525 is a submission relay port (docs/typical-services.md): SMTP found there takes that name.
-    return [{ name: "postfix-smtp", host, port: PORT, protocol: "tcp", expected: { detectedService: "submission", product: "Postfix", starttls: true } }];
+    return [
+      {
+        name: "postfix-smtp",
+        host,
+        port: PORT,
+        protocol: "tcp",
+        expected: { detectedService: "submission", product: "Postfix", starttls: true },
+      },
+    ];
   },
 };

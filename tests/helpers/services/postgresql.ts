@@ -33,19 +33,58 @@ export const postgresql: ServiceDefinition = {
     chownSync(passwordFile, owner.uid, owner.gid);
     await runCommand(
       binary("initdb"),
-      ["-D", data, "-U", "postgres", "--auth=scram-sha-256", `--pwfile=${passwordFile}`, "-E", "UTF8", "--no-sync", "--no-instructions"],
+      [
+        "-D",
+        data,
+        "-U",
+        "postgres",
+        "--auth=scram-sha-256",
+        `--pwfile=${passwordFile}`,
+        "-E",
+        "UTF8",
+        "--no-sync",
+        "--no-instructions",
+      ],
       { user: "postgres", cwd: dir },
     );
     const server = spawn({
       label: "postgres",
       command: binary("postgres"),
-      args: ["-D", data, "-k", sockets, "-h", host, "-p", String(PORT), "-c", "fsync=off", "-c", "shared_buffers=16MB", "-c", "logging_collector=off",
-        "-c", "ssl=on", "-c", `ssl_cert_file=${tls.certPath}`, "-c", `ssl_key_file=${privateKeyCopy(tls.keyPath, dir, owner)}`],
+      args: [
+        "-D",
+        data,
+        "-k",
+        sockets,
+        "-h",
+        host,
+        "-p",
+        String(PORT),
+        "-c",
+        "fsync=off",
+        "-c",
+        "shared_buffers=16MB",
+        "-c",
+        "logging_collector=off",
+        "-c",
+        "ssl=on",
+        "-c",
+        `ssl_cert_file=${tls.certPath}`,
+        "-c",
+        `ssl_key_file=${privateKeyCopy(tls.keyPath, dir, owner)}`,
+      ],
       cwd: dir,
       user: "postgres",
       logPath: join(dir, "postgres.log"),
     });
     await waitForTcp(server, host, PORT);
-    return [{ name: "postgresql", host, port: PORT, protocol: "tcp", expected: { detectedService: "postgresql", product: "PostgreSQL", starttls: true } }];
+    return [
+      {
+        name: "postgresql",
+        host,
+        port: PORT,
+        protocol: "tcp",
+        expected: { detectedService: "postgresql", product: "PostgreSQL", starttls: true },
+      },
+    ];
   },
 };

@@ -30,18 +30,29 @@ function tryConnect(host: string, port: number): Promise<boolean> {
   });
 }
 
-async function waitUntil(server: ServerProcess, what: string, check: () => Promise<boolean> | boolean, extraLogs: () => string[]): Promise<void> {
+async function waitUntil(
+  server: ServerProcess,
+  what: string,
+  check: () => Promise<boolean> | boolean,
+  extraLogs: () => string[],
+): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   for (;;) {
     const exit = server.exitStatus();
     if (exit !== null) throw new ServerStartError(server, `${exit} before ${what}`, extraLogs());
     if (await check()) return;
-    if (Date.now() > deadline) throw new ServerStartError(server, `did not start ${what} within ${READY_TIMEOUT_MS / 1000} s`, extraLogs());
+    if (Date.now() > deadline)
+      throw new ServerStartError(server, `did not start ${what} within ${READY_TIMEOUT_MS / 1000} s`, extraLogs());
     await sleep(100);
   }
 }
 
-export function waitForTcp(server: ServerProcess, host: string, port: number, extraLogs: () => string[] = () => []): Promise<void> {
+export function waitForTcp(
+  server: ServerProcess,
+  host: string,
+  port: number,
+  extraLogs: () => string[] = () => [],
+): Promise<void> {
   return waitUntil(server, `accepting TCP connections on ${host}:${port}`, () => tryConnect(host, port), extraLogs);
 }
 
@@ -53,12 +64,20 @@ function procNetUdpAddress(host: string, port: number): string {
 }
 
 /** A UDP server proves nothing until asked in its own protocol; a bound socket is what we can wait for. */
-export function waitForUdp(server: ServerProcess, host: string, port: number, extraLogs: () => string[] = () => []): Promise<void> {
+export function waitForUdp(
+  server: ServerProcess,
+  host: string,
+  port: number,
+  extraLogs: () => string[] = () => [],
+): Promise<void> {
   const wanted = procNetUdpAddress(host, port);
   return waitUntil(
     server,
     `listening on UDP ${host}:${port}`,
-    () => readFileSync("/proc/net/udp", "utf8").split("\n").some((line) => line.trim().split(/\s+/)[1] === wanted),
+    () =>
+      readFileSync("/proc/net/udp", "utf8")
+        .split("\n")
+        .some((line) => line.trim().split(/\s+/)[1] === wanted),
     extraLogs,
   );
 }

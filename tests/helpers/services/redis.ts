@@ -18,18 +18,34 @@ export const redis: ServiceDefinition = {
       label: "redis-server",
       command: binary("redis-server"),
       args: [
-        "--bind", host,
-        "--port", String(PORT),
-        "--save", "",
-        "--appendonly", "no",
-        "--dir", dir,
-        "--daemonize", "no",
-        "--logfile", "",
-        "--pidfile", join(dir, "redis.pid"),
+        "--bind",
+        host,
+        "--port",
+        String(PORT),
+        "--save",
+        "",
+        "--appendonly",
+        "no",
+        "--dir",
+        dir,
+        "--daemonize",
+        "no",
+        "--logfile",
+        "",
+        "--pidfile",
+        join(dir, "redis.pid"),
       ],
       logPath: join(dir, "redis.log"),
     });
     await waitForTcp(server, host, PORT);
-    return [{ name: "redis", host, port: PORT, protocol: "tcp", expected: { detectedService: "redis", product: "Redis", version, facts: { unauthenticatedAccess: true } } }];
+    return [
+      {
+        name: "redis",
+        host,
+        port: PORT,
+        protocol: "tcp",
+        expected: { detectedService: "redis", product: "Redis", version, facts: { unauthenticatedAccess: true } },
+      },
+    ];
   },
 };

@@ -14,7 +14,11 @@ export interface CommandOptions {
 }
 
 /** Runs a command to completion; stdout and stderr together, or an error carrying both. */
-export async function runCommand(command: string, args: readonly string[], options: CommandOptions = {}): Promise<string> {
+export async function runCommand(
+  command: string,
+  args: readonly string[],
+  options: CommandOptions = {},
+): Promise<string> {
   try {
     const { stdout, stderr } = await execFileAsync(command, args, {
       cwd: options.cwd,
@@ -26,7 +30,9 @@ export async function runCommand(command: string, args: readonly string[], optio
     return `${stdout}${stderr}`;
   } catch (error) {
     const failed = error as { message: string; stdout?: string; stderr?: string };
-    throw new Error(`${command} ${args.join(" ")} failed: ${failed.message}\n${failed.stdout ?? ""}${failed.stderr ?? ""}`.trim());
+    throw new Error(
+      `${command} ${args.join(" ")} failed: ${failed.message}\n${failed.stdout ?? ""}${failed.stderr ?? ""}`.trim(),
+    );
   }
 }
 

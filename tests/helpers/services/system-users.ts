@@ -19,7 +19,8 @@ export function systemUser(name: string): SystemUser {
   }
   const [, , uid, gid] = entry.split(":");
   const user = { uid: Number(uid), gid: Number(gid) };
-  if (!Number.isInteger(user.uid) || !Number.isInteger(user.gid)) throw new Error(`Unreadable passwd entry for "${name}": ${entry}`);
+  if (!Number.isInteger(user.uid) || !Number.isInteger(user.gid))
+    throw new Error(`Unreadable passwd entry for "${name}": ${entry}`);
   cache.set(name, user);
   return user;
 }

@@ -22,7 +22,22 @@ export const tigervnc: ServiceDefinition = {
     const server = spawn({
       label: "Xtigervnc",
       command: binary("Xtigervnc"),
-      args: [display, "-rfbport", String(port), "-interface", host, "-SecurityTypes", "None", "-nolisten", "tcp", "-localhost", "no", "-geometry", "320x200", "-AlwaysShared"],
+      args: [
+        display,
+        "-rfbport",
+        String(port),
+        "-interface",
+        host,
+        "-SecurityTypes",
+        "None",
+        "-nolisten",
+        "tcp",
+        "-localhost",
+        "no",
+        "-geometry",
+        "320x200",
+        "-AlwaysShared",
+      ],
       cwd: dir,
       logPath: join(dir, "xvnc.log"),
     });
@@ -33,7 +48,10 @@ export const tigervnc: ServiceDefinition = {
         host,
         port,
         protocol: "tcp",
-        expected: { detectedService: "rfb", facts: { unauthenticatedAccess: true, authenticationMethods: ["None"], protocolVersion: "3.8" } },
+        expected: {
+          detectedService: "rfb",
+          facts: { unauthenticatedAccess: true, authenticationMethods: ["None"], protocolVersion: "3.8" },
+        },
       },
     ];
   },

@@ -19,7 +19,14 @@ export interface TestService {
   /** `facts`: only the facts listed are compared. */
   /** `versionRevision`: compared when set (the distribution revision the server states beside its version). */
   /** `starttls`: the plain service offers STARTTLS with the run's self-signed certificate. */
-  expected: { detectedService: string; product?: string; version?: string; versionRevision?: string; starttls?: true; facts?: ServiceFacts };
+  expected: {
+    detectedService: string;
+    product?: string;
+    version?: string;
+    versionRevision?: string;
+    starttls?: true;
+    facts?: ServiceFacts;
+  };
 }
 
 export interface ServiceContext {

@@ -65,8 +65,22 @@ export const vsftpd: ServiceDefinition = {
         "",
       ].join("\n"),
     );
-    const server = spawn({ label: "vsftpd", command: binary("vsftpd"), args: [config], logPath: join(dir, "vsftpd.log"), stdinToLog: true });
+    const server = spawn({
+      label: "vsftpd",
+      command: binary("vsftpd"),
+      args: [config],
+      logPath: join(dir, "vsftpd.log"),
+      stdinToLog: true,
+    });
     await waitForTcp(server, host, PORT);
-    return [{ name: "vsftpd", host, port: PORT, protocol: "tcp", expected: { detectedService: "ftp", product: "vsftpd", version, starttls: true } }];
+    return [
+      {
+        name: "vsftpd",
+        host,
+        port: PORT,
+        protocol: "tcp",
+        expected: { detectedService: "ftp", product: "vsftpd", version, starttls: true },
+      },
+    ];
   },
 };

@@ -44,7 +44,9 @@ describe("assets", () => {
       success: "xn--bcher-kva.example is now monitored. Its first scan has started.",
     });
     await new Promise((r) => setTimeout(r, 5));
-    expect(await addAssetAction(undefined, form({ value: "2001:DB8:0:0:0:0:0:1", label: "" }))).toMatchObject({ success: "2001:db8::1 is now monitored. Its first scan has started." });
+    expect(await addAssetAction(undefined, form({ value: "2001:DB8:0:0:0:0:0:1", label: "" }))).toMatchObject({
+      success: "2001:db8::1 is now monitored. Its first scan has started.",
+    });
 
     const list = await listAs(viewer);
     expect(list.map((a) => [a.kind, a.value, a.label])).toEqual([
@@ -55,9 +57,17 @@ describe("assets", () => {
     expect((await db.asset.findFirstOrThrow({ where: { value: "xn--bcher-kva.example" } })).createdById).toBe(admin.id);
 
     // Each new asset's first scan is queued at once and announced to the pipeline after the commit.
-    const runs = await db.scanRun.findMany({ where: { organizationId: org.id }, select: { assetId: true, status: true, trigger: true } });
-    expect(runs.map((r) => [r.status, r.trigger]).sort()).toEqual([["QUEUED", "MANUAL"], ["QUEUED", "MANUAL"]]);
-    const requested = capture.events.filter((e) => e.name === "asset/scan.requested").map((e) => (e.data as { assetId: string }).assetId);
+    const runs = await db.scanRun.findMany({
+      where: { organizationId: org.id },
+      select: { assetId: true, status: true, trigger: true },
+    });
+    expect(runs.map((r) => [r.status, r.trigger]).sort()).toEqual([
+      ["QUEUED", "MANUAL"],
+      ["QUEUED", "MANUAL"],
+    ]);
+    const requested = capture.events
+      .filter((e) => e.name === "asset/scan.requested")
+      .map((e) => (e.data as { assetId: string }).assetId);
     expect(requested.sort()).toEqual(runs.map((r) => r.assetId).sort());
   });
 
@@ -87,27 +97,37 @@ describe("assets", () => {
       addAssetAction(undefined, form({ value: "RACE.example.test" })),
     ]);
     expect(results.filter((r) => r.success !== undefined)).toHaveLength(1);
-    expect(results.filter((r) => r.error !== undefined)).toMatchObject([{ code: "conflict", error: "race.example.test is already monitored." }]);
+    expect(results.filter((r) => r.error !== undefined)).toMatchObject([
+      { code: "conflict", error: "race.example.test is already monitored." },
+    ]);
     expect(await db.asset.count({ where: { organizationId: org.id, value: "race.example.test" } })).toBe(1);
   });
 
   it("allows the same domain in two different organisations", async () => {
     await addAssetAction(undefined, form({ value: "shared.example.test" }));
     const other = await createOrg(admin);
-    expect(await addAssetAction(undefined, form({ value: "shared.example.test", organizationId: other.id }))).toMatchObject({ success: expect.any(String) });
+    expect(
+      await addAssetAction(undefined, form({ value: "shared.example.test", organizationId: other.id })),
+    ).toMatchObject({ success: expect.any(String) });
     expect(await db.asset.count({ where: { value: "shared.example.test" } })).toBe(2);
   });
 
   it("rejects an oversized label and keeps the asset unchanged", async () => {
-    expect(await addAssetAction(undefined, form({ value: "label.example.test", label: "x".repeat(101) }))).toMatchObject({
+    expect(
+      await addAssetAction(undefined, form({ value: "label.example.test", label: "x".repeat(101) })),
+    ).toMatchObject({
       code: "invalid_input",
       fieldErrors: { label: ["A label can be at most 100 characters."] },
     });
     expect(await values()).toEqual([]);
     const added = await addAssetAction(undefined, form({ value: "label.example.test", label: "Old" }));
     const assetId = (added as { data: { id: string } }).data.id;
-    expect(await labelAssetAction(undefined, form({ assetId, label: "y".repeat(101) }))).toMatchObject({ code: "invalid_input" });
-    expect(await labelAssetAction(undefined, form({ assetId, label: "  Production web  " }))).toEqual({ success: "Label saved." });
+    expect(await labelAssetAction(undefined, form({ assetId, label: "y".repeat(101) }))).toMatchObject({
+      code: "invalid_input",
+    });
+    expect(await labelAssetAction(undefined, form({ assetId, label: "  Production web  " }))).toEqual({
+      success: "Label saved.",
+    });
     expect((await db.asset.findUniqueOrThrow({ where: { id: assetId } })).label).toBe("Production web");
     expect(await labelAssetAction(undefined, form({ assetId, label: "" }))).toEqual({ success: "Label removed." });
     expect((await db.asset.findUniqueOrThrow({ where: { id: assetId } })).label).toBeNull();
@@ -116,16 +136,23 @@ describe("assets", () => {
   it("soft-deletes, tells the pipeline, and restores the same row with its history on re-adding", async () => {
     const added = await addAssetAction(undefined, form({ value: "gone.example.test", label: "Keep me" }));
     const assetId = (added as { data: { id: string } }).data.id;
-    const run = await db.scanRun.create({ data: { organizationId: org.id, assetId, trigger: "MANUAL", portSpec: "top-100", status: "COMPLETED" } });
+    const run = await db.scanRun.create({
+      data: { organizationId: org.id, assetId, trigger: "MANUAL", portSpec: "top-100", status: "COMPLETED" },
+    });
     capture.events.length = 0;
 
-    expect(await deleteAssetAction(undefined, form({ assetId }))).toMatchObject({ success: expect.stringMatching(/kept for 30 days/) });
+    expect(await deleteAssetAction(undefined, form({ assetId }))).toMatchObject({
+      success: expect.stringMatching(/kept for 30 days/),
+    });
     expect(await values()).toEqual([]);
     expect((await db.asset.findUniqueOrThrow({ where: { id: assetId } })).deletedAt).toBeInstanceOf(Date);
     expect(capture.events).toEqual([{ name: "asset/deleted", data: { organizationId: org.id, assetId } }]);
 
     // Deleting twice: it is no longer there.
-    expect(await deleteAssetAction(undefined, form({ assetId }))).toMatchObject({ code: "not_found", error: "Asset was not found." });
+    expect(await deleteAssetAction(undefined, form({ assetId }))).toMatchObject({
+      code: "not_found",
+      error: "Asset was not found.",
+    });
 
     expect(await addAssetAction(undefined, form({ value: "Gone.Example.Test" }))).toMatchObject({
       success: "gone.example.test is monitored again; its earlier history was kept. Its first scan has started.",
@@ -140,8 +167,12 @@ describe("assets", () => {
     await addAssetAction(undefined, form({ value: "viewer.example.test" }));
     const [asset] = await listAs(viewer);
     signInAs(viewer);
-    expect(await addAssetAction(undefined, form({ value: "another.example.test" }))).toMatchObject({ code: "forbidden" });
-    expect(await labelAssetAction(undefined, form({ assetId: asset!.id, label: "x" }))).toMatchObject({ code: "forbidden" });
+    expect(await addAssetAction(undefined, form({ value: "another.example.test" }))).toMatchObject({
+      code: "forbidden",
+    });
+    expect(await labelAssetAction(undefined, form({ assetId: asset!.id, label: "x" }))).toMatchObject({
+      code: "forbidden",
+    });
     expect(await deleteAssetAction(undefined, form({ assetId: asset!.id }))).toMatchObject({ code: "forbidden" });
     expect(await values()).toEqual(["viewer.example.test"]);
   });
@@ -150,7 +181,9 @@ describe("assets", () => {
     const unverified = await createUser({ verified: false });
     await addMember(org, unverified, "ADMIN");
     signInAs(unverified);
-    expect(await addAssetAction(undefined, form({ value: "unverified.example.test", organizationId: org.id }))).toMatchObject({
+    expect(
+      await addAssetAction(undefined, form({ value: "unverified.example.test", organizationId: org.id })),
+    ).toMatchObject({
       code: "forbidden",
       error: EMAIL_NOT_VERIFIED_MESSAGE,
     });
@@ -169,8 +202,13 @@ describe("assets", () => {
   it("refuses non-text form fields and oversized posts readably", async () => {
     const f = form({ value: "example.test" });
     f.set("label", new Blob(["x"]));
-    expect(await addAssetAction(undefined, f)).toMatchObject({ code: "invalid_input", error: 'The field "label" must be text.' });
-    expect(await addAssetAction(undefined, form({ value: "a".repeat(20_000) }))).toMatchObject({ code: "payload_too_large" });
+    expect(await addAssetAction(undefined, f)).toMatchObject({
+      code: "invalid_input",
+      error: 'The field "label" must be text.',
+    });
+    expect(await addAssetAction(undefined, form({ value: "a".repeat(20_000) }))).toMatchObject({
+      code: "payload_too_large",
+    });
     expect(await addAssetAction(undefined, { value: 42 } as never)).toMatchObject({ code: "invalid_input" });
     expect(await values()).toEqual([]);
   });

@@ -39,7 +39,11 @@ async function startWebServer(files: Record<string, string>) {
     res.end(body ?? "not found");
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { port: (server.address() as AddressInfo).port, requests, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    port: (server.address() as AddressInfo).port,
+    requests,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
 /** A port nothing listens on, for the HTTPS attempt. */
@@ -84,14 +88,26 @@ describe("proof of ownership", () => {
     });
     try {
       const config = { dnsServers: [dns.address], allowedCidrs: LOOPBACK, deniedCidrs: [] };
-      expect(await verifyAsset(org.id, asset.id, null, { config, httpPort: noHttps, httpsPort: noHttps })).toEqual({ verified: true, method: "dns-txt" });
-      expect(await db.asset.findUniqueOrThrow({ where: { id: asset.id } })).toMatchObject({ verifiedAt: expect.any(Date), verificationMethod: "dns-txt" });
+      expect(await verifyAsset(org.id, asset.id, null, { config, httpPort: noHttps, httpsPort: noHttps })).toEqual({
+        verified: true,
+        method: "dns-txt",
+      });
+      expect(await db.asset.findUniqueOrThrow({ where: { id: asset.id } })).toMatchObject({
+        verifiedAt: expect.any(Date),
+        verificationMethod: "dns-txt",
+      });
       // other.test publishes owned.test's secret: that proves nothing about other.test.
       const refused = await verifyAsset(org.id, other.id, null, { config, httpPort: noHttps, httpsPort: noHttps });
-      expect(refused).toMatchObject({ verified: false, reason: expect.stringContaining("_portwatch-verification.other.test") });
-      expect(await db.auditEvent.findMany({ where: { organizationId: org.id, action: { startsWith: "asset.verif" } }, select: { action: true } })).toEqual(
-        expect.arrayContaining([{ action: "asset.verified" }, { action: "asset.verification_failed" }]),
-      );
+      expect(refused).toMatchObject({
+        verified: false,
+        reason: expect.stringContaining("_portwatch-verification.other.test"),
+      });
+      expect(
+        await db.auditEvent.findMany({
+          where: { organizationId: org.id, action: { startsWith: "asset.verif" } },
+          select: { action: true },
+        }),
+      ).toEqual(expect.arrayContaining([{ action: "asset.verified" }, { action: "asset.verification_failed" }]));
     } finally {
       await dns.stop();
     }
@@ -100,19 +116,29 @@ describe("proof of ownership", () => {
   it("verifies a domain and an IP address by the well-known file on a loopback web server, fetched only where policy allows", async () => {
     const domain = await addAsset("web.test");
     const ip = await addAsset("127.0.0.1");
-    const web = await startWebServer({ "/.well-known/portwatch-verification.txt": `${domain.verificationToken}\n${ip.verificationToken}\n` });
+    const web = await startWebServer({
+      "/.well-known/portwatch-verification.txt": `${domain.verificationToken}\n${ip.verificationToken}\n`,
+    });
     dns = await startDnsServer({ "web.test": { A: ["127.0.0.1"] } });
     try {
       const options = { httpPort: web.port, httpsPort: noHttps };
       // Without loopback opted in, the address policy refuses the fetch: no request reaches the server.
       const strict = { dnsServers: [dns.address], allowedCidrs: [], deniedCidrs: [] };
-      expect(await verifyAsset(org.id, domain.id, null, { config: strict, ...options })).toMatchObject({ verified: false });
+      expect(await verifyAsset(org.id, domain.id, null, { config: strict, ...options })).toMatchObject({
+        verified: false,
+      });
       expect(web.requests).toEqual([]);
 
       const config = { dnsServers: [dns.address], allowedCidrs: LOOPBACK, deniedCidrs: [] };
-      expect(await verifyAsset(org.id, domain.id, null, { config, ...options })).toEqual({ verified: true, method: "http-file" });
+      expect(await verifyAsset(org.id, domain.id, null, { config, ...options })).toEqual({
+        verified: true,
+        method: "http-file",
+      });
       expect(web.requests).toContain(`web.test:${web.port} /.well-known/portwatch-verification.txt`);
-      expect(await verifyAsset(org.id, ip.id, null, { config, ...options })).toEqual({ verified: true, method: "http-file" });
+      expect(await verifyAsset(org.id, ip.id, null, { config, ...options })).toEqual({
+        verified: true,
+        method: "http-file",
+      });
       // The operator's deny list wins over everything.
       const denied = { ...config, deniedCidrs: ["127.0.0.1/32"] };
       expect(await verifyAsset(org.id, ip.id, null, { config: denied, ...options })).toMatchObject({ verified: false });
@@ -125,11 +151,25 @@ describe("proof of ownership", () => {
   it("verifies an IP address that one of the organisation's verified domains resolves to", async () => {
     const domain = await addAsset("parent.test");
     const ip = await addAsset("127.0.0.77");
-    await db.host.create({ data: { organizationId: org.id, assetId: domain.id, ip: "127.0.0.77", hostname: "parent.test" } });
+    await db.host.create({
+      data: { organizationId: org.id, assetId: domain.id, ip: "127.0.0.77", hostname: "parent.test" },
+    });
     const config = { dnsServers: ["127.0.0.1:1"], allowedCidrs: [], deniedCidrs: [] };
-    expect(await verifyAsset(org.id, ip.id, null, { config, httpPort: noHttps, httpsPort: noHttps })).toMatchObject({ verified: false });
-    await db.asset.update({ where: { id: domain.id }, data: { verifiedAt: new Date(), verificationMethod: "dns-txt" } });
-    expect(await verifyAsset(org.id, ip.id, null, { config, httpPort: noHttps, httpsPort: noHttps, now: new Date(Date.now() + 60_000) })).toEqual({
+    expect(await verifyAsset(org.id, ip.id, null, { config, httpPort: noHttps, httpsPort: noHttps })).toMatchObject({
+      verified: false,
+    });
+    await db.asset.update({
+      where: { id: domain.id },
+      data: { verifiedAt: new Date(), verificationMethod: "dns-txt" },
+    });
+    expect(
+      await verifyAsset(org.id, ip.id, null, {
+        config,
+        httpPort: noHttps,
+        httpsPort: noHttps,
+        now: new Date(Date.now() + 60_000),
+      }),
+    ).toEqual({
       verified: true,
       method: "verified-domain",
     });
@@ -138,22 +178,36 @@ describe("proof of ownership", () => {
   it("the weekly re-check takes verification away once the proof is gone", async () => {
     const asset = await addAsset("gone.test");
     await db.asset.updateMany({ data: { verifiedAt: null } });
-    await db.asset.update({ where: { id: asset.id }, data: { verifiedAt: new Date(), verificationMethod: "dns-txt", verificationCheckedAt: new Date() } });
+    await db.asset.update({
+      where: { id: asset.id },
+      data: { verifiedAt: new Date(), verificationMethod: "dns-txt", verificationCheckedAt: new Date() },
+    });
     dns = await startDnsServer({ "gone.test": { A: ["127.0.0.1"] } });
     try {
       const config = { dnsServers: [dns.address], allowedCidrs: [], deniedCidrs: [] };
       // Checked today: not due yet.
-      expect(await recheckVerifications({ config, httpPort: noHttps, httpsPort: noHttps })).toEqual({ kept: 0, lost: 0 });
+      expect(await recheckVerifications({ config, httpPort: noHttps, httpsPort: noHttps })).toEqual({
+        kept: 0,
+        lost: 0,
+      });
       const nextWeek = new Date(Date.now() + 8 * 24 * HOUR);
-      expect(await recheckVerifications({ config, httpPort: noHttps, httpsPort: noHttps, now: nextWeek })).toEqual({ kept: 0, lost: 1 });
-      expect(await db.asset.findUniqueOrThrow({ where: { id: asset.id } })).toMatchObject({ verifiedAt: null, verificationError: expect.any(String) });
-      expect(await db.auditEvent.count({ where: { organizationId: org.id, action: "asset.verification_lost" } })).toBe(1);
+      expect(await recheckVerifications({ config, httpPort: noHttps, httpsPort: noHttps, now: nextWeek })).toEqual({
+        kept: 0,
+        lost: 1,
+      });
+      expect(await db.asset.findUniqueOrThrow({ where: { id: asset.id } })).toMatchObject({
+        verifiedAt: null,
+        verificationError: expect.any(String),
+      });
+      expect(await db.auditEvent.count({ where: { organizationId: org.id, action: "asset.verification_lost" } })).toBe(
+        1,
+      );
     } finally {
       await dns.stop();
     }
   });
 
-  it("\"Verify now\" is for admins and owners with a confirmed address, and says what is missing", async () => {
+  it('"Verify now" is for admins and owners with a confirmed address, and says what is missing', async () => {
     const asset = await addAsset("nothing.test");
     vi.stubEnv("SCANNER_DNS_SERVERS", "127.0.0.1:1");
     try {
@@ -163,7 +217,10 @@ describe("proof of ownership", () => {
       expect(await verifyAssetAction(undefined, form({ assetId: asset.id }))).toMatchObject({ code: "forbidden" });
       signInAs(owner);
       const result = await verifyAssetAction(undefined, form({ assetId: asset.id }));
-      expect(result).toMatchObject({ code: "invalid_input", error: expect.stringMatching(/^Not verified yet\. No TXT record _portwatch-verification\.nothing\.test/) });
+      expect(result).toMatchObject({
+        code: "invalid_input",
+        error: expect.stringMatching(/^Not verified yet\. No TXT record _portwatch-verification\.nothing\.test/),
+      });
       // Each check queries DNS and the web server: not again at once.
       expect(await verifyAssetAction(undefined, form({ assetId: asset.id }))).toMatchObject({ code: "rate_limited" });
     } finally {
@@ -182,10 +239,16 @@ describe("scanner abuse limits", () => {
     signInAs(owner);
   });
 
-  const finishRuns = () => db.scanRun.updateMany({ where: { organizationId: org.id, status: { in: ["QUEUED", "RUNNING"] } }, data: { status: "COMPLETED" } });
+  const finishRuns = () =>
+    db.scanRun.updateMany({
+      where: { organizationId: org.id, status: { in: ["QUEUED", "RUNNING"] } },
+      data: { status: "COMPLETED" },
+    });
 
-  it("\"Scan now\" eight times in a row starts one scan; the asset then cools down", async () => {
-    expect(await addAssetAction(undefined, form({ value: "busy.test" }))).toMatchObject({ success: expect.stringMatching(/first scan has started/) });
+  it('"Scan now" eight times in a row starts one scan; the asset then cools down', async () => {
+    expect(await addAssetAction(undefined, form({ value: "busy.test" }))).toMatchObject({
+      success: expect.stringMatching(/first scan has started/),
+    });
     const asset = await db.asset.findFirstOrThrow({ where: { organizationId: org.id, value: "busy.test" } });
     await finishRuns();
     const results = [];
@@ -194,7 +257,11 @@ describe("scanner abuse limits", () => {
       await finishRuns();
     }
     expect(await db.scanRun.count({ where: { assetId: asset.id } })).toBe(1);
-    expect(results).toEqual(Array(8).fill(expect.objectContaining({ code: "rate_limited", error: expect.stringMatching(/scan it again in \d+ minutes/) })));
+    expect(results).toEqual(
+      Array(8).fill(
+        expect.objectContaining({ code: "rate_limited", error: expect.stringMatching(/scan it again in \d+ minutes/) }),
+      ),
+    );
   });
 
   it("an unverified asset gets a few on-demand scans a day; a verified one more", async () => {
@@ -203,10 +270,22 @@ describe("scanner abuse limits", () => {
     await finishRuns();
     // Earlier on-demand scans today, each past its cooldown.
     for (let i = 1; i < STANDARD_SCAN.onDemandScansPerAssetPerDay; i++) {
-      await db.scanRun.create({ data: { organizationId: org.id, assetId: asset.id, trigger: "MANUAL", portSpec: "top-1000", status: "COMPLETED", createdAt: new Date(Date.now() - i * HOUR) } });
+      await db.scanRun.create({
+        data: {
+          organizationId: org.id,
+          assetId: asset.id,
+          trigger: "MANUAL",
+          portSpec: "top-1000",
+          status: "COMPLETED",
+          createdAt: new Date(Date.now() - i * HOUR),
+        },
+      });
     }
     await db.scanRun.updateMany({ where: { assetId: asset.id }, data: { createdAt: new Date(Date.now() - 5 * HOUR) } });
-    expect(await scanAssetAction(undefined, form({ assetId: asset.id }))).toMatchObject({ code: "rate_limited", error: expect.stringMatching(/Verify it to scan more often/) });
+    expect(await scanAssetAction(undefined, form({ assetId: asset.id }))).toMatchObject({
+      code: "rate_limited",
+      error: expect.stringMatching(/Verify it to scan more often/),
+    });
     await db.asset.update({ where: { id: asset.id }, data: { verifiedAt: new Date() } });
     expect(await scanAssetAction(undefined, form({ assetId: asset.id }))).toMatchObject({ success: "Scan started." });
   });
@@ -216,23 +295,40 @@ describe("scanner abuse limits", () => {
     for (let i = 0; i < cap; i++) {
       await db.asset.create({ data: { organizationId: org.id, kind: "DOMAIN", value: `a${i}.test` } });
     }
-    expect(await addAssetAction(undefined, form({ value: "one-too-many.test" }))).toMatchObject({ code: "plan_limit", error: expect.stringMatching(`up to ${cap} assets`) });
+    expect(await addAssetAction(undefined, form({ value: "one-too-many.test" }))).toMatchObject({
+      code: "plan_limit",
+      error: expect.stringMatching(`up to ${cap} assets`),
+    });
   });
 
   it("an unverified asset gets the standard ports and daily cadence even on the biggest plan; a verified one every port", async () => {
     const big = await createOrg(owner, { plan: "ENTERPRISE", trialEndsAt: null });
     const asset = await db.asset.create({ data: { organizationId: big.id, kind: "DOMAIN", value: "big.test" } });
     const now = new Date();
-    const input = { assetId: asset.id, newScanRunId: `run-${asset.id}-1`, trigger: "SCHEDULED" as const, portSpecs: { standard: "top-1000", verified: "all" }, now };
+    const input = {
+      assetId: asset.id,
+      newScanRunId: `run-${asset.id}-1`,
+      trigger: "SCHEDULED" as const,
+      portSpecs: { standard: "top-1000", verified: "all" },
+      now,
+    };
     expect(await claimScanRun(big.id, input)).toMatchObject({ state: "running", verified: false });
-    expect(await db.scanRun.findUniqueOrThrow({ where: { id: input.newScanRunId } })).toMatchObject({ portSpec: "top-1000" });
-    expect((await db.asset.findUniqueOrThrow({ where: { id: asset.id } })).nextScanAt).toEqual(new Date(now.getTime() + 24 * HOUR));
+    expect(await db.scanRun.findUniqueOrThrow({ where: { id: input.newScanRunId } })).toMatchObject({
+      portSpec: "top-1000",
+    });
+    expect((await db.asset.findUniqueOrThrow({ where: { id: asset.id } })).nextScanAt).toEqual(
+      new Date(now.getTime() + 24 * HOUR),
+    );
 
     await db.asset.update({ where: { id: asset.id }, data: { verifiedAt: now } });
     const second = { ...input, newScanRunId: `run-${asset.id}-2` };
     expect(await claimScanRun(big.id, second)).toMatchObject({ state: "running", verified: true });
-    expect(await db.scanRun.findUniqueOrThrow({ where: { id: second.newScanRunId } })).toMatchObject({ portSpec: "all" });
-    expect((await db.asset.findUniqueOrThrow({ where: { id: asset.id } })).nextScanAt).toEqual(new Date(now.getTime() + HOUR));
+    expect(await db.scanRun.findUniqueOrThrow({ where: { id: second.newScanRunId } })).toMatchObject({
+      portSpec: "all",
+    });
+    expect((await db.asset.findUniqueOrThrow({ where: { id: asset.id } })).nextScanAt).toEqual(
+      new Date(now.getTime() + HOUR),
+    );
   });
 
   it("the scheduler stops at an organisation's daily scan budget and serves the others", async () => {
@@ -241,9 +337,21 @@ describe("scanner abuse limits", () => {
     const a = await db.asset.create({ data: { organizationId: spent.id, kind: "DOMAIN", value: "spent.test" } });
     const b = await db.asset.create({ data: { organizationId: fresh.id, kind: "DOMAIN", value: "fresh.test" } });
     await db.scanRun.createMany({
-      data: Array.from({ length: PLAN_LIMITS.TRIAL.scansPerDay }, () => ({ organizationId: spent.id, assetId: a.id, trigger: "SCHEDULED" as const, portSpec: "top-1000", status: "COMPLETED" as const, createdAt: new Date(Date.now() - HOUR) })),
+      data: Array.from({ length: PLAN_LIMITS.TRIAL.scansPerDay }, () => ({
+        organizationId: spent.id,
+        assetId: a.id,
+        trigger: "SCHEDULED" as const,
+        portSpec: "top-1000",
+        status: "COMPLETED" as const,
+        createdAt: new Date(Date.now() - HOUR),
+      })),
     });
-    const picked = await claimDueAssets({ now: new Date(), tickId: `t-${a.id}`, perOrganizationCap: 25, globalCap: 500 });
+    const picked = await claimDueAssets({
+      now: new Date(),
+      tickId: `t-${a.id}`,
+      perOrganizationCap: 25,
+      globalCap: 500,
+    });
     expect(picked.map((p) => p.assetId)).toContain(b.id);
     expect(picked.map((p) => p.assetId)).not.toContain(a.id);
   });
@@ -251,9 +359,15 @@ describe("scanner abuse limits", () => {
   it("one free trial per person: a second organisation starts without one", async () => {
     const person = await createUser();
     signInAs(person);
-    expect(await createOrganizationAction(undefined, form({ name: "First" }))).toMatchObject({ success: expect.stringMatching(/14-day free trial/) });
-    expect(await createOrganizationAction(undefined, form({ name: "Second" }))).toMatchObject({ success: expect.stringMatching(/without a trial/) });
-    const second = await db.organization.findFirstOrThrow({ where: { name: "Second", memberships: { some: { userId: person.id } } } });
+    expect(await createOrganizationAction(undefined, form({ name: "First" }))).toMatchObject({
+      success: expect.stringMatching(/14-day free trial/),
+    });
+    expect(await createOrganizationAction(undefined, form({ name: "Second" }))).toMatchObject({
+      success: expect.stringMatching(/without a trial/),
+    });
+    const second = await db.organization.findFirstOrThrow({
+      where: { name: "Second", memberships: { some: { userId: person.id } } },
+    });
     expect(second.trialEndsAt!.getTime()).toBeLessThanOrEqual(Date.now());
     signInAs(owner);
   });

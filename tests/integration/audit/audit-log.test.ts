@@ -31,7 +31,10 @@ describe("audit log", () => {
 
   it("records security events of the organisation and shows them to owners only, newest first", async () => {
     const owner = await createUser({ email: "audit-owner@example.test" });
-    await db.user.update({ where: { id: owner.id }, data: { passwordHash: await hashPassword("tangerine-ocelot-47-viaduct") } });
+    await db.user.update({
+      where: { id: owner.id },
+      data: { passwordHash: await hashPassword("tangerine-ocelot-47-viaduct") },
+    });
     const org = await createOrg(owner);
     const admin = await createUser({ email: "audit-admin@example.test" });
     const adminMembership = await addMember(org, admin, "ADMIN");
@@ -40,7 +43,9 @@ describe("audit log", () => {
     const outsider = await createUser();
     await createOrg(outsider);
 
-    await authenticate({ email: "audit-owner@example.test", password: "wrong-password-here", ip: "127.0.8.1" }).catch(() => {});
+    await authenticate({ email: "audit-owner@example.test", password: "wrong-password-here", ip: "127.0.8.1" }).catch(
+      () => {},
+    );
     await authenticate({ email: "audit-owner@example.test", password: "tangerine-ocelot-47-viaduct", ip: "127.0.8.1" });
     signInAs(owner);
     await inviteMemberAction(undefined, form({ email: "new@example.test", role: "VIEWER" }));
@@ -69,7 +74,9 @@ describe("audit log", () => {
 
     // Admins may not read it; another organisation's owner sees none of it.
     await expect(requireMembership(admin.id, org.id, "audit:read")).rejects.toMatchObject({ code: "forbidden" });
-    const theirs = await db.organization.findFirstOrThrow({ where: { memberships: { some: { userId: outsider.id } } } });
+    const theirs = await db.organization.findFirstOrThrow({
+      where: { memberships: { some: { userId: outsider.id } } },
+    });
     const outsiderCtx = await requireMembership(outsider.id, theirs.id, "audit:read");
     expect(await listAuditEvents(outsiderCtx)).toEqual([]);
     expect(adminMembership.id).toBeTruthy();
@@ -86,6 +93,8 @@ describe("audit log", () => {
       ],
     });
     expect(await purgeAuditEvents(now)).toBeGreaterThanOrEqual(1);
-    expect((await db.auditEvent.findMany({ where: { organizationId: org.id } })).map((e) => e.action)).toEqual(["asset.deleted"]);
+    expect((await db.auditEvent.findMany({ where: { organizationId: org.id } })).map((e) => e.action)).toEqual([
+      "asset.deleted",
+    ]);
   });
 });

@@ -21,28 +21,58 @@ describe("taking back an account someone signed up for with your address", () =>
     // address, invited an accomplice as owner, who accepted.
     const squatted = await createUser("real.owner@example.test");
     const org = await db.organization.create({
-      data: { name: "Real Owner's organisation", plan: "TRIAL", memberships: { create: { userId: squatted.id, role: "OWNER" } } },
+      data: {
+        name: "Real Owner's organisation",
+        plan: "TRIAL",
+        memberships: { create: { userId: squatted.id, role: "OWNER" } },
+      },
     });
     const accomplice = await createUser("accomplice@example.test", { verified: true });
     await db.invitation.create({
-      data: { organizationId: org.id, email: accomplice.email, role: "OWNER", tokenHash: hashToken("x".repeat(43)), expiresAt: new Date(Date.now() + 86_400_000), acceptedAt: new Date(), invitedById: squatted.id },
+      data: {
+        organizationId: org.id,
+        email: accomplice.email,
+        role: "OWNER",
+        tokenHash: hashToken("x".repeat(43)),
+        expiresAt: new Date(Date.now() + 86_400_000),
+        acceptedAt: new Date(),
+        invitedById: squatted.id,
+      },
     });
-    const planted = await db.membership.create({ data: { organizationId: org.id, userId: accomplice.id, role: "OWNER" } });
+    const planted = await db.membership.create({
+      data: { organizationId: org.id, userId: accomplice.id, role: "OWNER" },
+    });
 
     // The real owner resets the password from their inbox.
     actAs(newBrowser("127.0.9.1"));
     await requestPasswordResetAction(undefined, form({ email: "real.owner@example.test" }));
-    await expect.poll(() => smtp.current.messages.filter((m) => m.to.includes("real.owner@example.test")).length).toBe(1);
-    const token = linkToken(smtp.current.messages.find((m) => m.to.includes("real.owner@example.test"))!.text, "/reset-password");
-    expect(await redirectOf(() => resetPasswordAction(undefined, form({ token, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })))).toBe(
-      "/settings/access-review",
+    await expect
+      .poll(() => smtp.current.messages.filter((m) => m.to.includes("real.owner@example.test")).length)
+      .toBe(1);
+    const token = linkToken(
+      smtp.current.messages.find((m) => m.to.includes("real.owner@example.test"))!.text,
+      "/reset-password",
     );
+    expect(
+      await redirectOf(() =>
+        resetPasswordAction(undefined, form({ token, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })),
+      ),
+    ).toBe("/settings/access-review");
 
     const listed = await listAccessGrantedWhileUnverified(squatted.id);
-    expect(listed).toEqual([expect.objectContaining({ membershipId: planted.id, email: "accomplice@example.test", role: "OWNER", removable: true })]);
+    expect(listed).toEqual([
+      expect.objectContaining({
+        membershipId: planted.id,
+        email: "accomplice@example.test",
+        role: "OWNER",
+        removable: true,
+      }),
+    ]);
 
     // Removing works even though the accomplice is an owner too (there is another owner left).
-    expect(await removeMemberAction(undefined, form({ organizationId: org.id, membershipId: planted.id }))).toEqual({ success: "Member removed." });
+    expect(await removeMemberAction(undefined, form({ organizationId: org.id, membershipId: planted.id }))).toEqual({
+      success: "Member removed.",
+    });
     expect(await db.membership.count({ where: { organizationId: org.id, userId: accomplice.id } })).toBe(0);
     expect(await listAccessGrantedWhileUnverified(squatted.id)).toEqual([]);
   });
@@ -52,7 +82,14 @@ describe("taking back an account someone signed up for with your address", () =>
     actAs(newBrowser("127.0.9.2"));
     await requestPasswordResetAction(undefined, form({ email: "plain@example.test" }));
     await expect.poll(() => smtp.current.messages.filter((m) => m.to.includes("plain@example.test")).length).toBe(1);
-    const token = linkToken(smtp.current.messages.find((m) => m.to.includes("plain@example.test"))!.text, "/reset-password");
-    expect(await redirectOf(() => resetPasswordAction(undefined, form({ token, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })))).toBe("/assets");
+    const token = linkToken(
+      smtp.current.messages.find((m) => m.to.includes("plain@example.test"))!.text,
+      "/reset-password",
+    );
+    expect(
+      await redirectOf(() =>
+        resetPasswordAction(undefined, form({ token, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })),
+      ),
+    ).toBe("/assets");
   });
 });

@@ -35,7 +35,9 @@ describe("client address without a configured proxy", () => {
     try {
       actAs({ ...newBrowser("127.0.8.9"), forwardedFor: "203.0.113.5, 198.51.100.77" });
       await signIn("sam@example.test", "wrong-password-s");
-      expect(await db.signInAttempt.findFirstOrThrow({ where: { email: "sam@example.test" } })).toMatchObject({ ip: "198.51.100.77" });
+      expect(await db.signInAttempt.findFirstOrThrow({ where: { email: "sam@example.test" } })).toMatchObject({
+        ip: "198.51.100.77",
+      });
     } finally {
       vi.unstubAllEnvs();
     }

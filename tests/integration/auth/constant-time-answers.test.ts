@@ -11,10 +11,14 @@ vi.mock("next/headers", async () => (await import("./support/fake-browser")).nex
 
 /** Tasks Next.js would run after the response: held here, so the test sees what happened before it. */
 const deferred = vi.hoisted(() => [] as (() => unknown)[]);
-vi.mock("next/server", async (original) => ({ ...(await original<object>()), after: (task: () => unknown) => deferred.push(task) }));
+vi.mock("next/server", async (original) => ({
+  ...(await original<object>()),
+  after: (task: () => unknown) => deferred.push(task),
+}));
 
 const smtp = smtpServerForFile();
-const GENERIC = "If an account exists for that email, we have sent a link to reset its password. The link expires in 1 hour.";
+const GENERIC =
+  "If an account exists for that email, we have sent a link to reset its password. The link expires in 1 hour.";
 
 async function runDeferred() {
   while (deferred.length) await deferred.shift()!();
@@ -41,8 +45,12 @@ describe("answers that say nothing about which accounts exist", () => {
   it("sign-up answers the same for a new and a registered address, and looks the address up only after answering", async () => {
     await createUser("taken@example.test");
     actAs(newBrowser("127.0.12.2"));
-    const forNew = await redirectOf(() => signUpAction(undefined, form({ name: "New", email: "fresh@example.test", password: GOOD_PASSWORD })));
-    const forTaken = await redirectOf(() => signUpAction(undefined, form({ name: "Again", email: "taken@example.test", password: GOOD_PASSWORD })));
+    const forNew = await redirectOf(() =>
+      signUpAction(undefined, form({ name: "New", email: "fresh@example.test", password: GOOD_PASSWORD })),
+    );
+    const forTaken = await redirectOf(() =>
+      signUpAction(undefined, form({ name: "Again", email: "taken@example.test", password: GOOD_PASSWORD })),
+    );
     expect(forNew).toBe("/verify-email?sent=1");
     expect(forTaken).toBe(forNew);
     // Before the answer: no account created, no mail sent, for either.
@@ -51,11 +59,11 @@ describe("answers that say nothing about which accounts exist", () => {
 
     await runDeferred();
     expect(await db.user.count({ where: { email: "fresh@example.test" } })).toBe(1);
-    await expect.poll(() => smtp.current.messages.filter((m) => m.to.includes("taken@example.test")).map((m) => m.subject)).toEqual([
-      "You already have a Portwatch account",
-    ]);
-    await expect.poll(() => smtp.current.messages.filter((m) => m.to.includes("fresh@example.test")).map((m) => m.subject)).toEqual([
-      "Confirm your email address for Portwatch",
-    ]);
+    await expect
+      .poll(() => smtp.current.messages.filter((m) => m.to.includes("taken@example.test")).map((m) => m.subject))
+      .toEqual(["You already have a Portwatch account"]);
+    await expect
+      .poll(() => smtp.current.messages.filter((m) => m.to.includes("fresh@example.test")).map((m) => m.subject))
+      .toEqual(["Confirm your email address for Portwatch"]);
   });
 });

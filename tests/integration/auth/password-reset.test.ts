@@ -15,7 +15,8 @@ vi.mock("next/headers", async () => (await import("./support/fake-browser")).nex
 
 const smtp = smtpServerForFile();
 const NEW_PASSWORD = "marmalade-glacier-81-otter";
-const GENERIC = "If an account exists for that email, we have sent a link to reset its password. The link expires in 1 hour.";
+const GENERIC =
+  "If an account exists for that email, we have sent a link to reset its password. The link expires in 1 hour.";
 
 async function signedInBrowser(email: string, ip: string, password = GOOD_PASSWORD): Promise<FakeBrowser> {
   const browser = actAs(newBrowser(ip));
@@ -41,7 +42,9 @@ describe("password reset", () => {
   it("answers the same for unknown emails and sends them nothing", async () => {
     actAs(newBrowser("127.0.7.1"));
     const before = smtp.current.messages.length;
-    expect(await requestPasswordResetAction(undefined, form({ email: "nobody@example.test" }))).toEqual({ success: GENERIC });
+    expect(await requestPasswordResetAction(undefined, form({ email: "nobody@example.test" }))).toEqual({
+      success: GENERIC,
+    });
     expect(smtp.current.messages.length).toBe(before);
     expect(await db.userToken.count()).toBe(0);
   });
@@ -76,8 +79,12 @@ describe("password reset", () => {
 
     // Old password no longer works, the new one does.
     actAs(newBrowser("127.0.7.5"));
-    expect(await signInAction(undefined, form({ email: "rae@example.test", password: GOOD_PASSWORD }))).toMatchObject({ code: "unauthenticated" });
-    expect(await redirectOf(() => signInAction(undefined, form({ email: "rae@example.test", password: NEW_PASSWORD })))).toBe("/assets");
+    expect(await signInAction(undefined, form({ email: "rae@example.test", password: GOOD_PASSWORD }))).toMatchObject({
+      code: "unauthenticated",
+    });
+    expect(
+      await redirectOf(() => signInAction(undefined, form({ email: "rae@example.test", password: NEW_PASSWORD }))),
+    ).toBe("/assets");
 
     // The link works once.
     expect(await checkResetLink(token)).toBe("used");
@@ -105,9 +112,15 @@ describe("password reset", () => {
     const user = await createUser("tia@example.test");
     actAs(newBrowser("127.0.9.1"));
     const token = await requestLink("tia@example.test");
-    await db.userToken.update({ where: { tokenHash: hashToken(token) }, data: { expiresAt: new Date(Date.now() - 1) } });
+    await db.userToken.update({
+      where: { tokenHash: hashToken(token) },
+      data: { expiresAt: new Date(Date.now() - 1) },
+    });
     expect(await checkResetLink(token)).toBe("expired");
-    expect(await reset(token, NEW_PASSWORD)).toMatchObject({ code: "gone", error: expect.stringMatching(/expired \(links work for 1 hour\)/) });
+    expect(await reset(token, NEW_PASSWORD)).toMatchObject({
+      code: "gone",
+      error: expect.stringMatching(/expired \(links work for 1 hour\)/),
+    });
     const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(after.passwordHash).toBe(user.passwordHash);
     expect(after.sessionVersion).toBe(user.sessionVersion);
@@ -116,17 +129,29 @@ describe("password reset", () => {
   it("an unknown or malformed token is refused as not valid", async () => {
     actAs(newBrowser("127.0.9.2"));
     expect(await checkResetLink("A".repeat(43))).toBe("invalid");
-    expect(await reset("A".repeat(43), NEW_PASSWORD)).toMatchObject({ code: "not_found", error: expect.stringMatching(/not valid/) });
-    expect(await reset("../../etc/passwd", NEW_PASSWORD)).toMatchObject({ code: "invalid_input", fieldErrors: { token: [expect.stringMatching(/not valid/)] } });
+    expect(await reset("A".repeat(43), NEW_PASSWORD)).toMatchObject({
+      code: "not_found",
+      error: expect.stringMatching(/not valid/),
+    });
+    expect(await reset("../../etc/passwd", NEW_PASSWORD)).toMatchObject({
+      code: "invalid_input",
+      fieldErrors: { token: [expect.stringMatching(/not valid/)] },
+    });
   });
 
   it("a refused new password keeps the link usable", async () => {
     const user = await createUser("uma@example.test");
     actAs(newBrowser("127.0.10.1"));
     const token = await requestLink("uma@example.test");
-    expect(await reset(token, "too-short")).toMatchObject({ fieldErrors: { password: ["Use at least 12 characters for your password."] } });
-    expect(await reset(token, "qazwsxedcrfv")).toMatchObject({ fieldErrors: { password: [expect.stringMatching(/commonly used/)] } });
-    expect(await reset(token, NEW_PASSWORD, "something-else-entirely")).toMatchObject({ fieldErrors: { confirmPassword: ["The two passwords do not match."] } });
+    expect(await reset(token, "too-short")).toMatchObject({
+      fieldErrors: { password: ["Use at least 12 characters for your password."] },
+    });
+    expect(await reset(token, "qazwsxedcrfv")).toMatchObject({
+      fieldErrors: { password: [expect.stringMatching(/commonly used/)] },
+    });
+    expect(await reset(token, NEW_PASSWORD, "something-else-entirely")).toMatchObject({
+      fieldErrors: { confirmPassword: ["The two passwords do not match."] },
+    });
     expect(await checkResetLink(token)).toBe("valid");
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion).toBe(user.sessionVersion);
     expect(await redirectOf(() => reset(token, NEW_PASSWORD))).toBe("/assets");
@@ -135,8 +160,11 @@ describe("password reset", () => {
   it("lifts the sign-in wait of the address it is used from, as the wait message promises", async () => {
     await createUser("val@example.test");
     actAs(newBrowser("127.0.11.50"));
-    for (let i = 0; i < 3; i++) await signInAction(undefined, form({ email: "val@example.test", password: `wrong-password-${i}` }));
-    expect(await signInAction(undefined, form({ email: "val@example.test", password: GOOD_PASSWORD }))).toMatchObject({ code: "rate_limited" });
+    for (let i = 0; i < 3; i++)
+      await signInAction(undefined, form({ email: "val@example.test", password: `wrong-password-${i}` }));
+    expect(await signInAction(undefined, form({ email: "val@example.test", password: GOOD_PASSWORD }))).toMatchObject({
+      code: "rate_limited",
+    });
     const token = await requestLink("val@example.test");
     const browser = actAs(newBrowser("127.0.11.50"));
     expect(await redirectOf(() => reset(token, NEW_PASSWORD))).toBe("/assets");
@@ -147,7 +175,9 @@ describe("password reset", () => {
     await createUser("wes@example.test");
     actAs(newBrowser("127.0.12.1"));
     for (let i = 0; i < 5; i++) await requestLink("wes@example.test");
-    expect(await requestPasswordResetAction(undefined, form({ email: "wes@example.test" }))).toEqual({ success: GENERIC });
+    expect(await requestPasswordResetAction(undefined, form({ email: "wes@example.test" }))).toEqual({
+      success: GENERIC,
+    });
     await new Promise((r) => setTimeout(r, 300));
     expect(mailsTo("wes@example.test")).toHaveLength(5);
   });

@@ -68,7 +68,14 @@ describe("proxy", () => {
   });
 
   it("lets public pages through without a session", async () => {
-    for (const path of ["/", "/sign-in", "/sign-up", "/verify-email?token=x", "/reset-password?token=x", "/forgot-password"]) {
+    for (const path of [
+      "/",
+      "/sign-in",
+      "/sign-up",
+      "/verify-email?token=x",
+      "/reset-password?token=x",
+      "/forgot-password",
+    ]) {
       const res = await proxy(request(path));
       expect(res.headers.get("location"), path).toBeNull();
       expect(res.headers.get("x-middleware-next")).toBe("1");

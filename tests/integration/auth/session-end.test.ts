@@ -31,7 +31,8 @@ function copyOf(browser: FakeBrowser, ip: string): FakeBrowser {
   return copy;
 }
 
-const claimsOf = async (browser: FakeBrowser) => (await decode({ token: browser.cookies.get(COOKIE)!, secret: authSecret(), salt: COOKIE }))!;
+const claimsOf = async (browser: FakeBrowser) =>
+  (await decode({ token: browser.cookies.get(COOKIE)!, secret: authSecret(), salt: COOKIE }))!;
 
 describe("signing out", () => {
   it("ends the session on the server: a copied cookie no longer works", async () => {
@@ -95,9 +96,16 @@ describe("session lifetime", () => {
     // The cookie as issued an hour ago.
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(Date.now() - 3600_000);
-    const hourOld = await encode({ token: { ...claims, iat: undefined, exp: undefined, jti: undefined }, secret: authSecret(), salt: COOKIE, maxAge: SESSION_IDLE_SECONDS });
+    const hourOld = await encode({
+      token: { ...claims, iat: undefined, exp: undefined, jti: undefined },
+      secret: authSecret(),
+      salt: COOKIE,
+      maxAge: SESSION_IDLE_SECONDS,
+    });
     vi.useRealTimers();
-    const res = await proxy(new NextRequest("http://localhost:3000/assets", { headers: { cookie: `${COOKIE}=${hourOld}` } }));
+    const res = await proxy(
+      new NextRequest("http://localhost:3000/assets", { headers: { cookie: `${COOKIE}=${hourOld}` } }),
+    );
     expect(res.headers.get("location")).toBeNull();
     const renewed = res.cookies.get(COOKIE);
     expect(renewed?.value).toBeTruthy();
@@ -105,10 +113,17 @@ describe("session lifetime", () => {
     expect(renewed?.sameSite).toBe("lax");
     const fresh = (await decode({ token: renewed!.value, secret: authSecret(), salt: COOKIE }))!;
     expect(fresh.exp! - Math.floor(Date.now() / 1000)).toBeGreaterThan(SESSION_IDLE_SECONDS - 60);
-    expect(fresh).toMatchObject({ sub: claims.sub, sid: claims.sid, sessionVersion: claims.sessionVersion, authTime: claims.authTime });
+    expect(fresh).toMatchObject({
+      sub: claims.sub,
+      sid: claims.sid,
+      sessionVersion: claims.sessionVersion,
+      authTime: claims.authTime,
+    });
 
     // A fresh cookie is left alone.
-    const again = await proxy(new NextRequest("http://localhost:3000/assets", { headers: { cookie: `${COOKIE}=${renewed!.value}` } }));
+    const again = await proxy(
+      new NextRequest("http://localhost:3000/assets", { headers: { cookie: `${COOKIE}=${renewed!.value}` } }),
+    );
     expect(again.cookies.get(COOKIE)).toBeUndefined();
   });
 
@@ -117,8 +132,15 @@ describe("session lifetime", () => {
     const browser = await signedIn("xia@example.test", "127.0.30.10");
     const claims = await claimsOf(browser);
     const authTime = Math.floor(Date.now() / 1000) - SESSION_ABSOLUTE_SECONDS - 1;
-    const old = await encode({ token: { ...claims, authTime, iat: undefined, exp: undefined, jti: undefined }, secret: authSecret(), salt: COOKIE, maxAge: SESSION_IDLE_SECONDS });
-    const res = await proxy(new NextRequest("http://localhost:3000/assets", { headers: { cookie: `${COOKIE}=${old}` } }));
+    const old = await encode({
+      token: { ...claims, authTime, iat: undefined, exp: undefined, jti: undefined },
+      secret: authSecret(),
+      salt: COOKIE,
+      maxAge: SESSION_IDLE_SECONDS,
+    });
+    const res = await proxy(
+      new NextRequest("http://localhost:3000/assets", { headers: { cookie: `${COOKIE}=${old}` } }),
+    );
     expect(res.status).toBe(307);
     expect(new URL(res.headers.get("location")!).pathname).toBe("/sign-in");
     browser.cookies.set(COOKIE, old);

@@ -32,9 +32,13 @@ describe("sign in and out", () => {
   it("returns to a callbackUrl on this site, never to another one", async () => {
     await createUser("kim@example.test");
     actAs(newBrowser("127.0.1.2"));
-    expect(await redirectOf(() => signIn("kim@example.test", GOOD_PASSWORD, "/settings/members?x=1"))).toBe("/settings/members?x=1");
+    expect(await redirectOf(() => signIn("kim@example.test", GOOD_PASSWORD, "/settings/members?x=1"))).toBe(
+      "/settings/members?x=1",
+    );
     actAs(newBrowser("127.0.1.2"));
-    expect(await redirectOf(() => signIn("kim@example.test", GOOD_PASSWORD, "https://evil.test/phish"))).toBe("/assets");
+    expect(await redirectOf(() => signIn("kim@example.test", GOOD_PASSWORD, "https://evil.test/phish"))).toBe(
+      "/assets",
+    );
     actAs(newBrowser("127.0.1.2"));
     expect(await redirectOf(() => signIn("kim@example.test", GOOD_PASSWORD, "//evil.test/phish"))).toBe("/assets");
   });
@@ -43,7 +47,10 @@ describe("sign in and out", () => {
     await createUser("lee@example.test");
     const browser = actAs(newBrowser("127.0.1.3"));
     expect(await signIn("lee@example.test", "wrong-password-123")).toEqual({ error: WRONG, code: "unauthenticated" });
-    expect(await signIn("nobody@example.test", "wrong-password-123")).toEqual({ error: WRONG, code: "unauthenticated" });
+    expect(await signIn("nobody@example.test", "wrong-password-123")).toEqual({
+      error: WRONG,
+      code: "unauthenticated",
+    });
     expect(browser.cookies.has("authjs.session-token")).toBe(false);
     expect(await getSessionUser()).toBeNull();
   });
@@ -55,7 +62,9 @@ describe("sign in and out", () => {
       code: "invalid_input",
       fieldErrors: { email: ["Enter your email address."], password: ["Enter your password."] },
     });
-    expect(await signInAction(undefined, form({ email: "a@example.test", password: "p".repeat(10_001) }))).toMatchObject({
+    expect(
+      await signInAction(undefined, form({ email: "a@example.test", password: "p".repeat(10_001) })),
+    ).toMatchObject({
       code: "payload_too_large",
       error: 'The field "password" is too long.',
     });
@@ -76,10 +85,13 @@ describe("failed sign-in limits", () => {
 
     // One address guessing: 3 failures go through, then it waits 30 s, then 60 s, right password included.
     const browser = actAs(newBrowser("127.0.2.50"));
-    for (let i = 0; i < 3; i++) expect(await signIn("max@example.test", `guess-${i}-password`)).toMatchObject({ code: "unauthenticated" });
+    for (let i = 0; i < 3; i++)
+      expect(await signIn("max@example.test", `guess-${i}-password`)).toMatchObject({ code: "unauthenticated" });
     const slowed = await signIn("max@example.test", GOOD_PASSWORD);
     expect(slowed).toMatchObject({ code: "rate_limited" });
-    expect(slowed.error).toMatch(/^Too many failed sign-ins for this account from your network\. Try again in (2\d|30) seconds or reset your password\.$/);
+    expect(slowed.error).toMatch(
+      /^Too many failed sign-ins for this account from your network\. Try again in (2\d|30) seconds or reset your password\.$/,
+    );
     expect(browser.cookies.has("authjs.session-token")).toBe(false);
     // Meanwhile the owner, elsewhere, signs in.
     actAs(newBrowser("127.0.2.98"));
@@ -94,7 +106,10 @@ describe("failed sign-in limits", () => {
     // After the wait the next guess is allowed; failing it doubles the wait.
     const shift = async (ms: number) => {
       for (const a of await db.signInAttempt.findMany({ where: { ip: "127.0.2.50" } })) {
-        await db.signInAttempt.update({ where: { id: a.id }, data: { createdAt: new Date(a.createdAt.getTime() - ms) } });
+        await db.signInAttempt.update({
+          where: { id: a.id },
+          data: { createdAt: new Date(a.createdAt.getTime() - ms) },
+        });
       }
     };
     await shift(31_000);
@@ -107,7 +122,14 @@ describe("failed sign-in limits", () => {
   it("holds an account at its ceiling of 100 failures an hour from all addresses, except where the owner signed in before", async () => {
     await createUser("ned@example.test");
     const now = Date.now();
-    await db.signInAttempt.create({ data: { email: "ned@example.test", ip: "127.0.3.200", succeeded: true, createdAt: new Date(now - 2 * 60 * 60_000) } });
+    await db.signInAttempt.create({
+      data: {
+        email: "ned@example.test",
+        ip: "127.0.3.200",
+        succeeded: true,
+        createdAt: new Date(now - 2 * 60 * 60_000),
+      },
+    });
     await db.signInAttempt.createMany({
       data: Array.from({ length: 100 }, (_, i) => ({
         email: "ned@example.test",
@@ -126,7 +148,8 @@ describe("failed sign-in limits", () => {
 
   it("slows unknown emails the same way, so the answer does not reveal which accounts exist", async () => {
     actAs(newBrowser("127.0.4.1"));
-    for (let i = 0; i < 3; i++) expect(await signIn("ghost@example.test", "whatever-password")).toMatchObject({ code: "unauthenticated" });
+    for (let i = 0; i < 3; i++)
+      expect(await signIn("ghost@example.test", "whatever-password")).toMatchObject({ code: "unauthenticated" });
     expect(await signIn("ghost@example.test", "whatever-password")).toMatchObject({ code: "rate_limited" });
   });
 
@@ -136,14 +159,17 @@ describe("failed sign-in limits", () => {
     for (let i = 0; i < 2; i++) await signIn("oli@example.test", "wrong-password-x");
     expect(await redirectOf(() => signIn("oli@example.test", GOOD_PASSWORD))).toBe("/assets");
     actAs(newBrowser("127.0.5.1"));
-    for (let i = 0; i < 3; i++) expect(await signIn("oli@example.test", "wrong-password-y")).toMatchObject({ code: "unauthenticated" });
+    for (let i = 0; i < 3; i++)
+      expect(await signIn("oli@example.test", "wrong-password-y")).toMatchObject({ code: "unauthenticated" });
   });
 
   it("blocks an address after 20 failures in 15 minutes across accounts; other addresses are unaffected", async () => {
     await createUser("pat@example.test");
     actAs(newBrowser("127.0.6.1"));
     for (let i = 0; i < 20; i++) {
-      expect(await signIn(`spray-${i % 5}-${i}@example.test`, "wrong-password-z")).toMatchObject({ code: "unauthenticated" });
+      expect(await signIn(`spray-${i % 5}-${i}@example.test`, "wrong-password-z")).toMatchObject({
+        code: "unauthenticated",
+      });
     }
     const blocked = await signIn("pat@example.test", GOOD_PASSWORD);
     expect(blocked).toMatchObject({ code: "rate_limited" });

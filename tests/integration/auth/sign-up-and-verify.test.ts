@@ -76,9 +76,15 @@ describe("sign up", () => {
   it("uses the organisation name from the form when given", async () => {
     actAs(newBrowser("127.0.0.11"));
     await redirectOf(() =>
-      signUpAction(undefined, form({ name: "Bo", email: "bo@example.test", password: GOOD_PASSWORD, organizationName: "Bo Security Ltd" })),
+      signUpAction(
+        undefined,
+        form({ name: "Bo", email: "bo@example.test", password: GOOD_PASSWORD, organizationName: "Bo Security Ltd" }),
+      ),
     );
-    const user = await db.user.findUniqueOrThrow({ where: { email: "bo@example.test" }, include: { memberships: { include: { organization: true } } } });
+    const user = await db.user.findUniqueOrThrow({
+      where: { email: "bo@example.test" },
+      include: { memberships: { include: { organization: true } } },
+    });
     expect(user.memberships[0]!.organization.name).toBe("Bo Security Ltd");
   });
 
@@ -86,11 +92,21 @@ describe("sign up", () => {
     actAs(newBrowser("127.0.0.12"));
     const before = await accountCounts();
     const mailsBefore = smtp.current.messages.filter((m) => m.to.includes("ann@example.test")).length;
-    const location = await redirectOf(() => signUpAction(undefined, form({ name: "Ann Again", email: "ANN@example.test", password: "another-long-passphrase-9" })));
+    const location = await redirectOf(() =>
+      signUpAction(
+        undefined,
+        form({ name: "Ann Again", email: "ANN@example.test", password: "another-long-passphrase-9" }),
+      ),
+    );
     expect(location).toBe("/verify-email?sent=1");
     expect(await getSessionUser()).toBeNull();
     expect(await accountCounts()).toEqual(before);
-    const note = await smtp.current.waitFor((m) => m.to.includes("ann@example.test") && smtp.current.messages.indexOf(m) >= 0 && m.subject === "You already have a Portwatch account");
+    const note = await smtp.current.waitFor(
+      (m) =>
+        m.to.includes("ann@example.test") &&
+        smtp.current.messages.indexOf(m) >= 0 &&
+        m.subject === "You already have a Portwatch account",
+    );
     expect(note.text).toMatch(/already has one, so nothing was created or changed/);
     expect(smtp.current.messages.filter((m) => m.to.includes("ann@example.test")).length).toBe(mailsBefore + 1);
   });
@@ -98,7 +114,8 @@ describe("sign up", () => {
   it("refuses short, common and email-as-password passwords with a message, creating nothing", async () => {
     actAs(newBrowser("127.0.0.13"));
     const before = await accountCounts();
-    const attempt = (password: string) => signUpAction(undefined, form({ name: "Cy", email: "cy@example.test", password }));
+    const attempt = (password: string) =>
+      signUpAction(undefined, form({ name: "Cy", email: "cy@example.test", password }));
 
     expect(await attempt("short-pw")).toMatchObject({
       code: "invalid_input",
@@ -108,7 +125,10 @@ describe("sign up", () => {
       code: "invalid_input",
       fieldErrors: { password: [expect.stringMatching(/commonly used passwords/)] },
     });
-    expect(await attempt("cy@example.test")).toMatchObject({ code: "invalid_input", fieldErrors: { password: [expect.stringMatching(/email/)] } });
+    expect(await attempt("cy@example.test")).toMatchObject({
+      code: "invalid_input",
+      fieldErrors: { password: [expect.stringMatching(/email/)] },
+    });
     expect(await accountCounts()).toEqual(before);
   });
 
@@ -127,13 +147,25 @@ describe("sign up", () => {
       },
     });
 
-    const huge = await signUpAction(undefined, form({ name: "Dee", email: "dee@example.test", password: "x".repeat(20_000) }));
+    const huge = await signUpAction(
+      undefined,
+      form({ name: "Dee", email: "dee@example.test", password: "x".repeat(20_000) }),
+    );
     expect(huge).toMatchObject({ code: "payload_too_large", error: 'The field "password" is too long.' });
 
-    const tooLong = await signUpAction(undefined, form({ name: "Dee", email: "dee@example.test", password: "x".repeat(300) }));
-    expect(tooLong).toMatchObject({ code: "invalid_input", fieldErrors: { password: ["Use at most 256 characters for your password."] } });
+    const tooLong = await signUpAction(
+      undefined,
+      form({ name: "Dee", email: "dee@example.test", password: "x".repeat(300) }),
+    );
+    expect(tooLong).toMatchObject({
+      code: "invalid_input",
+      fieldErrors: { password: ["Use at most 256 characters for your password."] },
+    });
 
-    const file = await signUpAction(undefined, form({ name: "Dee", email: "dee@example.test", password: new Blob(["x"]) }));
+    const file = await signUpAction(
+      undefined,
+      form({ name: "Dee", email: "dee@example.test", password: new Blob(["x"]) }),
+    );
     expect(file).toMatchObject({ code: "invalid_input", error: 'The field "password" must be text.' });
 
     expect(await accountCounts()).toEqual(before);
@@ -150,7 +182,10 @@ describe("verification links", () => {
 
   it("an expired link is refused and verifies nothing; a new link can be sent from it and works", async () => {
     const token = await signUpFresh("eve@example.test", "127.0.0.20");
-    await db.userToken.update({ where: { tokenHash: hashToken(token) }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db.userToken.update({
+      where: { tokenHash: hashToken(token) },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     expect(await verifyEmail(token)).toEqual({ status: "expired" });
     expect((await db.user.findUniqueOrThrow({ where: { email: "eve@example.test" } })).emailVerifiedAt).toBeNull();
 
@@ -160,7 +195,9 @@ describe("verification links", () => {
     const resent = await resendVerificationByTokenAction(undefined, form({ token }));
     expect(resent.success).toMatch(/We sent a new link/);
     const second = await smtp.current.waitFor(
-      (m) => m.to.includes("eve@example.test") && smtp.current.messages.filter((x) => x.to.includes("eve@example.test")).indexOf(m) >= mailsBefore,
+      (m) =>
+        m.to.includes("eve@example.test") &&
+        smtp.current.messages.filter((x) => x.to.includes("eve@example.test")).indexOf(m) >= mailsBefore,
     );
     const newToken = linkToken(second.text, "/verify-email");
     expect(newToken).not.toBe(token);
@@ -171,7 +208,9 @@ describe("verification links", () => {
     const token = await signUpFresh("fay@example.test", "127.0.0.22");
     const row = await db.userToken.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } });
     expect(await verifyEmail(token, new Date(row.createdAt.getTime() + DAY))).toEqual({ status: "expired" });
-    expect(await verifyEmail(token, new Date(row.createdAt.getTime() + DAY - 60_000))).toMatchObject({ status: "verified" });
+    expect(await verifyEmail(token, new Date(row.createdAt.getTime() + DAY - 60_000))).toMatchObject({
+      status: "verified",
+    });
   });
 
   it("an unknown, truncated or password-reset token is 'invalid'", async () => {
@@ -180,7 +219,12 @@ describe("verification links", () => {
     expect(await verifyEmail("A".repeat(43))).toEqual({ status: "invalid" });
     const user = await db.user.findUniqueOrThrow({ where: { email: "gus@example.test" } });
     await db.userToken.create({
-      data: { userId: user.id, purpose: "PASSWORD_RESET", tokenHash: hashToken("reset-token-xyz"), expiresAt: new Date(Date.now() + 60_000) },
+      data: {
+        userId: user.id,
+        purpose: "PASSWORD_RESET",
+        tokenHash: hashToken("reset-token-xyz"),
+        expiresAt: new Date(Date.now() + 60_000),
+      },
     });
     expect(await verifyEmail("reset-token-xyz")).toEqual({ status: "invalid" });
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).emailVerifiedAt).toBeNull();
@@ -198,7 +242,10 @@ describe("verification links", () => {
     const results = [];
     for (let i = 0; i < 5; i++) results.push(await resendVerificationAction(undefined, form({})));
     expect(results.slice(0, 4).every((r) => r.success?.startsWith("We sent a new link"))).toBe(true);
-    expect(results[4]).toMatchObject({ code: "rate_limited", error: expect.stringMatching(/several links in the last hour/) });
+    expect(results[4]).toMatchObject({
+      code: "rate_limited",
+      error: expect.stringMatching(/several links in the last hour/),
+    });
     await expect.poll(() => smtp.current.messages.filter((m) => m.to.includes("ida@example.test")).length).toBe(5);
   });
 

@@ -20,10 +20,15 @@ export function findFiles(dir: string, fileName: string): string[] {
 export function exportedNames(file: string): string[] {
   const source = fs.readFileSync(path.join(process.cwd(), file), "utf8");
   const names = new Set<string>();
-  for (const m of source.matchAll(/^export\s+(?:const|let|var|(?:async\s+)?function\*?)\s+([A-Za-z_$][\w$]*)/gm)) names.add(m[1]!);
+  for (const m of source.matchAll(/^export\s+(?:const|let|var|(?:async\s+)?function\*?)\s+([A-Za-z_$][\w$]*)/gm))
+    names.add(m[1]!);
   for (const m of source.matchAll(/^export\s*\{([^}]*)\}/gm)) {
     for (const part of m[1]!.split(",")) {
-      const name = part.trim().split(/\s+as\s+/).pop()?.trim();
+      const name = part
+        .trim()
+        .split(/\s+as\s+/)
+        .pop()
+        ?.trim();
       if (name && name !== "type" && !part.trim().startsWith("type ")) names.add(name);
     }
   }

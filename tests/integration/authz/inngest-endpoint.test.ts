@@ -30,7 +30,9 @@ async function serveRoute(): Promise<string> {
       const headers = new Headers();
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
       const body = chunks.length ? Buffer.concat(chunks) : undefined;
-      const answer = await handler(new NextRequest(`http://${req.headers.host}${req.url}`, { method: req.method, headers, body }));
+      const answer = await handler(
+        new NextRequest(`http://${req.headers.host}${req.url}`, { method: req.method, headers, body }),
+      );
       res.writeHead(answer.status, Object.fromEntries(answer.headers)).end(Buffer.from(await answer.arrayBuffer()));
     });
   });
@@ -57,7 +59,11 @@ afterAll(async () => {
 });
 
 async function registered() {
-  return db.executorFunction.findMany({ where: { removedAt: null }, select: { id: true, url: true, syncedAt: true }, orderBy: { id: "asc" } });
+  return db.executorFunction.findMany({
+    where: { removedAt: null },
+    select: { id: true, url: true, syncedAt: true },
+    orderBy: { id: "asc" },
+  });
 }
 
 describe("/api/inngest", () => {
@@ -70,7 +76,9 @@ describe("/api/inngest", () => {
 
   it("refuses an unsigned sync with a foreign Host and registers nothing", async () => {
     const before = await registered();
-    const res = await route!.PUT(new NextRequest("http://attacker.test/api/inngest", { method: "PUT", headers: { host: "attacker.test" } }));
+    const res = await route!.PUT(
+      new NextRequest("http://attacker.test/api/inngest", { method: "PUT", headers: { host: "attacker.test" } }),
+    );
     expect(res.status).toBe(401);
     expect(await res.text()).not.toMatch(/registered/i);
     const after = await registered();
@@ -84,7 +92,12 @@ describe("/api/inngest", () => {
     const res = await route!.PUT(
       new NextRequest("http://attacker.test/api/inngest", {
         method: "PUT",
-        headers: { host: "attacker.test", "x-inngest-sync-kind": "in_band", "x-inngest-signature": `t=${Math.floor(Date.now() / 1000)}&s=00`, "content-type": "application/json" },
+        headers: {
+          host: "attacker.test",
+          "x-inngest-sync-kind": "in_band",
+          "x-inngest-signature": `t=${Math.floor(Date.now() / 1000)}&s=00`,
+          "content-type": "application/json",
+        },
         body,
       }),
     );
@@ -98,7 +111,12 @@ describe("/api/inngest", () => {
       new NextRequest(`http://127.0.0.1/api/inngest?fnId=${fn!.id}&stepId=step`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ event: { name: "x", data: {} }, events: [], steps: {}, ctx: { run_id: "r", attempt: 0, stack: { stack: [], current: 0 } } }),
+        body: JSON.stringify({
+          event: { name: "x", data: {} },
+          events: [],
+          steps: {},
+          ctx: { run_id: "r", attempt: 0, stack: { stack: [], current: 0 } },
+        }),
       }),
     );
     expect(res.status).toBe(401);

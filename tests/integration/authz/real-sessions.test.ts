@@ -48,7 +48,9 @@ beforeAll(async () => {
   let n = 1;
   for (const [name, user] of Object.entries(users)) {
     const browser = actAs(newBrowser(`127.0.40.${n++}`));
-    expect(await redirectOf(() => signInAction(undefined, form({ email: user.email, password: PASSWORD })))).toBe("/dashboard");
+    expect(await redirectOf(() => signInAction(undefined, form({ email: user.email, password: PASSWORD })))).toBe(
+      "/dashboard",
+    );
     expect(browser.cookies.has("authjs.session-token")).toBe(true);
     browsers.set(name, browser);
   }
@@ -58,7 +60,8 @@ const as = (name: string) => actAs(browsers.get(name)!);
 
 function assertNoLeak(output: unknown): void {
   const text = JSON.stringify(output) ?? "";
-  for (const secret of [B_SECRET_VALUE, B_ORG_NAME, "B label", "invitee-b@example.test"]) expect(text, `leaks "${secret}"`).not.toContain(secret);
+  for (const secret of [B_SECRET_VALUE, B_ORG_NAME, "B label", "invitee-b@example.test"])
+    expect(text, `leaks "${secret}"`).not.toContain(secret);
 }
 
 async function expectRefused(run: () => Promise<{ success?: string; code?: ErrorCode }>, code: ErrorCode) {
@@ -75,27 +78,64 @@ describe("A's owner, with a real session cookie, against organisation B", () => 
     as("aOwner");
     const b = world.b;
     const org = world.b.org.id;
-    await expectRefused(() => action("assets/actions.ts#labelAssetAction")(undefined, form({ organizationId: org, assetId: b.asset.id, label: "x" })), "not_found");
-    await expectRefused(() => action("assets/actions.ts#labelAssetAction")(undefined, form({ organizationId: world.a.org.id, assetId: b.asset.id, label: "x" })), "not_found");
-    await expectRefused(() => action("assets/actions.ts#scanAssetAction")(undefined, form({ organizationId: org, assetId: b.asset.id })), "not_found");
-    await expectRefused(() => action("assets/actions.ts#deleteAssetAction")(undefined, form({ assetId: b.asset.id })), "not_found");
     await expectRefused(
-      () => action("settings/members/actions.ts#changeRoleAction")(undefined, form({ organizationId: org, membershipId: b.viewerMembership.id, role: "ADMIN" })),
+      () =>
+        action("assets/actions.ts#labelAssetAction")(
+          undefined,
+          form({ organizationId: org, assetId: b.asset.id, label: "x" }),
+        ),
       "not_found",
     );
-    await expectRefused(() => action("settings/members/actions.ts#revokeInvitationAction")(undefined, form({ invitationId: b.invitation.id })), "not_found");
+    await expectRefused(
+      () =>
+        action("assets/actions.ts#labelAssetAction")(
+          undefined,
+          form({ organizationId: world.a.org.id, assetId: b.asset.id, label: "x" }),
+        ),
+      "not_found",
+    );
+    await expectRefused(
+      () => action("assets/actions.ts#scanAssetAction")(undefined, form({ organizationId: org, assetId: b.asset.id })),
+      "not_found",
+    );
+    await expectRefused(
+      () => action("assets/actions.ts#deleteAssetAction")(undefined, form({ assetId: b.asset.id })),
+      "not_found",
+    );
+    await expectRefused(
+      () =>
+        action("settings/members/actions.ts#changeRoleAction")(
+          undefined,
+          form({ organizationId: org, membershipId: b.viewerMembership.id, role: "ADMIN" }),
+        ),
+      "not_found",
+    );
+    await expectRefused(
+      () =>
+        action("settings/members/actions.ts#revokeInvitationAction")(
+          undefined,
+          form({ invitationId: b.invitation.id }),
+        ),
+      "not_found",
+    );
   });
 
   it("cannot read B's scan run through the API, and is not signed in with a tampered cookie", async () => {
     const get = routes.get(SCAN_ROUTE) as unknown as Route;
-    const call = () => get(new NextRequest("http://127.0.0.1/api"), { params: Promise.resolve({ orgId: world.b.org.id, scanRunId: world.b.scanRun.id }) });
+    const call = () =>
+      get(new NextRequest("http://127.0.0.1/api"), {
+        params: Promise.resolve({ orgId: world.b.org.id, scanRunId: world.b.scanRun.id }),
+      });
     as("aOwner");
     const refused = await call();
     expect(refused.status).toBe(404);
     assertNoLeak(await refused.json());
 
     const tampered = newBrowser("127.0.40.90");
-    tampered.cookies.set("authjs.session-token", `${browsers.get("aOwner")!.cookies.get("authjs.session-token")!.slice(0, -4)}AAAA`);
+    tampered.cookies.set(
+      "authjs.session-token",
+      `${browsers.get("aOwner")!.cookies.get("authjs.session-token")!.slice(0, -4)}AAAA`,
+    );
     actAs(tampered);
     expect((await call()).status).toBe(401);
 
@@ -116,7 +156,10 @@ async function renderData(node: unknown, depth = 0): Promise<unknown> {
     const shown: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(props)) if (typeof v !== "function") shown[k] = await renderData(v, depth + 1);
     if (typeof type === "function" && type.constructor.name === "AsyncFunction") {
-      return { props: shown, rendered: await renderData(await (type as (p: unknown) => Promise<unknown>)(props), depth + 1) };
+      return {
+        props: shown,
+        rendered: await renderData(await (type as (p: unknown) => Promise<unknown>)(props), depth + 1),
+      };
     }
     return { props: shown };
   }
@@ -180,24 +223,48 @@ describe("admin versus owner in B, with real session cookies", () => {
   it("an admin cannot make anyone an owner, including themselves", async () => {
     as("bAdmin");
     const change = action("settings/members/actions.ts#changeRoleAction");
-    await expectRefused(() => change(undefined, members({ membershipId: world.b.adminMembership.id, role: "OWNER" })), "forbidden");
-    await expectRefused(() => change(undefined, members({ membershipId: world.b.viewerMembership.id, role: "OWNER" })), "forbidden");
+    await expectRefused(
+      () => change(undefined, members({ membershipId: world.b.adminMembership.id, role: "OWNER" })),
+      "forbidden",
+    );
+    await expectRefused(
+      () => change(undefined, members({ membershipId: world.b.viewerMembership.id, role: "OWNER" })),
+      "forbidden",
+    );
   });
 
   it("an admin cannot demote or remove an owner, nor rename the organisation", async () => {
     as("bAdmin");
     await expectRefused(
-      () => action("settings/members/actions.ts#changeRoleAction")(undefined, members({ membershipId: world.b.ownerMembership.id, role: "VIEWER" })),
+      () =>
+        action("settings/members/actions.ts#changeRoleAction")(
+          undefined,
+          members({ membershipId: world.b.ownerMembership.id, role: "VIEWER" }),
+        ),
       "forbidden",
     );
-    await expectRefused(() => action("settings/members/actions.ts#removeMemberAction")(undefined, members({ membershipId: world.b.ownerMembership.id })), "forbidden");
-    await expectRefused(() => action("settings/organization/actions.ts#renameOrganizationAction")(undefined, members({ name: "Taken over" })), "forbidden");
+    await expectRefused(
+      () =>
+        action("settings/members/actions.ts#removeMemberAction")(
+          undefined,
+          members({ membershipId: world.b.ownerMembership.id }),
+        ),
+      "forbidden",
+    );
+    await expectRefused(
+      () =>
+        action("settings/organization/actions.ts#renameOrganizationAction")(undefined, members({ name: "Taken over" })),
+      "forbidden",
+    );
   });
 
   it("an admin cannot invite someone as owner", async () => {
     as("bAdmin");
     const before = await snapshot();
-    const result = await action("settings/members/actions.ts#inviteMemberAction")(undefined, members({ email: "new-owner@example.test", role: "OWNER" }));
+    const result = await action("settings/members/actions.ts#inviteMemberAction")(
+      undefined,
+      members({ email: "new-owner@example.test", role: "OWNER" }),
+    );
     expect(result.success).toBeUndefined();
     expect(["forbidden", "invalid_input"]).toContain(result.code);
     expect(await snapshot()).toBe(before);
@@ -206,7 +273,11 @@ describe("admin versus owner in B, with real session cookies", () => {
   it("a viewer cannot promote themselves", async () => {
     as("bViewer");
     await expectRefused(
-      () => action("settings/members/actions.ts#changeRoleAction")(undefined, members({ membershipId: world.b.viewerMembership.id, role: "ADMIN" })),
+      () =>
+        action("settings/members/actions.ts#changeRoleAction")(
+          undefined,
+          members({ membershipId: world.b.viewerMembership.id, role: "ADMIN" }),
+        ),
       "forbidden",
     );
   });

@@ -17,10 +17,22 @@ export async function buildWorld() {
   const bOrg = await createOrg(bOwner, { name: B_ORG_NAME });
   const bAdminMembership = await addMember(bOrg, bAdmin, "ADMIN");
   const bViewerMembership = await addMember(bOrg, bViewer, "VIEWER");
-  const bOwnerMembership = await db.membership.findFirstOrThrow({ where: { organizationId: bOrg.id, userId: bOwner.id } });
-  const bAsset = await db.asset.create({ data: { organizationId: bOrg.id, kind: "DOMAIN", value: B_SECRET_VALUE, label: "B label", createdById: bOwner.id } });
+  const bOwnerMembership = await db.membership.findFirstOrThrow({
+    where: { organizationId: bOrg.id, userId: bOwner.id },
+  });
+  const bAsset = await db.asset.create({
+    data: { organizationId: bOrg.id, kind: "DOMAIN", value: B_SECRET_VALUE, label: "B label", createdById: bOwner.id },
+  });
   const bScanRun = await db.scanRun.create({
-    data: { organizationId: bOrg.id, assetId: bAsset.id, trigger: "MANUAL", portSpec: "top-100", status: "RUNNING", hostsTotal: 3, hostsDone: 1 },
+    data: {
+      organizationId: bOrg.id,
+      assetId: bAsset.id,
+      trigger: "MANUAL",
+      portSpec: "top-100",
+      status: "RUNNING",
+      hostsTotal: 3,
+      hostsDone: 1,
+    },
   });
   const bInvitation = await db.invitation.create({
     data: {
@@ -60,7 +72,10 @@ export async function snapshot(): Promise<string> {
     invitations: await db.invitation.findMany(byId),
     assets: await db.asset.findMany(byId),
     scanRuns: await db.scanRun.findMany(byId),
-    users: await db.user.findMany({ ...byId, select: { id: true, email: true, activeOrganizationId: true, emailVerifiedAt: true, sessionVersion: true } }),
+    users: await db.user.findMany({
+      ...byId,
+      select: { id: true, email: true, activeOrganizationId: true, emailVerifiedAt: true, sessionVersion: true },
+    }),
     devMails: await db.devMail.count(),
   });
 }

@@ -25,7 +25,11 @@ describe("asset page queries", () => {
     expect(b.findings).toHaveLength(5);
     expect(b.ceiling?.score).toBe(69);
     expect(b.findings.reduce((n, f) => n + f.deduction, 0)).toBeCloseTo(b.totalDeduction);
-    expect(b.findings.find((f) => f.port === 6379)).toMatchObject({ severity: "critical", deduction: 35, ruleId: "redis" });
+    expect(b.findings.find((f) => f.port === 6379)).toMatchObject({
+      severity: "critical",
+      deduction: 35,
+      ruleId: "redis",
+    });
   });
 
   it("lists open ports with typical, detected, severity, contribution and evidence", async () => {
@@ -41,7 +45,11 @@ describe("asset page queries", () => {
       contribution: 12,
       ip: "127.0.0.10",
     });
-    expect(ports.find((p) => p.port === 40000)).toMatchObject({ pendingClassification: true, typicalService: null, severity: "medium" });
+    expect(ports.find((p) => p.port === 40000)).toMatchObject({
+      pendingClassification: true,
+      typicalService: null,
+      severity: "medium",
+    });
     expect(ports.find((p) => p.port === 22)!.openedByScanRunId).toBe(mine.scans[0]);
   });
 
@@ -51,7 +59,12 @@ describe("asset page queries", () => {
     expect(hosts).toHaveLength(1);
     expect(hosts[0]).toMatchObject({ ip: "127.0.0.10", source: "target", catchAll: false, openPorts: 5 });
     const timeline = await listExposureTimeline(ctx, mine.asset.id);
-    expect(timeline.filter((e) => e.kind === "PORT_OPENED").map((e) => e.port).sort((a, b) => a - b)).toEqual([22, 80, 6379, 8080, 40000]);
+    expect(
+      timeline
+        .filter((e) => e.kind === "PORT_OPENED")
+        .map((e) => e.port)
+        .sort((a, b) => a - b),
+    ).toEqual([22, 80, 6379, 8080, 40000]);
     expect((await listScanHistory(ctx, mine.asset.id)).map((r) => r.id)).toEqual([mine.scans[1], mine.scans[0]]);
     expect((await getScoreHistory(ctx, mine.asset.id, 365, now)).map((p) => p.score)).toEqual([89, expect.any(Number)]);
   });

@@ -51,8 +51,18 @@ describe("overview queries", () => {
     expect(cmp.openPorts).toBe(5);
     expect(cmp.pendingPorts).toBe(1);
     expect(cmp.mismatches).toEqual([{ typical: "http-alt", detected: "ssh", ports: 1 }]);
-    expect(cmp.services.find((s) => s.service === "ssh")).toEqual({ service: "ssh", typical: 1, detected: 2, mismatched: 0 });
-    expect(cmp.services.find((s) => s.service === "http-alt")).toEqual({ service: "http-alt", typical: 1, detected: 0, mismatched: 1 });
+    expect(cmp.services.find((s) => s.service === "ssh")).toEqual({
+      service: "ssh",
+      typical: 1,
+      detected: 2,
+      mismatched: 0,
+    });
+    expect(cmp.services.find((s) => s.service === "http-alt")).toEqual({
+      service: "http-alt",
+      typical: 1,
+      detected: 0,
+      mismatched: 1,
+    });
   });
 
   it("lists the riskiest findings worst first", async () => {
@@ -62,17 +72,32 @@ describe("overview queries", () => {
       [8080, "medium"],
       [40000, "medium"],
     ]);
-    expect(risky[0]).toMatchObject({ assetId: mine.asset.id, assetValue: "mine.example.test", ip: "127.0.0.10", product: "Redis", contribution: 35, ruleId: "redis" });
+    expect(risky[0]).toMatchObject({
+      assetId: mine.asset.id,
+      assetValue: "mine.example.test",
+      ip: "127.0.0.10",
+      product: "Redis",
+      contribution: 35,
+      ruleId: "redis",
+    });
     // SSH hidden on 8080 costs its 8 points plus 4 for the mismatch; the pending port 8.
     expect(risky.map((f) => f.contribution)).toEqual([35, 12, 8]);
   });
 
   it("summarises assets with open ports, latest scan and a score sparkline", async () => {
     const [asset] = await getAssetSummaries(ctx(), { limit: 10, trendDays: 90 }, now);
-    expect(asset).toMatchObject({ id: mine.asset.id, openPorts: 5, latestScan: { id: mine.scans[1], status: "COMPLETED" } });
+    expect(asset).toMatchObject({
+      id: mine.asset.id,
+      openPorts: 5,
+      latestScan: { id: mine.scans[1], status: "COMPLETED" },
+    });
     // One point per day from the first grade (40 days ago, 89) to today's score, carried over quiet days.
     expect(asset!.trend).toHaveLength(41);
-    expect([asset!.trend[0]!.score, asset!.trend.at(-2)!.score, asset!.trend.at(-1)!.score]).toEqual([89, 89, asset!.score]);
+    expect([asset!.trend[0]!.score, asset!.trend.at(-2)!.score, asset!.trend.at(-1)!.score]).toEqual([
+      89,
+      89,
+      asset!.score,
+    ]);
   });
 
   it("never shows another organisation's data", async () => {
@@ -84,7 +109,7 @@ describe("overview queries", () => {
   });
 
   it("a member removed since the context was made reads nothing", async () => {
-    const stale = (await seedGradedOrg(now, "stale.example.test"));
+    const stale = await seedGradedOrg(now, "stale.example.test");
     await db.membership.delete({ where: { id: stale.membership.id } });
     expect(await getOrgGradeSummary(stale.ctx, now)).toBeNull();
     expect(await getAssetSummaries(stale.ctx, { limit: 10 }, now)).toEqual([]);

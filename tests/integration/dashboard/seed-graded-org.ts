@@ -11,9 +11,21 @@ import { createUser } from "../orgs/support/fixtures";
 export const DAY = 24 * 3600 * 1000;
 
 /** Runs one scan of the asset at `at` through the real storage and grading code. */
-export async function scanAt(organizationId: string, assetId: string, at: Date, ports: PortResult[], ip = "127.0.0.10") {
+export async function scanAt(
+  organizationId: string,
+  assetId: string,
+  at: Date,
+  ports: PortResult[],
+  ip = "127.0.0.10",
+) {
   const { scanRunId, hostId } = await startRunWithHost(organizationId, assetId, ip);
-  await storeHostObservations(organizationId, { scanRunId, hostId, ports: ports.map((p) => ({ ...p, ip })), catchAll: false, observedAt: at });
+  await storeHostObservations(organizationId, {
+    scanRunId,
+    hostId,
+    ports: ports.map((p) => ({ ...p, ip })),
+    catchAll: false,
+    observedAt: at,
+  });
   await completeScanRun(organizationId, { scanRunId, now: at });
   await db.scanRun.update({ where: { id: scanRunId }, data: { createdAt: at, startedAt: at, finishedAt: at } });
   await gradeAssetExposure(organizationId, { assetId, scanRunId, asOf: at });
@@ -28,7 +40,9 @@ export async function scanAt(organizationId: string, assetId: string, at: Date, 
 export async function seedGradedOrg(now: Date, value?: string) {
   const { org, asset } = await createOrgWithAsset(value ? { value } : {});
   const viewer = await createUser();
-  const membership = await db.membership.create({ data: { organizationId: org.id, userId: viewer.id, role: "VIEWER" } });
+  const membership = await db.membership.create({
+    data: { organizationId: org.id, userId: viewer.id, role: "VIEWER" },
+  });
   const before = new Date(now.getTime() - 40 * DAY);
   const first = await scanAt(org.id, asset.id, before, [openPort(22), openPort(80)]);
   const second = await scanAt(org.id, asset.id, now, [

@@ -15,7 +15,11 @@ describe("local executor: calls only its configured app URL", () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness(
-      (inngest) => [inngest.createFunction({ id: "echo", triggers: [{ event: "test/echo" }] }, async ({ event }) => ({ echoed: event.data }))],
+      (inngest) => [
+        inngest.createFunction({ id: "echo", triggers: [{ event: "test/echo" }] }, async ({ event }) => ({
+          echoed: event.data,
+        })),
+      ],
       { appId: "trust-app" },
     );
   });
@@ -25,7 +29,10 @@ describe("local executor: calls only its configured app URL", () => {
 
   it("ignores a function URL that points at another host", async () => {
     // What an attacker's re-registration left behind: the function's URL on their listener.
-    await db.executorFunction.update({ where: { id: "trust-app-echo" }, data: { url: "http://attacker.test:9/api/inngest?fnId=trust-app-echo&stepId=step" } });
+    await db.executorFunction.update({
+      where: { id: "trust-app-echo" },
+      data: { url: "http://attacker.test:9/api/inngest?fnId=trust-app-echo&stepId=step" },
+    });
     const { ids } = await h.client.send({ name: "test/echo", data: { n: 1 } });
     const run = await finishedRun("trust-app-echo", ids[0]!);
     expect(run.status).toBe("COMPLETED");
@@ -34,7 +41,13 @@ describe("local executor: calls only its configured app URL", () => {
 });
 
 /** A loopback stand-in for the app that signs what it is told to sign. */
-async function fakeApp(answer: (req: http.IncomingMessage, body: string) => { status: number; body: string; sign: boolean; headers?: Record<string, string> }, signingKey: string) {
+async function fakeApp(
+  answer: (
+    req: http.IncomingMessage,
+    body: string,
+  ) => { status: number; body: string; sign: boolean; headers?: Record<string, string> },
+  signingKey: string,
+) {
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -61,7 +74,14 @@ function syncBody(appId: string, url: string) {
         id: `${appId}-fn`,
         name: "fn",
         triggers: [{ event: `${appId}/go` }],
-        steps: { step: { id: "step", name: "step", runtime: { type: "http", url: `${url}?fnId=${appId}-fn&stepId=step` }, retries: { attempts: 0 } } },
+        steps: {
+          step: {
+            id: "step",
+            name: "step",
+            runtime: { type: "http", url: `${url}?fnId=${appId}-fn&stepId=step` },
+            retries: { attempts: 0 },
+          },
+        },
       },
     ],
   });
@@ -76,13 +96,30 @@ describe("local executor: verifies the signatures of the app's replies", () => {
   });
 
   async function executorFor(appUrl: string): Promise<LocalExecutor> {
-    const executor = await startLocalExecutor({ appUrl, signingKey, eventKey, port: 0, host: "127.0.0.1", db, log: testLog, ...FAST });
+    const executor = await startLocalExecutor({
+      appUrl,
+      signingKey,
+      eventKey,
+      port: 0,
+      host: "127.0.0.1",
+      db,
+      log: testLog,
+      ...FAST,
+    });
     closers.push(() => executor.stop());
     return executor;
   }
 
   it("refuses an unsigned sync reply", async () => {
-    const app = await fakeApp((_req, _body) => ({ status: 200, body: syncBody("unsigned-sync", "http://127.0.0.1:9/api/inngest"), sign: false, headers: { "x-inngest-sync-kind": "in_band" } }), signingKey);
+    const app = await fakeApp(
+      (_req, _body) => ({
+        status: 200,
+        body: syncBody("unsigned-sync", "http://127.0.0.1:9/api/inngest"),
+        sign: false,
+        headers: { "x-inngest-sync-kind": "in_band" },
+      }),
+      signingKey,
+    );
     closers.push(app.close);
     const executor = await executorFor(app.url);
     await expect(executor.sync()).rejects.toThrow(/signature/i);
@@ -91,13 +128,22 @@ describe("local executor: verifies the signatures of the app's replies", () => {
 
   it("fails a run whose step replies are not signed, instead of taking them as the result", async () => {
     const app = await fakeApp((req) => {
-      if (req.method === "PUT") return { status: 200, body: syncBody("unsigned-call", "http://127.0.0.1:9/api/inngest"), sign: true, headers: { "x-inngest-sync-kind": "in_band" } };
+      if (req.method === "PUT")
+        return {
+          status: 200,
+          body: syncBody("unsigned-call", "http://127.0.0.1:9/api/inngest"),
+          sign: true,
+          headers: { "x-inngest-sync-kind": "in_band" },
+        };
       return { status: 200, body: JSON.stringify("forged result"), sign: false };
     }, signingKey);
     closers.push(app.close);
     const executor = await executorFor(app.url);
     await executor.ready;
-    const res = await fetch(`${executor.url}/e/${eventKey}`, { method: "POST", body: JSON.stringify({ name: "unsigned-call/go", data: {} }) });
+    const res = await fetch(`${executor.url}/e/${eventKey}`, {
+      method: "POST",
+      body: JSON.stringify({ name: "unsigned-call/go", data: {} }),
+    });
     const { ids } = (await res.json()) as { ids: string[] };
     const run = await finishedRun("unsigned-call-fn", ids[0]!);
     expect(run.status).toBe("FAILED");

@@ -16,21 +16,28 @@ let h: Harness;
 beforeAll(async () => {
   h = await startHarness((inngest) => [
     inngest.createFunction({ id: "approval", triggers: [{ event: "test/approval.requested" }] }, async ({ step }) => {
-      const approved = await step.waitForEvent("wait-approval", { event: "test/approval.given", match: "data.requestId", timeout: "1m" });
+      const approved = await step.waitForEvent("wait-approval", {
+        event: "test/approval.given",
+        match: "data.requestId",
+        timeout: "1m",
+      });
       return { approvedBy: (approved?.data as { by?: string } | undefined)?.by ?? null };
     }),
     inngest.createFunction({ id: "short-wait", triggers: [{ event: "test/short-wait" }] }, async ({ step }) => {
       const got = await step.waitForEvent("wait-never", { event: "test/never", timeout: "1s" });
       return { timedOut: got === null };
     }),
-    inngest.createFunction({ id: "flaky", retries: 3, triggers: [{ event: "test/flaky" }] }, async ({ event, step }) => {
-      const key = (event.data as { key: string }).key;
-      return step.run("unstable", () => {
-        calls.hit(`flaky:${key}`);
-        if (calls.get(`flaky:${key}`) < 3) throw new Error(`transient failure ${calls.get(`flaky:${key}`)}`);
-        return "third time lucky";
-      });
-    }),
+    inngest.createFunction(
+      { id: "flaky", retries: 3, triggers: [{ event: "test/flaky" }] },
+      async ({ event, step }) => {
+        const key = (event.data as { key: string }).key;
+        return step.run("unstable", () => {
+          calls.hit(`flaky:${key}`);
+          if (calls.get(`flaky:${key}`) < 3) throw new Error(`transient failure ${calls.get(`flaky:${key}`)}`);
+          return "third time lucky";
+        });
+      },
+    ),
     inngest.createFunction(
       {
         id: "fatal",
@@ -47,14 +54,21 @@ beforeAll(async () => {
         });
       },
     ),
-    inngest.createFunction({ id: "exhausted", retries: 1, triggers: [{ event: "test/exhausted" }] }, async ({ step }) => {
-      await step.run("always-fails", () => {
-        calls.hit("exhausted");
-        throw new Error("still broken");
-      });
-    }),
     inngest.createFunction(
-      { id: "per-org", concurrency: { limit: 1, key: "event.data.organizationId" }, triggers: [{ event: "test/per-org" }] },
+      { id: "exhausted", retries: 1, triggers: [{ event: "test/exhausted" }] },
+      async ({ step }) => {
+        await step.run("always-fails", () => {
+          calls.hit("exhausted");
+          throw new Error("still broken");
+        });
+      },
+    ),
+    inngest.createFunction(
+      {
+        id: "per-org",
+        concurrency: { limit: 1, key: "event.data.organizationId" },
+        triggers: [{ event: "test/per-org" }],
+      },
       async ({ event, step }) => {
         const { organizationId } = event.data as { organizationId: string };
         await step.run("work", async () => {
@@ -66,7 +80,10 @@ beforeAll(async () => {
             // Org A's first run holds its slot until org B's run has started: if the limit were not
             // per key, org B could never start and this step would time out.
             if (organizationId === "org-a") {
-              await Promise.race([orgBStarted.promise, new Promise((_, rej) => setTimeout(() => rej(new Error("org-b never started")), 15_000))]);
+              await Promise.race([
+                orgBStarted.promise,
+                new Promise((_, rej) => setTimeout(() => rej(new Error("org-b never started")), 15_000)),
+              ]);
             }
             await new Promise((r) => setTimeout(r, 100));
           } finally {
@@ -76,7 +93,11 @@ beforeAll(async () => {
       },
     ),
     inngest.createFunction(
-      { id: "asset-scan", cancelOn: [{ event: "test/asset.deleted", match: "data.assetId" }], triggers: [{ event: "test/asset.scan" }] },
+      {
+        id: "asset-scan",
+        cancelOn: [{ event: "test/asset.deleted", match: "data.assetId" }],
+        triggers: [{ event: "test/asset.scan" }],
+      },
       async ({ event, step }) => {
         const { assetId } = event.data as { assetId: string };
         await step.run("resolve", () => calls.hit(`scan:resolve:${assetId}`));
@@ -84,14 +105,20 @@ beforeAll(async () => {
         await step.run("probe", () => calls.hit(`scan:probe:${assetId}`));
       },
     ),
-    inngest.createFunction({ id: "on-delete", triggers: [{ event: "test/asset.deleted", if: "event.data.assetId != 'ignored'" }] }, async ({ event }) => {
-      deletedAssets.push((event.data as { assetId: string }).assetId);
-    }),
-    inngest.createFunction({ id: "slowpoke", timeouts: { finish: "1s" }, triggers: [{ event: "test/slowpoke" }] }, async ({ step }) => {
-      await step.run("start", () => calls.hit("slowpoke:start"));
-      await step.sleep("too-long", "1h");
-      await step.run("never", () => calls.hit("slowpoke:never"));
-    }),
+    inngest.createFunction(
+      { id: "on-delete", triggers: [{ event: "test/asset.deleted", if: "event.data.assetId != 'ignored'" }] },
+      async ({ event }) => {
+        deletedAssets.push((event.data as { assetId: string }).assetId);
+      },
+    ),
+    inngest.createFunction(
+      { id: "slowpoke", timeouts: { finish: "1s" }, triggers: [{ event: "test/slowpoke" }] },
+      async ({ step }) => {
+        await step.run("start", () => calls.hit("slowpoke:start"));
+        await step.sleep("too-long", "1h");
+        await step.run("never", () => calls.hit("slowpoke:never"));
+      },
+    ),
     inngest.createFunction({ id: "nightly", triggers: [{ cron: "TZ=Europe/Paris 0 3 * * *" }] }, async ({ step }) => {
       await step.run("tick", () => calls.hit("nightly"));
       return "ran";
@@ -106,7 +133,9 @@ afterAll(async () => {
 describe("local executor: waitForEvent", () => {
   it("resumes with the first later event whose data matches, ignoring others", async () => {
     const { ids } = await h.client.send({ name: "test/approval.requested", data: { requestId: "r1" } });
-    await waitFor("the wait to be registered", () => db.executorWait.findFirst({ where: { eventName: "test/approval.given" } }));
+    await waitFor("the wait to be registered", () =>
+      db.executorWait.findFirst({ where: { eventName: "test/approval.given" } }),
+    );
     await h.client.send({ name: "test/approval.given", data: { requestId: "other", by: "mallory" } });
     await h.client.send({ name: "test/approval.given", data: { requestId: "r1", by: "alice" } });
     const run = await finishedRun("executor-test-approval", ids[0]!);
@@ -190,14 +219,18 @@ describe("local executor: cancelOn", () => {
 
   it("applies trigger `if` expressions", async () => {
     const { ids } = await h.client.send({ name: "test/asset.deleted", data: { assetId: "ignored" } });
-    await waitFor("the event to be processed", () => db.executorEvent.findFirst({ where: { id: ids[0]!, processedAt: { not: null } } }));
+    await waitFor("the event to be processed", () =>
+      db.executorEvent.findFirst({ where: { id: ids[0]!, processedAt: { not: null } } }),
+    );
     expect(await db.executorRun.count({ where: { functionId: "executor-test-on-delete", eventId: ids[0]! } })).toBe(0);
   });
 });
 
 describe("local executor: cron", () => {
   it("keeps one schedule per cron trigger and starts a run when it falls due", async () => {
-    const job = await db.executorJob.findFirstOrThrow({ where: { kind: "CRON", dedupeKey: "cron:executor-test-nightly:TZ=Europe/Paris 0 3 * * *" } });
+    const job = await db.executorJob.findFirstOrThrow({
+      where: { kind: "CRON", dedupeKey: "cron:executor-test-nightly:TZ=Europe/Paris 0 3 * * *" },
+    });
     // 03:00 in Paris is 01:00 or 02:00 UTC depending on the season.
     expect([1, 2]).toContain(job.runAt.getUTCHours());
     await h.executor.sync();
@@ -218,25 +251,45 @@ describe("local executor: cron", () => {
 
 describe("local executor: request signing", () => {
   it("the app rejects calls that are unsigned or signed with another key", async () => {
-    const body = canonicalJson({ event: { name: "test/flaky", data: { key: "forged" } }, events: [], steps: {}, ctx: { run_id: "forged", attempt: 0, stack: { stack: [], current: 0 } } });
+    const body = canonicalJson({
+      event: { name: "test/flaky", data: { key: "forged" } },
+      events: [],
+      steps: {},
+      ctx: { run_id: "forged", attempt: 0, stack: { stack: [], current: 0 } },
+    });
     const url = `${h.appUrl}?fnId=executor-test-flaky&stepId=step`;
     const unsigned = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body });
     expect(unsigned.status).toBe(401);
     const forged = await fetch(url, {
       method: "POST",
-      headers: { "content-type": "application/json", "x-inngest-signature": signBody(body, `signkey-test-${"00".repeat(32)}`) },
+      headers: {
+        "content-type": "application/json",
+        "x-inngest-signature": signBody(body, `signkey-test-${"00".repeat(32)}`),
+      },
       body,
     });
     expect(forged.status).toBe(401);
-    const genuine = await fetch(url, { method: "POST", headers: { "content-type": "application/json", "x-inngest-signature": signBody(body, h.signingKey) }, body });
+    const genuine = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-inngest-signature": signBody(body, h.signingKey) },
+      body,
+    });
     expect(genuine.status).toBe(206);
     expect(calls.get("flaky:forged")).toBe(1);
   });
 
   it("the executor rejects events sent with another event key", async () => {
-    const res = await fetch(`${h.executor.url}/e/wrong-key`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "test/flaky", data: { key: "nokey" } }) });
+    const res = await fetch(`${h.executor.url}/e/wrong-key`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: "test/flaky", data: { key: "nokey" } }),
+    });
     expect(res.status).toBe(401);
-    const bad = await fetch(`${h.executor.url}/e/${h.eventKey}`, { method: "POST", headers: { "content-type": "application/json" }, body: "{not json" });
+    const bad = await fetch(`${h.executor.url}/e/${h.eventKey}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{not json",
+    });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: "Request body is not valid JSON" });
   });

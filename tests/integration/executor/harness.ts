@@ -58,17 +58,41 @@ export async function startHarness(
   const appUrl = `http://127.0.0.1:${(appServer.address() as AddressInfo).port}/api/inngest`;
 
   const start = (port: number) =>
-    startLocalExecutor({ appUrl, signingKey, eventKey, port, host: "127.0.0.1", db, log: testLog, ...FAST, ...options.executor });
+    startLocalExecutor({
+      appUrl,
+      signingKey,
+      eventKey,
+      port,
+      host: "127.0.0.1",
+      db,
+      log: testLog,
+      ...FAST,
+      ...options.executor,
+    });
   let executor = await start(0);
   const port = Number(new URL(executor.url).port);
 
   const savedEnv = { ...process.env };
   let client: Inngest;
   if (options.clientFromEnv) {
-    pointSdkAtExecutor(process.env, executor.url, { host: "127.0.0.1", port, maxInFlight: 32, appUrl, signingKey, eventKey });
+    pointSdkAtExecutor(process.env, executor.url, {
+      host: "127.0.0.1",
+      port,
+      maxInFlight: 32,
+      appUrl,
+      signingKey,
+      eventKey,
+    });
     client = new Inngest({ id: options.appId ?? "executor-test", logger: quietLogger });
   } else {
-    client = new Inngest({ id: options.appId ?? "executor-test", isDev: false, signingKey, eventKey, baseUrl: executor.url, logger: quietLogger });
+    client = new Inngest({
+      id: options.appId ?? "executor-test",
+      isDev: false,
+      signingKey,
+      eventKey,
+      baseUrl: executor.url,
+      logger: quietLogger,
+    });
   }
   handler = serve({ client, functions: defineFunctions(client) }) as unknown as http.RequestListener;
   await executor.ready;
@@ -97,7 +121,11 @@ export async function startHarness(
 }
 
 /** Polls until `check` returns a truthy value; fails with `what` after the deadline. */
-export async function waitFor<T>(what: string, check: () => Promise<T | null | undefined | false> | T | null | undefined | false, timeoutMs = 20_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | null | undefined | false> | T | null | undefined | false,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

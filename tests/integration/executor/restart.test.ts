@@ -79,7 +79,10 @@ describe("local executor: restart", () => {
     await h.executor.stop();
     // What a crash leaves behind: the call's job still leased by an executor that no longer exists.
     const leasedUntil = new Date(Date.now() + 1_500);
-    const { count } = await db.executorJob.updateMany({ where: { runId: run.id, kind: "CALL" }, data: { lockedBy: "executor-that-died", lockedUntil: leasedUntil } });
+    const { count } = await db.executorJob.updateMany({
+      where: { runId: run.id, kind: "CALL" },
+      data: { lockedBy: "executor-that-died", lockedUntil: leasedUntil },
+    });
     expect(count).toBe(1);
     await h.restartExecutor();
 

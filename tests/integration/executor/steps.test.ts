@@ -9,9 +9,12 @@ let h: Harness;
 
 beforeAll(async () => {
   h = await startHarness((inngest) => {
-    const child = inngest.createFunction({ id: "double", triggers: [{ event: "test/double" }] }, async ({ event, step }) => {
-      return step.run("double", () => (event.data as { n: number }).n * 2);
-    });
+    const child = inngest.createFunction(
+      { id: "double", triggers: [{ event: "test/double" }] },
+      async ({ event, step }) => {
+        return step.run("double", () => (event.data as { n: number }).n * 2);
+      },
+    );
     return [
       inngest.createFunction({ id: "multi", triggers: [{ event: "test/multi" }] }, async ({ event, step }) => {
         const a = await step.run("one", () => {
@@ -65,11 +68,14 @@ beforeAll(async () => {
         );
         return { sent: count };
       }),
-      inngest.createFunction({ id: "fanout-item", triggers: [{ event: "test/fanout.item" }] }, async ({ event, step }) => {
-        await step.run("record", () => {
-          received.push(event.data as { batch: string; index: number });
-        });
-      }),
+      inngest.createFunction(
+        { id: "fanout-item", triggers: [{ event: "test/fanout.item" }] },
+        async ({ event, step }) => {
+          await step.run("record", () => {
+            received.push(event.data as { batch: string; index: number });
+          });
+        },
+      ),
       child,
       inngest.createFunction({ id: "invoker", triggers: [{ event: "test/invoke" }] }, async ({ step }) => {
         const doubled = await step.invoke("call-double", { function: child, data: { n: 21 } });
@@ -120,7 +126,12 @@ describe("local executor: steps", () => {
       return n === 5 ? n : null;
     });
     expect(done).toBe(5);
-    expect(received.filter((r) => r.batch === "b1").map((r) => r.index).sort()).toEqual([0, 1, 2, 3, 4]);
+    expect(
+      received
+        .filter((r) => r.batch === "b1")
+        .map((r) => r.index)
+        .sort(),
+    ).toEqual([0, 1, 2, 3, 4]);
   });
 
   it("invokes another function and receives its result", async () => {

@@ -41,13 +41,17 @@ describe("sendMail without SMTP_URL (dev mailbox)", () => {
 
   it("rejects malformed messages before storing anything", async () => {
     await expect(sendMail({ to: "not an address", subject: "S", text: "T" })).rejects.toThrow(/to:/);
-    await expect(sendMail({ to: "a@example.test", subject: "Hi\r\nBcc: x@example.test", text: "T" })).rejects.toThrow(/one line/);
+    await expect(sendMail({ to: "a@example.test", subject: "Hi\r\nBcc: x@example.test", text: "T" })).rejects.toThrow(
+      /one line/,
+    );
     await expect(sendMail({ to: "a@example.test", subject: "S", text: "" })).rejects.toThrow(/text body/);
     expect(await db.devMail.count()).toBe(0);
   });
 
   it("rejects an SMTP_URL that is not smtp:// or smtps://", async () => {
     vi.stubEnv("SMTP_URL", "http://127.0.0.1:25");
-    await expect(sendMail({ to: "a@example.test", subject: "S", text: "T" })).rejects.toThrow(/SMTP_URL must start with smtp/);
+    await expect(sendMail({ to: "a@example.test", subject: "S", text: "T" })).rejects.toThrow(
+      /SMTP_URL must start with smtp/,
+    );
   });
 });

@@ -49,17 +49,29 @@ describe("invitations", () => {
     const stored = await db.invitation.findFirstOrThrow({ where: { organizationId: org.id } });
     expect(stored.tokenHash).not.toContain(token);
     expect(stored.expiresAt.getTime() - stored.createdAt.getTime()).toBe(7 * 86_400_000);
-    expect((await findInvitationByToken(token))).toMatchObject({ organizationName: "Acme", role: "ADMIN", state: "pending" });
+    expect(await findInvitationByToken(token)).toMatchObject({
+      organizationName: "Acme",
+      role: "ADMIN",
+      state: "pending",
+    });
 
     const invitee = await createUser({ email: "new.person@example.test" });
     signInAs(invitee);
     const accepted = await acceptInvitationAction(undefined, form({ token }));
-    expect(accepted).toMatchObject({ success: "Welcome! You joined the organisation.", data: { organizationId: org.id } });
-    expect(await db.membership.findFirst({ where: { organizationId: org.id, userId: invitee.id } })).toMatchObject({ role: "ADMIN" });
+    expect(accepted).toMatchObject({
+      success: "Welcome! You joined the organisation.",
+      data: { organizationId: org.id },
+    });
+    expect(await db.membership.findFirst({ where: { organizationId: org.id, userId: invitee.id } })).toMatchObject({
+      role: "ADMIN",
+    });
     expect((await db.user.findUniqueOrThrow({ where: { id: invitee.id } })).activeOrganizationId).toBe(org.id);
 
     // Single use: a second click is refused, plainly.
-    expect(await acceptInvitationAction(undefined, form({ token }))).toMatchObject({ code: "gone", error: expect.stringMatching(/already been used/) });
+    expect(await acceptInvitationAction(undefined, form({ token }))).toMatchObject({
+      code: "gone",
+      error: expect.stringMatching(/already been used/),
+    });
   });
 
   it("refuses a signed-in user whose address is not the invited one", async () => {
@@ -80,7 +92,10 @@ describe("invitations", () => {
     signInAs(owner);
     await inviteMemberAction(undefined, form({ email: "late@example.test", role: "VIEWER" }));
     const token = await tokenMailedTo("late@example.test");
-    await db.invitation.updateMany({ where: { email: "late@example.test" }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db.invitation.updateMany({
+      where: { email: "late@example.test" },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     const late = await createUser({ email: "late@example.test" });
     signInAs(late);
     expect(await acceptInvitationAction(undefined, form({ token }))).toMatchObject({
@@ -106,10 +121,15 @@ describe("invitations", () => {
     const token = await tokenMailedTo("maybe@example.test");
     const adminCtx = await requireMembership(admin.id, org.id, "members:manage");
     const [pending] = await listPendingInvitations(adminCtx);
-    expect(await revokeInvitationAction(undefined, form({ invitationId: pending!.id }))).toMatchObject({ success: expect.stringMatching(/withdrawn/) });
+    expect(await revokeInvitationAction(undefined, form({ invitationId: pending!.id }))).toMatchObject({
+      success: expect.stringMatching(/withdrawn/),
+    });
     expect(await listPendingInvitations(adminCtx)).toEqual([]);
     signInAs(await createUser({ email: "maybe@example.test" }));
-    expect(await acceptInvitationAction(undefined, form({ token }))).toMatchObject({ code: "gone", error: expect.stringMatching(/withdrawn/) });
+    expect(await acceptInvitationAction(undefined, form({ token }))).toMatchObject({
+      code: "gone",
+      error: expect.stringMatching(/withdrawn/),
+    });
   });
 
   it("replaces an earlier pending invitation to the same address", async () => {
@@ -121,7 +141,12 @@ describe("invitations", () => {
     const second = await tokenMailedTo("twice@example.test");
     expect(second).not.toBe(first);
     expect((await findInvitationByToken(first))?.state).toBe("revoked");
-    expect((await listPendingInvitations(await requireMembership(owner.id, org.id, "members:manage"))).map((i) => [i.email, i.role])).toEqual([["twice@example.test", "ADMIN"]]);
+    expect(
+      (await listPendingInvitations(await requireMembership(owner.id, org.id, "members:manage"))).map((i) => [
+        i.email,
+        i.role,
+      ]),
+    ).toEqual([["twice@example.test", "ADMIN"]]);
   });
 
   it("does not let an admin invite an owner, a viewer invite anyone, or anyone re-invite a member", async () => {
@@ -133,7 +158,9 @@ describe("invitations", () => {
     const viewer = await createUser();
     await addMember(org, viewer, "VIEWER");
     signInAs(viewer);
-    expect(await inviteMemberAction(undefined, form({ email: "friend@example.test", role: "VIEWER" }))).toMatchObject({ code: "forbidden" });
+    expect(await inviteMemberAction(undefined, form({ email: "friend@example.test", role: "VIEWER" }))).toMatchObject({
+      code: "forbidden",
+    });
     signInAs(owner);
     expect(await inviteMemberAction(undefined, form({ email: admin.email, role: "VIEWER" }))).toMatchObject({
       code: "conflict",
@@ -144,7 +171,9 @@ describe("invitations", () => {
       fieldErrors: { email: ["Enter a valid e-mail address, like alice@example.com."] },
     });
     expect(await db.invitation.count({ where: { organizationId: org.id } })).toBe(0);
-    expect(await db.devMail.count({ where: { to: { in: ["boss@example.test", "friend@example.test", admin.email] } } })).toBe(0);
+    expect(
+      await db.devMail.count({ where: { to: { in: ["boss@example.test", "friend@example.test", admin.email] } } }),
+    ).toBe(0);
   });
 
   it("sends the invitation over SMTP when SMTP_URL is set", async () => {
@@ -152,7 +181,9 @@ describe("invitations", () => {
     try {
       vi.stubEnv("SMTP_URL", smtp.url);
       signInAs(owner);
-      expect((await inviteMemberAction(undefined, form({ email: "wire@example.test", role: "VIEWER" }))).success).toMatch(/Invitation sent/);
+      expect(
+        (await inviteMemberAction(undefined, form({ email: "wire@example.test", role: "VIEWER" }))).success,
+      ).toMatch(/Invitation sent/);
       const mail = await smtp.waitFor((m) => m.to.includes("wire@example.test"));
       expect(mail.subject).toBe("You are invited to join an organisation on Portwatch");
       const token = /http:\/\/127\.0\.0\.1:3999\/invite\/([A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
@@ -169,7 +200,9 @@ describe("invitations", () => {
     await inviteMemberAction(undefined, form({ email: "unreachable@example.test", role: "VIEWER" }));
     const earlier = await tokenMailedTo("unreachable@example.test");
     vi.stubEnv("SMTP_URL", "smtp://127.0.0.1:1");
-    expect(await inviteMemberAction(undefined, form({ email: "unreachable@example.test", role: "ADMIN" }))).toMatchObject({
+    expect(
+      await inviteMemberAction(undefined, form({ email: "unreachable@example.test", role: "ADMIN" })),
+    ).toMatchObject({
       code: "internal",
       error: expect.stringMatching(/could not be sent, so no invitation was created/),
     });

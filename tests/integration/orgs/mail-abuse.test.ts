@@ -22,9 +22,13 @@ describe("invitation mail cannot be turned into a spam cannon", () => {
     await createOrg(owner);
     signInAs(owner);
     const results = [];
-    for (let i = 0; i < 30; i++) results.push(await inviteMemberAction(undefined, form({ email: `spam-${i}@example.test`, role: "VIEWER" })));
+    for (let i = 0; i < 30; i++)
+      results.push(await inviteMemberAction(undefined, form({ email: `spam-${i}@example.test`, role: "VIEWER" })));
     expect(results.filter((r) => r.success)).toHaveLength(perUserHour);
-    expect(results[perUserHour]).toMatchObject({ code: "rate_limited", error: expect.stringMatching(/invitations in the last hour/) });
+    expect(results[perUserHour]).toMatchObject({
+      code: "rate_limited",
+      error: expect.stringMatching(/invitations in the last hour/),
+    });
     expect(await db.devMail.count({ where: { to: { startsWith: "spam-" } } })).toBe(perUserHour);
   });
 
@@ -51,7 +55,9 @@ describe("invitation mail cannot be turned into a spam cannon", () => {
     const owner = await createUser();
     const org = await createOrg(owner, { name: "Visit https://evil.example/win\r\nBcc: everyone@example.test" });
     signInAs(owner);
-    expect(await inviteMemberAction(undefined, form({ email: "victim@example.test", role: "VIEWER" }))).toMatchObject({ success: expect.any(String) });
+    expect(await inviteMemberAction(undefined, form({ email: "victim@example.test", role: "VIEWER" }))).toMatchObject({
+      success: expect.any(String),
+    });
     const mail = await db.devMail.findFirstOrThrow({ where: { to: "victim@example.test" } });
     expect(mail.subject).toBe("You are invited to join an organisation on Portwatch");
     expect(mail.subject).not.toMatch(/evil/);
@@ -63,7 +69,10 @@ describe("invitation mail cannot be turned into a spam cannon", () => {
     await createOrg(owner, { name: "Fine" });
     signInAs(owner);
     const result = await renameOrganizationAction(undefined, form({ name: "Acme\r\nBcc: x@example.test" }));
-    expect(result).toMatchObject({ code: "invalid_input", fieldErrors: { name: [expect.stringMatching(/control characters/)] } });
+    expect(result).toMatchObject({
+      code: "invalid_input",
+      fieldErrors: { name: [expect.stringMatching(/control characters/)] },
+    });
   });
 });
 
@@ -79,16 +88,23 @@ describe("an unconfirmed address cannot hand out access", () => {
     signInAs(squatter);
 
     const invite = await inviteMemberAction(undefined, form({ email: "accomplice2@example.test", role: "OWNER" }));
-    expect(invite).toMatchObject({ code: "forbidden", error: expect.stringMatching(/Confirm your email address first/) });
+    expect(invite).toMatchObject({
+      code: "forbidden",
+      error: expect.stringMatching(/Confirm your email address first/),
+    });
     expect(await db.invitation.count({ where: { organizationId: org.id } })).toBe(0);
     expect(await db.devMail.count({ where: { to: "accomplice2@example.test" } })).toBe(0);
 
     const { changeRoleAction, removeMemberAction } = await import("@/app/(app)/settings/members/actions");
-    expect(await changeRoleAction(undefined, form({ membershipId: m.id, role: "OWNER" }))).toMatchObject({ code: "forbidden" });
+    expect(await changeRoleAction(undefined, form({ membershipId: m.id, role: "OWNER" }))).toMatchObject({
+      code: "forbidden",
+    });
     expect(await removeMemberAction(undefined, form({ membershipId: m.id }))).toMatchObject({ code: "forbidden" });
     expect(await db.membership.findUniqueOrThrow({ where: { id: m.id } })).toMatchObject({ role: "VIEWER" });
 
     await db.user.update({ where: { id: squatter.id }, data: { emailVerifiedAt: new Date() } });
-    expect(await changeRoleAction(undefined, form({ membershipId: m.id, role: "ADMIN" }))).toMatchObject({ success: expect.any(String) });
+    expect(await changeRoleAction(undefined, form({ membershipId: m.id, role: "ADMIN" }))).toMatchObject({
+      success: expect.any(String),
+    });
   });
 });

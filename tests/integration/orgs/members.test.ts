@@ -10,7 +10,8 @@ import { signInAs } from "./support/session-mock";
 
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: vi.fn() }));
 
-const roleOf = async (membershipId: string) => (await db.membership.findUnique({ where: { id: membershipId } }))?.role ?? null;
+const roleOf = async (membershipId: string) =>
+  (await db.membership.findUnique({ where: { id: membershipId } }))?.role ?? null;
 
 describe("members and roles", () => {
   let owner: Awaited<ReturnType<typeof createUser>>;
@@ -48,7 +49,9 @@ describe("members and roles", () => {
 
   it("lets an admin switch members between admin and viewer", async () => {
     signInAs(admin);
-    expect(await changeRoleAction(undefined, form({ membershipId: viewerM.id, role: "ADMIN" }))).toEqual({ success: "Role changed to admin." });
+    expect(await changeRoleAction(undefined, form({ membershipId: viewerM.id, role: "ADMIN" }))).toEqual({
+      success: "Role changed to admin.",
+    });
     expect(await roleOf(viewerM.id)).toBe("ADMIN");
   });
 
@@ -58,17 +61,25 @@ describe("members and roles", () => {
       code: "forbidden",
       error: "Only an owner can make someone an owner.",
     });
-    expect(await changeRoleAction(undefined, form({ membershipId: adminM.id, role: "OWNER" }))).toMatchObject({ code: "forbidden" });
+    expect(await changeRoleAction(undefined, form({ membershipId: adminM.id, role: "OWNER" }))).toMatchObject({
+      code: "forbidden",
+    });
     expect(await changeRoleAction(undefined, form({ membershipId: ownerM.id, role: "VIEWER" }))).toMatchObject({
       code: "forbidden",
       error: "Only an owner can change an owner's role.",
     });
-    expect([await roleOf(ownerM.id), await roleOf(adminM.id), await roleOf(viewerM.id)]).toEqual(["OWNER", "ADMIN", "VIEWER"]);
+    expect([await roleOf(ownerM.id), await roleOf(adminM.id), await roleOf(viewerM.id)]).toEqual([
+      "OWNER",
+      "ADMIN",
+      "VIEWER",
+    ]);
   });
 
   it("does not let a viewer change roles", async () => {
     signInAs(viewer);
-    expect(await changeRoleAction(undefined, form({ membershipId: viewerM.id, role: "ADMIN" }))).toMatchObject({ code: "forbidden" });
+    expect(await changeRoleAction(undefined, form({ membershipId: viewerM.id, role: "ADMIN" }))).toMatchObject({
+      code: "forbidden",
+    });
     expect(await roleOf(viewerM.id)).toBe("VIEWER");
   });
 
@@ -80,14 +91,20 @@ describe("members and roles", () => {
     });
     expect(await roleOf(ownerM.id)).toBe("OWNER");
 
-    expect(await changeRoleAction(undefined, form({ membershipId: adminM.id, role: "OWNER" }))).toEqual({ success: "Role changed to owner." });
-    expect(await changeRoleAction(undefined, form({ membershipId: ownerM.id, role: "ADMIN" }))).toEqual({ success: "Role changed to admin." });
+    expect(await changeRoleAction(undefined, form({ membershipId: adminM.id, role: "OWNER" }))).toEqual({
+      success: "Role changed to owner.",
+    });
+    expect(await changeRoleAction(undefined, form({ membershipId: ownerM.id, role: "ADMIN" }))).toEqual({
+      success: "Role changed to admin.",
+    });
     expect([await roleOf(ownerM.id), await roleOf(adminM.id)]).toEqual(["ADMIN", "OWNER"]);
   });
 
   it("keeps one owner when two owners demote each other at the same moment", async () => {
     await db.membership.update({ where: { id: adminM.id }, data: { role: "OWNER" } });
-    const [ownerCtx, adminCtx] = await Promise.all([owner, admin].map((u) => requireMembership(u.id, org.id, "members:manage")));
+    const [ownerCtx, adminCtx] = await Promise.all(
+      [owner, admin].map((u) => requireMembership(u.id, org.id, "members:manage")),
+    );
     const results = await Promise.allSettled([
       changeMemberRole(ownerCtx!, { membershipId: adminM.id, role: "VIEWER" }),
       changeMemberRole(adminCtx!, { membershipId: ownerM.id, role: "VIEWER" }),
@@ -99,11 +116,15 @@ describe("members and roles", () => {
 
   it("lets only an owner remove a member, and a removed member loses access", async () => {
     signInAs(admin);
-    expect(await removeMemberAction(undefined, form({ membershipId: viewerM.id }))).toMatchObject({ code: "forbidden" });
+    expect(await removeMemberAction(undefined, form({ membershipId: viewerM.id }))).toMatchObject({
+      code: "forbidden",
+    });
     expect(await roleOf(viewerM.id)).toBe("VIEWER");
 
     signInAs(owner);
-    expect(await removeMemberAction(undefined, form({ membershipId: viewerM.id }))).toEqual({ success: "Member removed." });
+    expect(await removeMemberAction(undefined, form({ membershipId: viewerM.id }))).toEqual({
+      success: "Member removed.",
+    });
     expect(await roleOf(viewerM.id)).toBeNull();
     expect((await db.user.findUniqueOrThrow({ where: { id: viewer.id } })).activeOrganizationId).toBeNull();
 
@@ -116,7 +137,10 @@ describe("members and roles", () => {
 
   it("does not let the last owner leave, with a clear message", async () => {
     signInAs(owner);
-    expect(await leaveOrganizationAction(undefined, form({}))).toMatchObject({ code: "conflict", error: LAST_OWNER_MESSAGES.leave });
+    expect(await leaveOrganizationAction(undefined, form({}))).toMatchObject({
+      code: "conflict",
+      error: LAST_OWNER_MESSAGES.leave,
+    });
     expect(await roleOf(ownerM.id)).toBe("OWNER");
   });
 
@@ -125,7 +149,9 @@ describe("members and roles", () => {
     await addMember(elsewhere, viewer, "VIEWER");
     await db.user.update({ where: { id: viewer.id }, data: { activeOrganizationId: org.id } });
     signInAs(viewer);
-    expect(await leaveOrganizationAction(undefined, form({ organizationId: org.id }))).toEqual({ success: "You left the organisation." });
+    expect(await leaveOrganizationAction(undefined, form({ organizationId: org.id }))).toEqual({
+      success: "You left the organisation.",
+    });
     expect(await roleOf(viewerM.id)).toBeNull();
     expect((await db.user.findUniqueOrThrow({ where: { id: viewer.id } })).activeOrganizationId).toBe(elsewhere.id);
   });

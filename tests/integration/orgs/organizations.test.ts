@@ -30,7 +30,10 @@ describe("organisations", () => {
 
   it("refuses a rename by an admin and an empty or oversized name, leaving the name unchanged", async () => {
     signInAs(admin);
-    expect(await renameOrganizationAction(undefined, form({ name: "Hijacked" }))).toMatchObject({ code: "forbidden", error: expect.stringMatching(/owner role/) });
+    expect(await renameOrganizationAction(undefined, form({ name: "Hijacked" }))).toMatchObject({
+      code: "forbidden",
+      error: expect.stringMatching(/owner role/),
+    });
     signInAs(owner);
     expect(await renameOrganizationAction(undefined, form({ name: "   " }))).toMatchObject({
       code: "invalid_input",
@@ -48,7 +51,10 @@ describe("organisations", () => {
     const before = Date.now();
     const result = await createOrganizationAction(undefined, form({ name: "Side project" }));
     expect(result.success).toMatch(/Side project.*14-day free trial/);
-    const created = await db.organization.findFirstOrThrow({ where: { name: "Side project" }, include: { memberships: true } });
+    const created = await db.organization.findFirstOrThrow({
+      where: { name: "Side project" },
+      include: { memberships: true },
+    });
     expect(created.plan).toBe("TRIAL");
     const days = (created.trialEndsAt!.getTime() - before) / 86_400_000;
     expect(days).toBeGreaterThan(13.99);
@@ -68,10 +74,15 @@ describe("organisations", () => {
     await db.user.update({ where: { id: owner.id }, data: { activeOrganizationId: org.id } });
     signInAs(owner);
 
-    expect(await switchOrganizationAction(undefined, form({ organizationId: second.id }))).toEqual({ success: "Organisation switched." });
+    expect(await switchOrganizationAction(undefined, form({ organizationId: second.id }))).toEqual({
+      success: "Organisation switched.",
+    });
     expect((await db.user.findUniqueOrThrow({ where: { id: owner.id } })).activeOrganizationId).toBe(second.id);
 
-    expect(await switchOrganizationAction(undefined, form({ organizationId: other.id }))).toMatchObject({ code: "not_found", error: "Organisation was not found." });
+    expect(await switchOrganizationAction(undefined, form({ organizationId: other.id }))).toMatchObject({
+      code: "not_found",
+      error: "Organisation was not found.",
+    });
     expect((await db.user.findUniqueOrThrow({ where: { id: owner.id } })).activeOrganizationId).toBe(second.id);
   });
 

@@ -13,7 +13,11 @@ export interface LoopbackService {
  * A TCP listener on a loopback address: an SSH greeting, a minimal HTTP server, or a port that
  * accepts and never answers (detection waits for its timeouts: a slow host).
  */
-export async function listen(ip: string, kind: ServiceKind, port = 0): Promise<{ service: LoopbackService; close: () => Promise<void> }> {
+export async function listen(
+  ip: string,
+  kind: ServiceKind,
+  port = 0,
+): Promise<{ service: LoopbackService; close: () => Promise<void> }> {
   const sockets = new Set<net.Socket>();
   const server = net.createServer((socket) => {
     sockets.add(socket);
@@ -22,7 +26,9 @@ export async function listen(ip: string, kind: ServiceKind, port = 0): Promise<{
     if (kind === "ssh") socket.end("SSH-2.0-OpenSSH_9.6p1 Debian-4\r\n");
     if (kind === "http") {
       socket.once("data", () =>
-        socket.end("HTTP/1.1 200 OK\r\nServer: nginx/1.24.0\r\nContent-Type: text/html\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"),
+        socket.end(
+          "HTTP/1.1 200 OK\r\nServer: nginx/1.24.0\r\nContent-Type: text/html\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok",
+        ),
       );
     }
   });

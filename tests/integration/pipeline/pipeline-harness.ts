@@ -49,7 +49,9 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
   const { db } = await import("@/lib/db/client");
 
   const handler = serve({ client: inngest, functions }) as unknown as http.RequestListener;
-  const appServer = http.createServer((req, res) => (options.onCall ? timedCall(handler, req, res, options.onCall) : handler(req, res)));
+  const appServer = http.createServer((req, res) =>
+    options.onCall ? timedCall(handler, req, res, options.onCall) : handler(req, res),
+  );
   await new Promise<void>((resolve) => appServer.listen(0, "127.0.0.1", resolve));
   const appUrl = `http://127.0.0.1:${(appServer.address() as AddressInfo).port}/api/inngest`;
 
@@ -93,7 +95,11 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
   };
 }
 
-export async function waitFor<T>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs = 60_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | null | undefined | false>,
+  timeoutMs = 60_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -104,7 +110,12 @@ export async function waitFor<T>(what: string, check: () => Promise<T | null | u
 }
 
 /** Buffers the request body (to read the run id), replays it to the SDK and times the handling. */
-async function timedCall(handler: http.RequestListener, req: http.IncomingMessage, res: http.ServerResponse, onCall: (call: AppCall) => void) {
+async function timedCall(
+  handler: http.RequestListener,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  onCall: (call: AppCall) => void,
+) {
   const startedAt = performance.timeOrigin + performance.now();
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -125,7 +136,13 @@ async function timedCall(handler: http.RequestListener, req: http.IncomingMessag
     // Not a call (sync or introspection): no run id.
   }
   res.on("finish", () =>
-    onCall({ runId, fnId: url.searchParams.get("fnId"), stepId: url.searchParams.get("stepId"), startedAt, endedAt: performance.timeOrigin + performance.now() }),
+    onCall({
+      runId,
+      fnId: url.searchParams.get("fnId"),
+      stepId: url.searchParams.get("stepId"),
+      startedAt,
+      endedAt: performance.timeOrigin + performance.now(),
+    }),
   );
   handler(replay as unknown as http.IncomingMessage, res);
 }

@@ -62,10 +62,18 @@ const graded = (assetId: string, scanRunId: string) =>
 describe("scan pipeline through the local executor", () => {
   it("scans every host of the domain, stores observations once, grades the asset and the organisation; survives an executor restart", async () => {
     const org = await db.organization.create({ data: { name: "Shop", plan: "STARTER" } });
-    const asset = await db.asset.create({ data: { organizationId: org.id, kind: "DOMAIN", value: "shop.example.test" } });
+    const asset = await db.asset.create({
+      data: { organizationId: org.id, kind: "DOMAIN", value: "shop.example.test" },
+    });
 
     const first = await scanNow(org.id, asset.id);
-    expect(await finished(first)).toMatchObject({ status: "COMPLETED", hostsTotal: 3, hostsDone: 3, portsFound: 3, error: null });
+    expect(await finished(first)).toMatchObject({
+      status: "COMPLETED",
+      hostsTotal: 3,
+      hostsDone: 3,
+      portsFound: 3,
+      error: null,
+    });
     const hosts = await db.host.findMany({ where: { assetId: asset.id }, orderBy: { ip: "asc" } });
     expect(hosts.map((h) => [h.ip, h.hostname, h.discovered])).toEqual([
       [IPS.web, "shop.example.test", false],
@@ -75,7 +83,12 @@ describe("scan pipeline through the local executor", () => {
     const intervals = await db.portInterval.findMany({ where: { assetId: asset.id }, include: { host: true } });
     const byIp = Object.fromEntries(intervals.map((i) => [i.host.ip, i]));
     expect(intervals).toHaveLength(3);
-    expect(byIp[IPS.web]).toMatchObject({ port: ports.ssh, detectedService: "ssh", product: "OpenSSH", closedAt: null });
+    expect(byIp[IPS.web]).toMatchObject({
+      port: ports.ssh,
+      detectedService: "ssh",
+      product: "OpenSSH",
+      closedAt: null,
+    });
     expect(byIp[IPS.www]).toMatchObject({ port: ports.http, detectedService: "http", closedAt: null });
     expect(byIp[IPS.mail]).toMatchObject({ port: ports.silent, closedAt: null });
     expect(await db.exposureChange.count({ where: { scanRunId: first, kind: "PORT_OPENED" } })).toBe(3);
@@ -84,7 +97,10 @@ describe("scan pipeline through the local executor", () => {
     const storedAsset = await db.asset.findUniqueOrThrow({ where: { id: asset.id } });
     expect(storedAsset).toMatchObject({ grade: snapshot.grade, score: snapshot.score });
     expect(storedAsset.score).toBeLessThan(100); // SSH and cleartext HTTP are findings
-    const orgGrade = await waitFor("organisation grade", async () => (await db.organization.findUniqueOrThrow({ where: { id: org.id } })).grade);
+    const orgGrade = await waitFor(
+      "organisation grade",
+      async () => (await db.organization.findUniqueOrThrow({ where: { id: org.id } })).grade,
+    );
     expect(orgGrade).toMatch(/^[A-F]$/);
 
     // Second scan; the executor is stopped while host steps are in flight and started again.
@@ -111,7 +127,9 @@ describe("scan pipeline through the local executor", () => {
     delete process.env.SCAN_ALLOWED_CIDRS;
     try {
       const org = await db.organization.create({ data: { name: "Refused", plan: "STARTER" } });
-      const asset = await db.asset.create({ data: { organizationId: org.id, kind: "DOMAIN", value: "shop.example.test" } });
+      const asset = await db.asset.create({
+        data: { organizationId: org.id, kind: "DOMAIN", value: "shop.example.test" },
+      });
       const run = await scanNow(org.id, asset.id);
       const done = await finished(run);
       expect(done.status).toBe("FAILED");
@@ -125,9 +143,14 @@ describe("scan pipeline through the local executor", () => {
 
   it("deleting the asset stops its running scan and marks the run cancelled", async () => {
     const org = await db.organization.create({ data: { name: "Deleted", plan: "STARTER" } });
-    const asset = await db.asset.create({ data: { organizationId: org.id, kind: "DOMAIN", value: "shop.example.test" } });
+    const asset = await db.asset.create({
+      data: { organizationId: org.id, kind: "DOMAIN", value: "shop.example.test" },
+    });
     const run = await scanNow(org.id, asset.id);
-    await waitFor("a host stored", async () => (await db.scanRun.findUniqueOrThrow({ where: { id: run } })).hostsDone >= 1);
+    await waitFor(
+      "a host stored",
+      async () => (await db.scanRun.findUniqueOrThrow({ where: { id: run } })).hostsDone >= 1,
+    );
 
     await db.asset.update({ where: { id: asset.id }, data: { deletedAt: new Date() } });
     await inngest.send(assetDeleted.create({ organizationId: org.id, assetId: asset.id }));
@@ -147,7 +170,9 @@ describe("scan pipeline through the local executor", () => {
     process.env.SCAN_PORTS = "22,not-a-port";
     try {
       const org = await db.organization.create({ data: { name: "Misconfigured", plan: "STARTER" } });
-      const asset = await db.asset.create({ data: { organizationId: org.id, kind: "DOMAIN", value: "shop.example.test" } });
+      const asset = await db.asset.create({
+        data: { organizationId: org.id, kind: "DOMAIN", value: "shop.example.test" },
+      });
       const run = await scanNow(org.id, asset.id);
       const done = await finished(run);
       expect(done.status).toBe("FAILED");

@@ -58,7 +58,10 @@ describe("npm run scan", () => {
   it("--json prints one object per open port for a domain resolved through the test DNS server", async () => {
     const result = await scanCli(["--json", "--ports", `${openPort},${closedPort}`, "example.test"]);
     expect(result.code).toBe(0);
-    const lines = result.stdout.trim().split("\n").map((line) => JSON.parse(line));
+    const lines = result.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
     expect(lines).toEqual([
       {
         target: "example.test",
@@ -80,22 +83,42 @@ describe("npm run scan", () => {
   it("--no-detect finds the open port without identifying it", async () => {
     const result = await scanCli(["--json", "--no-detect", "--ports", `${openPort},${closedPort}`, "example.test"]);
     expect(result.code).toBe(0);
-    const lines = result.stdout.trim().split("\n").map((line) => JSON.parse(line));
-    expect(lines).toEqual([expect.objectContaining({ port: openPort, state: "open", detectedService: null, product: null, banner: null })]);
+    const lines = result.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    expect(lines).toEqual([
+      expect.objectContaining({ port: openPort, state: "open", detectedService: null, product: null, banner: null }),
+    ]);
   });
 
   it("--all-states adds the closed port", async () => {
     const result = await scanCli(["--json", "--all-states", "--ports", `${openPort},${closedPort}`, "example.test"]);
-    const states = result.stdout.trim().split("\n").map((line) => JSON.parse(line)).map((r) => [r.port, r.state]);
-    expect(states).toEqual(expect.arrayContaining([[openPort, "open"], [closedPort, "closed"]]));
+    const states = result.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line))
+      .map((r) => [r.port, r.state]);
+    expect(states).toEqual(
+      expect.arrayContaining([
+        [openPort, "open"],
+        [closedPort, "closed"],
+      ]),
+    );
   });
 
   it("prints a readable table by default", async () => {
     const result = await scanCli(["--ports", String(openPort), HOST]);
     expect(result.code).toBe(0);
     const [header, row] = result.stdout.trim().split("\n");
-    expect(header).toMatch(/^TARGET\s+IP\s+PORT\s+STATE\s+TYPICAL\s+IANA\s+DETECTED\s+PRODUCT\s+VERSION\s+TLS\s+NOTES$/);
-    expect(row).toMatch(new RegExp(`^${HOST.replace(/\./g, "\\.")}\\s+${HOST.replace(/\./g, "\\.")}\\s+${openPort}/tcp\\s+open\\s+.*ssh\\s+OpenSSH\\s+9\\.2p1`));
+    expect(header).toMatch(
+      /^TARGET\s+IP\s+PORT\s+STATE\s+TYPICAL\s+IANA\s+DETECTED\s+PRODUCT\s+VERSION\s+TLS\s+NOTES$/,
+    );
+    expect(row).toMatch(
+      new RegExp(
+        `^${HOST.replace(/\./g, "\\.")}\\s+${HOST.replace(/\./g, "\\.")}\\s+${openPort}/tcp\\s+open\\s+.*ssh\\s+OpenSSH\\s+9\\.2p1`,
+      ),
+    );
   });
 
   it("exits non-zero with the reason when the domain resolves to a private address", async () => {

@@ -19,14 +19,23 @@ const key = fixture("self-signed.key");
 const cert = fixture("self-signed.crt");
 
 /** Short waits: loopback answers in microseconds. */
-const FAST: DetectOptions = { greetingMs: 300, slowGreetingMs: 300, replyMs: 1_000, handshakeMs: 2_000, timeoutMs: 10_000 };
+const FAST: DetectOptions = {
+  greetingMs: 300,
+  slowGreetingMs: 300,
+  replyMs: 1_000,
+  handshakeMs: 2_000,
+  timeoutMs: 10_000,
+};
 
 const servers: net.Server[] = [];
 afterAll(async () => {
   await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
 });
 
-async function listen(server: net.Server, host = "127.0.0.1"): Promise<{ host: string; port: number; server: net.Server }> {
+async function listen(
+  server: net.Server,
+  host = "127.0.0.1",
+): Promise<{ host: string; port: number; server: net.Server }> {
   // Our probes are reset (RST) on purpose; a test server must not crash on that.
   server.on("connection", (socket: net.Socket) => socket.on("error", () => undefined));
   server.on("secureConnection", (socket: tls.TLSSocket) => socket.on("error", () => undefined));
@@ -55,18 +64,30 @@ describe("detectService against Node servers", () => {
       "127.0.0.2",
     );
     const detection = await detectService(host, port, FAST);
-    expect(detection).toMatchObject({ detectedService: "http", product: "nginx", version: "1.22.1", tls: null, facts: { redirectsToHttps: false } });
+    expect(detection).toMatchObject({
+      detectedService: "http",
+      product: "nginx",
+      version: "1.22.1",
+      tls: null,
+      facts: { redirectsToHttps: false },
+    });
     expect(detection.banner).toMatch(/^HTTP\/1\.1 200 OK\\r\\n/);
   });
 
   it("notices plain HTTP that only redirects visitors to HTTPS", async () => {
     const { host, port } = await listen(
       http.createServer((request, response) => {
-        response.writeHead(301, { Server: "nginx/1.22.1", Location: `https://www.example.test${request.url ?? "/"}` }).end();
+        response
+          .writeHead(301, { Server: "nginx/1.22.1", Location: `https://www.example.test${request.url ?? "/"}` })
+          .end();
       }),
       "127.0.0.2",
     );
-    expect(await detectService(host, port, FAST)).toMatchObject({ detectedService: "http", product: "nginx", facts: { redirectsToHttps: true } });
+    expect(await detectService(host, port, FAST)).toMatchObject({
+      detectedService: "http",
+      product: "nginx",
+      facts: { redirectsToHttps: true },
+    });
   });
 
   it("finds DNS over TCP on a non-standard port within the default deadline", async () => {
@@ -85,8 +106,14 @@ describe("detectService against Node servers", () => {
     const authoritative = await startDnsServer({ "example.test": { A: ["127.0.0.2"] } }, "127.0.0.4");
     const openResolver = await startDnsServer({}, "127.0.0.4", 0, { advertiseRecursion: true });
     try {
-      expect(await detectService(authoritative.host, authoritative.port, FAST)).toMatchObject({ detectedService: "domain", facts: { recursionAvailable: false } });
-      expect(await detectService(openResolver.host, openResolver.port, FAST)).toMatchObject({ detectedService: "domain", facts: { recursionAvailable: true } });
+      expect(await detectService(authoritative.host, authoritative.port, FAST)).toMatchObject({
+        detectedService: "domain",
+        facts: { recursionAvailable: false },
+      });
+      expect(await detectService(openResolver.host, openResolver.port, FAST)).toMatchObject({
+        detectedService: "domain",
+        facts: { recursionAvailable: true },
+      });
     } finally {
       await Promise.all([authoritative.stop(), openResolver.stop()]);
     }
@@ -101,13 +128,19 @@ describe("detectService against Node servers", () => {
       }),
       "127.0.0.2",
     );
-    expect(await detectService(host, port, FAST)).toMatchObject({ detectedService: "elasticsearch", product: "Elasticsearch", version: "8.11.1" });
+    expect(await detectService(host, port, FAST)).toMatchObject({
+      detectedService: "elasticsearch",
+      product: "Elasticsearch",
+      version: "8.11.1",
+    });
   });
 
   it("reports TLS details and the HTTP server inside TLS as https", async () => {
     const { host, port } = await listen(
       tls.createServer({ key, cert }, (socket) => {
-        socket.once("data", () => socket.end("HTTP/1.1 200 OK\r\nServer: Apache/2.4.62 (Debian)\r\nContent-Length: 0\r\n\r\n"));
+        socket.once("data", () =>
+          socket.end("HTTP/1.1 200 OK\r\nServer: Apache/2.4.62 (Debian)\r\nContent-Length: 0\r\n\r\n"),
+        );
       }),
       "127.0.0.3",
     );
@@ -128,9 +161,12 @@ describe("detectService against Node servers", () => {
 
   it("sees a legacy TLS 1.0-only server", async () => {
     const { host, port } = await listen(
-      tls.createServer({ key, cert, minVersion: "TLSv1", maxVersion: "TLSv1", ciphers: "DEFAULT:@SECLEVEL=0" }, (socket) => {
-        socket.once("data", () => socket.end("HTTP/1.1 204 No Content\r\n\r\n"));
-      }),
+      tls.createServer(
+        { key, cert, minVersion: "TLSv1", maxVersion: "TLSv1", ciphers: "DEFAULT:@SECLEVEL=0" },
+        (socket) => {
+          socket.once("data", () => socket.end("HTTP/1.1 204 No Content\r\n\r\n"));
+        },
+      ),
       "127.0.0.3",
     );
     const detection = await detectService(host, port, FAST);
@@ -140,14 +176,23 @@ describe("detectService against Node servers", () => {
 
   it("recognises a TLS-wrapped IMAP greeting as imaps", async () => {
     const { host, port } = await listen(
-      tls.createServer({ key, cert }, (socket) => socket.write("* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] Dovecot (Debian) ready.\r\n")),
+      tls.createServer({ key, cert }, (socket) =>
+        socket.write("* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] Dovecot (Debian) ready.\r\n"),
+      ),
       "127.0.0.3",
     );
-    expect(await detectService(host, port, FAST)).toMatchObject({ detectedService: "imaps", product: "Dovecot", tls: { selfSigned: true } });
+    expect(await detectService(host, port, FAST)).toMatchObject({
+      detectedService: "imaps",
+      product: "Dovecot",
+      tls: { selfSigned: true },
+    });
   });
 
   it("reads an SSH identification string", async () => {
-    const { host, port } = await tcpServer((socket) => socket.write("SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3\r\n"), "127.0.0.4");
+    const { host, port } = await tcpServer(
+      (socket) => socket.write("SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3\r\n"),
+      "127.0.0.4",
+    );
     expect(await detectService(host, port, FAST)).toEqual({
       detectedService: "ssh",
       product: "OpenSSH",
@@ -160,7 +205,12 @@ describe("detectService against Node servers", () => {
   });
 
   it("recognises an SMTP server (smtp-server package)", async () => {
-    const smtp = new SMTPServer({ banner: "Portwatch test MTA", authOptional: true, disabledCommands: ["STARTTLS"], logger: false });
+    const smtp = new SMTPServer({
+      banner: "Portwatch test MTA",
+      authOptional: true,
+      disabledCommands: ["STARTTLS"],
+      logger: false,
+    });
     const { host, port } = await listen(smtp.server as net.Server, "127.0.0.5");
     const detection = await detectService(host, port, FAST);
     expect(detection.detectedService).toBe("smtp");
@@ -186,13 +236,22 @@ describe("detectService against Node servers", () => {
         // Anything else (a TLS ClientHello) is an unfinished inline command: wait for more, silently.
       });
     }, "127.0.0.6");
-    expect(await detectService(host, port, FAST)).toMatchObject({ detectedService: "redis", product: "Redis", version: "7.0.15", banner: "+PONG\\r\\n" });
+    expect(await detectService(host, port, FAST)).toMatchObject({
+      detectedService: "redis",
+      product: "Redis",
+      version: "7.0.15",
+      banner: "+PONG\\r\\n",
+    });
   });
 
   it("recognises Redis in protected mode without inventing a version", async () => {
     const denied = "-DENIED Redis is running in protected mode because protected mode is enabled\r\n";
     const { host, port } = await tcpServer((socket) => socket.on("data", () => socket.end(denied)), "127.0.0.6");
-    expect(await detectService(host, port, FAST)).toMatchObject({ detectedService: "redis", product: null, version: null });
+    expect(await detectService(host, port, FAST)).toMatchObject({
+      detectedService: "redis",
+      product: null,
+      version: null,
+    });
   });
 
   it("recognises PostgreSQL from SSLRequest and startup replies", async () => {
@@ -200,7 +259,10 @@ describe("detectService against Node servers", () => {
       socket.on("data", (data) => {
         if (data.length === 8 && data.readUInt32BE(4) === 80877103) return void socket.write("N");
         if (data.length > 8 && data.readUInt32BE(4) === 196608) {
-          const body = Buffer.from("SFATAL\0VFATAL\0C28000\0Mno pg_hba.conf entry\0Fauth.c\0L543\0RClientAuthentication\0\0", "latin1");
+          const body = Buffer.from(
+            "SFATAL\0VFATAL\0C28000\0Mno pg_hba.conf entry\0Fauth.c\0L543\0RClientAuthentication\0\0",
+            "latin1",
+          );
           const header = Buffer.alloc(5);
           header.write("E", 0, "latin1");
           header.writeInt32BE(body.length + 4, 1);
@@ -210,7 +272,10 @@ describe("detectService against Node servers", () => {
         socket.destroy();
       });
     }, "127.0.0.6");
-    expect(await detectService(host, port, FAST)).toMatchObject({ detectedService: "postgresql", product: "PostgreSQL" });
+    expect(await detectService(host, port, FAST)).toMatchObject({
+      detectedService: "postgresql",
+      product: "PostgreSQL",
+    });
   });
 
   it("reads the MariaDB version from the MySQL handshake", async () => {
@@ -246,13 +311,29 @@ describe("detectService against hostile and broken peers", () => {
   it("gives up on a server that accepts and never speaks, and leaves no connection open", async () => {
     const { host, port, server } = await tcpServer(() => undefined, "127.0.0.8");
     const detection = await detectService(host, port, { ...FAST, timeoutMs: 4_000 });
-    expect(detection).toEqual({ detectedService: null, product: null, version: null, versionRevision: null, tls: null, banner: null, facts: {} });
+    expect(detection).toEqual({
+      detectedService: null,
+      product: null,
+      version: null,
+      versionRevision: null,
+      tls: null,
+      banner: null,
+      facts: {},
+    });
     await expect.poll(() => connectionsOf(server), { timeout: 2_000 }).toBe(0);
   });
 
   it("handles a server that closes every connection immediately", async () => {
     const { host, port } = await tcpServer((socket) => socket.destroy(), "127.0.0.8");
-    expect(await detectService(host, port, FAST)).toEqual({ detectedService: null, product: null, version: null, versionRevision: null, tls: null, banner: null, facts: {} });
+    expect(await detectService(host, port, FAST)).toEqual({
+      detectedService: null,
+      product: null,
+      version: null,
+      versionRevision: null,
+      tls: null,
+      banner: null,
+      facts: {},
+    });
   });
 
   it("returns an empty detection for a port that is closed by now", async () => {
@@ -264,7 +345,12 @@ describe("detectService against hostile and broken peers", () => {
   it("stops when the caller aborts", async () => {
     const { host, port, server } = await tcpServer(() => undefined, "127.0.0.9");
     const controller = new AbortController();
-    const detection = detectService(host, port, { ...FAST, timeoutMs: 60_000, greetingMs: 30_000, signal: controller.signal });
+    const detection = detectService(host, port, {
+      ...FAST,
+      timeoutMs: 60_000,
+      greetingMs: 30_000,
+      signal: controller.signal,
+    });
     await expect.poll(() => connectionsOf(server), { timeout: 2_000 }).toBe(1);
     controller.abort();
     // Without the abort this would wait for the 30 s greeting: the test timeout would catch it.

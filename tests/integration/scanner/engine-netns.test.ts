@@ -37,13 +37,18 @@ describe.skipIf(skipReason !== null)("scans of a host in a network namespace", (
 
   it("reports a host that answers on every port as catch-all", async () => {
     await assertRoutedVia(catchAll.ip, catchAll.device);
-    const result = await scanHost({ ip: catchAll.ip, family: 4 }, { ports: "all", allowedCidrs: [catchAll.cidr], detection: false });
+    const result = await scanHost(
+      { ip: catchAll.ip, family: 4 },
+      { ports: "all", allowedCidrs: [catchAll.cidr], detection: false },
+    );
     expect(result.catchAll).toMatchObject({ ip: catchAll.ip });
     expect(result.catchAll!.probedPorts).toHaveLength(5);
     expect(result.ports).toEqual([]);
   });
 
   it("refuses the namespace address without an explicit allow-list entry (198.18/15 is benchmarking space)", async () => {
-    await expect(scanHost({ ip: filtered.ip, family: 4 }, { ports: "22", allowedCidrs: [] })).rejects.toThrow(/198\.18\.0\.0\/15/);
+    await expect(scanHost({ ip: filtered.ip, family: 4 }, { ports: "22", allowedCidrs: [] })).rejects.toThrow(
+      /198\.18\.0\.0\/15/,
+    );
   });
 });

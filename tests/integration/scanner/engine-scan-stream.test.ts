@@ -20,7 +20,12 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-const options = () => ({ dnsServers: [dns.address], allowedCidrs: ["127.0.0.0/8"], detection: false, ports: String(port) });
+const options = () => ({
+  dnsServers: [dns.address],
+  allowedCidrs: ["127.0.0.0/8"],
+  detection: false,
+  ports: String(port),
+});
 
 describe("scan() event stream", () => {
   it("streams refusals, hosts and ports for several targets", async () => {
@@ -38,7 +43,12 @@ describe("scan() event stream", () => {
 
   it("stops scanning when the consumer leaves the loop", async () => {
     let scanned = 0;
-    const slow = { ...options(), ports: "all", timing: { maxWindowPerHost: 4 }, onProgress: (p: { portsScanned: number }) => (scanned = p.portsScanned) };
+    const slow = {
+      ...options(),
+      ports: "all",
+      timing: { maxWindowPerHost: 4 },
+      onProgress: (p: { portsScanned: number }) => (scanned = p.portsScanned),
+    };
     for await (const event of scan(["app.test"], slow)) {
       if (event.type === "host-started") break;
     }

@@ -36,7 +36,15 @@ describe.skipIf(skipReason !== null)("a TCP connection to itself", () => {
   beforeAll(async () => {
     await run("ip", ["netns", "add", namespace]);
     await run("ip", ["netns", "exec", namespace, "ip", "link", "set", "lo", "up"]);
-    await run("ip", ["netns", "exec", namespace, "sysctl", "-q", "-w", `net.ipv4.ip_local_port_range=${PORT} ${PORT + 1}`]);
+    await run("ip", [
+      "netns",
+      "exec",
+      namespace,
+      "sysctl",
+      "-q",
+      "-w",
+      `net.ipv4.ip_local_port_range=${PORT} ${PORT + 1}`,
+    ]);
   });
 
   afterAll(async () => {
@@ -52,8 +60,15 @@ describe.skipIf(skipReason !== null)("a TCP connection to itself", () => {
     ["fast handle connector", {}],
     ["net.Socket connector", { SCANNER_TCP_CONNECTOR: "socket" }],
   ])("is reported closed, not open, by the scan (%s)", async (_name, env) => {
-    const { stdout } = await inNamespace("npx", ["tsx", "scripts/scan.ts", "--json", "--all-states", "--ports", String(PORT), "127.0.0.1"], env);
-    const lines = stdout.trim().split("\n").map((line) => JSON.parse(line) as { port: number; state: string });
+    const { stdout } = await inNamespace(
+      "npx",
+      ["tsx", "scripts/scan.ts", "--json", "--all-states", "--ports", String(PORT), "127.0.0.1"],
+      env,
+    );
+    const lines = stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { port: number; state: string });
     expect(lines.map(({ port, state }) => ({ port, state }))).toEqual([{ port: PORT, state: "closed" }]);
   });
 });

@@ -48,7 +48,10 @@ afterAll(async () => {
 
 const handleConnector = createHandleConnector();
 afterAll(() => handleConnector?.dispose?.());
-const connectors = [["net.Socket", socketConnector], ["tcp_wrap handle (pooled)", handleConnector]] as const;
+const connectors = [
+  ["net.Socket", socketConnector],
+  ["tcp_wrap handle (pooled)", handleConnector],
+] as const;
 
 describe.each(connectors)("TCP connect scan on loopback (%s connector)", (_name, connector) => {
   it.skipIf(connector === null)("reports open ports, with detection and the IANA service", async () => {
@@ -57,7 +60,14 @@ describe.each(connectors)("TCP connect scan on loopback (%s connector)", (_name,
     expect(result.catchAll).toBeNull();
     expect(result.ports.map((p) => p.port)).toEqual([...openPorts].sort((a, b) => a - b));
     for (const port of result.ports) {
-      expect(port).toMatchObject({ target: HOST, ip: HOST, protocol: "tcp", state: "open", detectedService: "ssh", product: "OpenSSH" });
+      expect(port).toMatchObject({
+        target: HOST,
+        ip: HOST,
+        protocol: "tcp",
+        state: "open",
+        detectedService: "ssh",
+        product: "OpenSSH",
+      });
     }
   });
 
@@ -88,23 +98,41 @@ describe("scanHost", () => {
   it("does not call a host catch-all when one probe port is closed", async () => {
     const host = "127.0.0.4";
     const probes = [await listen(host), await closedPort(host)];
-    const result = await scanHost({ ip: host, family: 4 }, { ports: "1-200", allowedCidrs: ALLOW, catchAllProbePorts: probes, detection: false });
+    const result = await scanHost(
+      { ip: host, family: 4 },
+      { ports: "1-200", allowedCidrs: ALLOW, catchAllProbePorts: probes, detection: false },
+    );
     expect(result.catchAll).toBeNull();
   });
 
   it("refuses a non-public address before sending anything", async () => {
-    await expect(scanHost({ ip: "127.0.0.3", family: 4 }, { ports: "80", allowedCidrs: [] })).rejects.toThrow(TargetRefusedError);
-    await expect(scanHost({ ip: "169.254.169.254", family: 4 }, { ports: "80", allowedCidrs: ALLOW })).rejects.toThrow(/169.254.169.254/);
+    await expect(scanHost({ ip: "127.0.0.3", family: 4 }, { ports: "80", allowedCidrs: [] })).rejects.toThrow(
+      TargetRefusedError,
+    );
+    await expect(scanHost({ ip: "169.254.169.254", family: 4 }, { ports: "80", allowedCidrs: ALLOW })).rejects.toThrow(
+      /169.254.169.254/,
+    );
   });
 
   it("rejects a bad port specification with a clear error", async () => {
-    await expect(scanHost({ ip: HOST, family: 4 }, { ports: "1-99999", allowedCidrs: ALLOW })).rejects.toThrow(/1-65535/);
+    await expect(scanHost({ ip: HOST, family: 4 }, { ports: "1-99999", allowedCidrs: ALLOW })).rejects.toThrow(
+      /1-65535/,
+    );
   });
 
   it("stops promptly when aborted", async () => {
     const controller = new AbortController();
     const started = Date.now();
-    const scan = scanHost({ ip: HOST, family: 4 }, { ports: "all", allowedCidrs: ALLOW, signal: controller.signal, detection: false, timing: { maxWindowPerHost: 16 } });
+    const scan = scanHost(
+      { ip: HOST, family: 4 },
+      {
+        ports: "all",
+        allowedCidrs: ALLOW,
+        signal: controller.signal,
+        detection: false,
+        timing: { maxWindowPerHost: 16 },
+      },
+    );
     setTimeout(() => controller.abort(new Error("stop now")), 50);
     await expect(scan).rejects.toThrow("stop now");
     expect(Date.now() - started).toBeLessThan(5_000);
@@ -114,7 +142,14 @@ describe("scanHost", () => {
     const seen: number[] = [];
     const result = await scanHost(
       { ip: HOST, family: 4 },
-      { ports: "all", allowedCidrs: ALLOW, threads: 2, detection: false, allStates: true, onProgress: (p) => seen.push(p.portsScanned) },
+      {
+        ports: "all",
+        allowedCidrs: ALLOW,
+        threads: 2,
+        detection: false,
+        allStates: true,
+        onProgress: (p) => seen.push(p.portsScanned),
+      },
     );
     expect(result.ports).toHaveLength(65_535);
     const open = result.ports.filter((p) => p.state === "open").map((p) => p.port);
@@ -126,7 +161,15 @@ describe("scanHost", () => {
   it("adds a worker thread by itself for a full loopback scan, and only with a spare core", async () => {
     const all = Array.from({ length: 65_535 }, (_, i) => i + 1);
     const scan = (ports: number[], spareCores: InFlightBudget) =>
-      scanTcp({ target: HOST, ip: HOST, family: 4, ports, timing: DEFAULT_TCP_TIMING, budget: new InFlightBudget(4_096), spareCores });
+      scanTcp({
+        target: HOST,
+        ip: HOST,
+        family: 4,
+        ports,
+        timing: DEFAULT_TCP_TIMING,
+        budget: new InFlightBudget(4_096),
+        spareCores,
+      });
 
     const cores = new InFlightBudget(1);
     const parallel = await scan(all, cores);
@@ -142,7 +185,10 @@ describe("scanHost", () => {
 
   it("reports progress up to the full port count", async () => {
     const seen: number[] = [];
-    await scanHost({ ip: HOST, family: 4 }, { ports: "1-300", allowedCidrs: ALLOW, detection: false, onProgress: (p) => seen.push(p.portsScanned) });
+    await scanHost(
+      { ip: HOST, family: 4 },
+      { ports: "1-300", allowedCidrs: ALLOW, detection: false, onProgress: (p) => seen.push(p.portsScanned) },
+    );
     expect(seen.at(-1)).toBe(300);
   });
 });

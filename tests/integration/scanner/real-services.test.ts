@@ -11,9 +11,19 @@ import { detectService } from "@/lib/scanner/detect";
 import type { Detection, ServiceFacts } from "@/lib/scanner/types";
 import { findBinary } from "@/tests/helpers/services/binaries";
 import { isAlive } from "@/tests/helpers/services/process-tree";
-import { addressOf, isLoopbackAddress, isUnconnectedPeer, socketsOfProcesses } from "@/tests/helpers/services/socket-audit";
+import {
+  addressOf,
+  isLoopbackAddress,
+  isUnconnectedPeer,
+  socketsOfProcesses,
+} from "@/tests/helpers/services/socket-audit";
 import { CERTIFICATE_NAME } from "@/tests/helpers/services/tls-certificate";
-import { startTestServices, TEST_SERVICE_ENDPOINTS, type StartedTestServices, type TestService } from "@/tests/helpers/test-services";
+import {
+  startTestServices,
+  TEST_SERVICE_ENDPOINTS,
+  type StartedTestServices,
+  type TestService,
+} from "@/tests/helpers/test-services";
 
 const DETECT_TIMEOUT_MS = 20_000;
 const TLS_SERVICES = new Set(["https", "imaps", "pop3s"]);
@@ -48,7 +58,9 @@ function observed(detection: Detection, expected: TestService["expected"]) {
     ...(expected.product === undefined ? {} : { product: detection.product }),
     version: detection.version,
     ...(expected.versionRevision === undefined ? {} : { versionRevision: detection.versionRevision }),
-    ...(expected.facts === undefined ? {} : { facts: pick(detection.facts, Object.keys(expected.facts) as (keyof ServiceFacts)[]) }),
+    ...(expected.facts === undefined
+      ? {}
+      : { facts: pick(detection.facts, Object.keys(expected.facts) as (keyof ServiceFacts)[]) }),
   };
 }
 
@@ -75,7 +87,10 @@ describe("detectService identifies real TCP servers", () => {
 
       expect(observed(detection, service.expected)).toEqual(wanted(service.expected));
       if (TLS_SERVICES.has(service.expected.detectedService) || service.expected.starttls) {
-        expect(detection.tls).toMatchObject({ selfSigned: true, subjectAltNames: expect.arrayContaining([expect.stringContaining(CERTIFICATE_NAME)]) });
+        expect(detection.tls).toMatchObject({
+          selfSigned: true,
+          subjectAltNames: expect.arrayContaining([expect.stringContaining(CERTIFICATE_NAME)]),
+        });
       }
     });
   }
@@ -117,10 +132,15 @@ describe("the fixtures stay on this machine", () => {
 
     // Every started endpoint must show up, or the audit looked at the wrong processes.
     for (const service of fixtures.services) {
-      expect(sockets.some((s) => s.netid === service.protocol && s.local === `${service.host}:${service.port}`), `${service.name} socket`).toBe(true);
+      expect(
+        sockets.some((s) => s.netid === service.protocol && s.local === `${service.host}:${service.port}`),
+        `${service.name} socket`,
+      ).toBe(true);
     }
     const offMachine = sockets.filter(
-      (s) => !isLoopbackAddress(addressOf(s.local)) || !(isUnconnectedPeer(addressOf(s.peer)) || isLoopbackAddress(addressOf(s.peer))),
+      (s) =>
+        !isLoopbackAddress(addressOf(s.local)) ||
+        !(isUnconnectedPeer(addressOf(s.peer)) || isLoopbackAddress(addressOf(s.peer))),
     );
     expect(offMachine).toEqual([]);
   });
@@ -139,7 +159,16 @@ describe("the fixtures stay on this machine", () => {
           socket.close();
           resolve(dnsPacket.decode(message));
         });
-        socket.send(dnsPacket.encode({ type: "query", id: 4242, flags: dnsPacket.RECURSION_DESIRED, questions: [{ type: "A", name }] }), dns.port, dns.host);
+        socket.send(
+          dnsPacket.encode({
+            type: "query",
+            id: 4242,
+            flags: dnsPacket.RECURSION_DESIRED,
+            questions: [{ type: "A", name }],
+          }),
+          dns.port,
+          dns.host,
+        );
       });
 
     const local = await ask("www.example.test");
@@ -153,7 +182,9 @@ describe("the fixtures stay on this machine", () => {
 
 describe("startTestServices options", () => {
   it("rejects an unknown service name before starting anything", async () => {
-    await expect(startTestServices({ only: ["no-such-service"] })).rejects.toThrow(/Unknown test service\(s\) no-such-service; known: .*redis/);
+    await expect(startTestServices({ only: ["no-such-service"] })).rejects.toThrow(
+      /Unknown test service\(s\) no-such-service; known: .*redis/,
+    );
   });
 
   it("starts only the endpoints asked for, and stop() ends their processes", async ({ skip }) => {

@@ -93,7 +93,11 @@ describe("resolveTarget", () => {
     await new Promise<void>((resolve) => silent.bind(0, "127.0.0.1", () => resolve()));
     try {
       const error = await refusal(
-        resolveTarget("example.test", { dnsServers: [`127.0.0.1:${silent.address().port}`], allowedCidrs: ALLOW, dnsTimeoutMs: 200 }),
+        resolveTarget("example.test", {
+          dnsServers: [`127.0.0.1:${silent.address().port}`],
+          allowedCidrs: ALLOW,
+          dnsTimeoutMs: 200,
+        }),
       );
       expect(error.reason).toBe("unresolvable");
       expect(error.message).toMatch(/ETIMEOUT|ECONNREFUSED/);
@@ -104,12 +108,18 @@ describe("resolveTarget", () => {
 
   it("refuses invalid targets and bad settings without resolving", async () => {
     expect((await refusal(resolveTarget("not a host", options()))).reason).toBe("invalid-target");
-    expect((await refusal(resolveTarget("example.test", { dnsServers: ["nonsense"] }))).message).toMatch(/invalid DNS server/);
-    expect((await refusal(resolveTarget("127.0.0.1", { allowedCidrs: ["127.0.0.0/99"] }))).message).toMatch(/prefix length/);
+    expect((await refusal(resolveTarget("example.test", { dnsServers: ["nonsense"] }))).message).toMatch(
+      /invalid DNS server/,
+    );
+    expect((await refusal(resolveTarget("127.0.0.1", { allowedCidrs: ["127.0.0.0/99"] }))).message).toMatch(
+      /prefix length/,
+    );
   });
 
   it("checks IP literals against the policy too", async () => {
-    expect(await resolveTarget("127.0.0.9", options())).toEqual([{ ip: "127.0.0.9", family: 4, hostname: "127.0.0.9", discovered: false }]);
+    expect(await resolveTarget("127.0.0.9", options())).toEqual([
+      { ip: "127.0.0.9", family: 4, hostname: "127.0.0.9", discovered: false },
+    ]);
     expect((await refusal(resolveTarget("192.168.0.1", options()))).reason).toBe("non-public-address");
     expect((await refusal(resolveTarget("::ffff:10.0.0.1", options()))).message).toContain("10.0.0.0/8");
   });

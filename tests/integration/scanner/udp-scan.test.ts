@@ -24,7 +24,9 @@ async function udpServer(port: number, reply: ((message: Buffer) => Buffer | nul
     if (answer) socket.send(answer, remote.port, remote.address);
   });
   await new Promise<void>((resolve, reject) => {
-    socket.once("error", (error) => reject(new Error(`cannot bind UDP ${HOST}:${port} (binding ports below 1024 needs root): ${error.message}`)));
+    socket.once("error", (error) =>
+      reject(new Error(`cannot bind UDP ${HOST}:${port} (binding ports below 1024 needs root): ${error.message}`)),
+    );
     socket.bind(port, HOST, () => resolve());
   });
   return socket.address().port;
@@ -82,17 +84,33 @@ describe("UDP scan", () => {
       { ports: "1", udp: true, udpPorts: `53,11211,${closed}`, allowedCidrs: ALLOW, allStates: true, udpTiming: FAST },
     );
     const udp = ports.filter((p) => p.protocol === "udp");
-    expect(udp.find((p) => p.port === 53)).toMatchObject({ state: "open", detectedService: "domain", typicalService: "domain", facts: { recursionAvailable: false } });
-    expect(udp.find((p) => p.port === 11211)).toMatchObject({ state: "open", detectedService: "memcache", product: "Memcached", version: "1.6.21" });
+    expect(udp.find((p) => p.port === 53)).toMatchObject({
+      state: "open",
+      detectedService: "domain",
+      typicalService: "domain",
+      facts: { recursionAvailable: false },
+    });
+    expect(udp.find((p) => p.port === 11211)).toMatchObject({
+      state: "open",
+      detectedService: "memcache",
+      product: "Memcached",
+      version: "1.6.21",
+    });
     expect(udp.find((p) => p.port === closed)).toMatchObject({ state: "closed" });
   });
 
   it("tells a server that offers recursion to outsiders (open resolver) from an authoritative one", async () => {
     const scanDns = async (ip: string) =>
-      (await scanHost({ ip, family: 4 }, { ports: "1", udp: true, udpPorts: "53", allowedCidrs: ALLOW, udpTiming: FAST })).ports.find(
-        (p) => p.protocol === "udp" && p.port === 53,
-      );
-    expect(await scanDns(RESOLVER_HOST)).toMatchObject({ detectedService: "domain", facts: { recursionAvailable: true } });
+      (
+        await scanHost(
+          { ip, family: 4 },
+          { ports: "1", udp: true, udpPorts: "53", allowedCidrs: ALLOW, udpTiming: FAST },
+        )
+      ).ports.find((p) => p.protocol === "udp" && p.port === 53);
+    expect(await scanDns(RESOLVER_HOST)).toMatchObject({
+      detectedService: "domain",
+      facts: { recursionAvailable: true },
+    });
     expect(await scanDns(HOST)).toMatchObject({ detectedService: "domain", facts: { recursionAvailable: false } });
     // Only the CHAOS version.bind question was asked: the probe never asks a server to resolve a real name.
     expect(resolver.queries.every((q) => q === "TXT version.bind")).toBe(true);

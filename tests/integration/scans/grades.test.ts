@@ -26,26 +26,42 @@ describe("grades from stored observations", () => {
     expect(again).toEqual(graded);
     expect(await db.gradeSnapshot.count({ where: { assetId: asset.id } })).toBe(1);
     const snapshot = await db.gradeSnapshot.findFirstOrThrow({ where: { assetId: asset.id } });
-    const findings = (snapshot.findings as { findings: { ruleId: string; deduction: number; severity: string }[] }).findings;
+    const findings = (snapshot.findings as { findings: { ruleId: string; deduction: number; severity: string }[] })
+      .findings;
     expect(findings).toEqual([expect.objectContaining({ ruleId: "mysql", severity: "high", deduction: 20 })]);
-    expect(await db.asset.findUniqueOrThrow({ where: { id: asset.id } })).toMatchObject({ grade: "C", score: 79, gradedAt: asOf });
+    expect(await db.asset.findUniqueOrThrow({ where: { id: asset.id } })).toMatchObject({
+      grade: "C",
+      score: 79,
+      gradedAt: asOf,
+    });
   });
 
   it("regrades the organisation, reports a change once per cause, and excludes deleted assets", async () => {
     const { org, asset } = await createOrgWithAsset();
-    const other = await db.asset.create({ data: { organizationId: org.id, kind: "DOMAIN", value: "clean.example.test", score: 100, grade: "A" } });
+    const other = await db.asset.create({
+      data: { organizationId: org.id, kind: "DOMAIN", value: "clean.example.test", score: 100, grade: "A" },
+    });
     await db.asset.update({ where: { id: asset.id }, data: { score: 48, grade: "F" } });
 
     const first = await regradeOrganization(org.id, { cause: "scan:one", asOf: new Date() });
     // (1.52 × 48 + 1 × 100) / 2.52 = 68.63, held to 48 + 20 = 68 → D
     expect(first).toMatchObject({ previous: null, current: { grade: "D", score: 68 }, changed: true });
     expect(await regradeOrganization(org.id, { cause: "scan:one", asOf: new Date() })).toEqual(first);
-    expect(await regradeOrganization(org.id, { cause: "scan:two", asOf: new Date() })).toMatchObject({ changed: false });
+    expect(await regradeOrganization(org.id, { cause: "scan:two", asOf: new Date() })).toMatchObject({
+      changed: false,
+    });
 
     await db.asset.update({ where: { id: asset.id }, data: { deletedAt: new Date() } });
     const afterDelete = await regradeOrganization(org.id, { cause: `asset-deleted:${asset.id}`, asOf: new Date() });
-    expect(afterDelete).toMatchObject({ previous: { grade: "D", score: 68 }, current: { grade: "A", score: 100 }, changed: true });
-    expect(await db.organization.findUniqueOrThrow({ where: { id: org.id } })).toMatchObject({ grade: "A", score: 100 });
+    expect(afterDelete).toMatchObject({
+      previous: { grade: "D", score: 68 },
+      current: { grade: "A", score: 100 },
+      changed: true,
+    });
+    expect(await db.organization.findUniqueOrThrow({ where: { id: org.id } })).toMatchObject({
+      grade: "A",
+      score: 100,
+    });
     expect(await db.gradeSnapshot.count({ where: { organizationId: org.id, assetId: null } })).toBe(3);
     void other;
   });
@@ -58,14 +74,21 @@ describe("grades from stored observations", () => {
       hostId,
       ports: [
         openPort(80, { facts: { redirectsToHttps: true } }),
-        openPort(53, { protocol: "udp", typicalService: "domain", detectedService: "domain", facts: { recursionAvailable: true } }),
+        openPort(53, {
+          protocol: "udp",
+          typicalService: "domain",
+          detectedService: "domain",
+          facts: { recursionAvailable: true },
+        }),
       ],
       catchAll: false,
       observedAt: new Date(),
     });
     await gradeAssetExposure(org.id, { assetId: asset.id, scanRunId, asOf: new Date() });
     const snapshot = await db.gradeSnapshot.findFirstOrThrow({ where: { assetId: asset.id } });
-    const findings = (snapshot.findings as { findings: { finding: { port: number }; ruleId: string; severity: string }[] }).findings;
+    const findings = (
+      snapshot.findings as { findings: { finding: { port: number }; ruleId: string; severity: string }[] }
+    ).findings;
     expect(findings.map((f) => [f.finding.port, f.ruleId, f.severity]).sort()).toEqual([
       [53, "dns-open-resolver", "high"],
       [80, "http-redirect", "info"],

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { claimDueAssets } from "@/lib/monitoring/claim-due-assets";
-import { organizationsWithPurgeableAssets, purgeCutoff, purgeDeletedAssets } from "@/lib/monitoring/purge-deleted-assets";
+import {
+  organizationsWithPurgeableAssets,
+  purgeCutoff,
+  purgeDeletedAssets,
+} from "@/lib/monitoring/purge-deleted-assets";
 import { failStaleScanRuns } from "@/lib/scan-runs/fail-stale-scan-runs";
 import { storeHostObservations } from "@/lib/scan-runs/store-host-observations";
 import { openPort, startRunWithHost } from "./fixtures";
@@ -9,10 +13,17 @@ import { openPort, startRunWithHost } from "./fixtures";
 const NOW = new Date("2026-08-01T12:00:00Z");
 const past = (hours: number) => new Date(NOW.getTime() - hours * 3600_000);
 
-async function org(name: string, plan: "TRIAL" | "STARTER" | "PRO" | "ENTERPRISE", assets: number, trialEndsAt: Date | null = null) {
+async function org(
+  name: string,
+  plan: "TRIAL" | "STARTER" | "PRO" | "ENTERPRISE",
+  assets: number,
+  trialEndsAt: Date | null = null,
+) {
   const o = await db.organization.create({ data: { name, plan, trialEndsAt } });
   for (let i = 0; i < assets; i++) {
-    await db.asset.create({ data: { organizationId: o.id, kind: "DOMAIN", value: `a${i}.${name}.test`, nextScanAt: past(1 + i) } });
+    await db.asset.create({
+      data: { organizationId: o.id, kind: "DOMAIN", value: `a${i}.${name}.test`, nextScanAt: past(1 + i) },
+    });
   }
   return o;
 }
@@ -27,8 +38,23 @@ describe("monitor scheduling", () => {
     const small = await org("small", "STARTER", 2);
     const expired = await org("expired", "TRIAL", 2, past(24));
     const trial = await org("trial", "TRIAL", 1, new Date(NOW.getTime() + 86400_000));
-    await db.asset.create({ data: { organizationId: small.id, kind: "DOMAIN", value: "later.small.test", nextScanAt: new Date(NOW.getTime() + 3600_000) } });
-    await db.asset.create({ data: { organizationId: small.id, kind: "DOMAIN", value: "gone.small.test", nextScanAt: past(100), deletedAt: past(1) } });
+    await db.asset.create({
+      data: {
+        organizationId: small.id,
+        kind: "DOMAIN",
+        value: "later.small.test",
+        nextScanAt: new Date(NOW.getTime() + 3600_000),
+      },
+    });
+    await db.asset.create({
+      data: {
+        organizationId: small.id,
+        kind: "DOMAIN",
+        value: "gone.small.test",
+        nextScanAt: past(100),
+        deletedAt: past(1),
+      },
+    });
 
     const input = { now: NOW, tickId: "tick1", perOrganizationCap: 3, globalCap: 5 };
     const due = await claimDueAssets(input);
@@ -40,7 +66,9 @@ describe("monitor scheduling", () => {
     expect(await claimDueAssets(input)).toEqual(due);
     expect(await db.scanRun.count({ where: { status: "QUEUED", trigger: "SCHEDULED" } })).toBe(5);
 
-    const bigAsset = await db.asset.findFirstOrThrow({ where: { id: due.find((d) => d.organizationId === big.id)!.assetId } });
+    const bigAsset = await db.asset.findFirstOrThrow({
+      where: { id: due.find((d) => d.organizationId === big.id)!.assetId },
+    });
     expect(bigAsset.nextScanAt).toEqual(new Date(NOW.getTime() + 3600_000));
 
     // Next tick: assets with a queued scan are skipped, the rest of the big organisation comes next.
@@ -52,7 +80,9 @@ describe("monitor scheduling", () => {
   it("fails runs whose job was lost, so their assets are scheduled again", async () => {
     const o = await org("stale", "PRO", 1);
     const asset = await db.asset.findFirstOrThrow({ where: { organizationId: o.id } });
-    const run = await db.scanRun.create({ data: { organizationId: o.id, assetId: asset.id, trigger: "SCHEDULED", portSpec: "top-1000", createdAt: past(3) } });
+    const run = await db.scanRun.create({
+      data: { organizationId: o.id, assetId: asset.id, trigger: "SCHEDULED", portSpec: "top-1000", createdAt: past(3) },
+    });
     expect(await failStaleScanRuns(NOW)).toBeGreaterThanOrEqual(1);
     expect(await db.scanRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ status: "FAILED" });
   });
@@ -60,7 +90,9 @@ describe("monitor scheduling", () => {
   it("purges assets deleted more than 30 days ago with their history, per organisation", async () => {
     const o = await org("purge", "STARTER", 0);
     const old = await db.asset.create({ data: { organizationId: o.id, kind: "DOMAIN", value: "old.purge.test" } });
-    const recent = await db.asset.create({ data: { organizationId: o.id, kind: "DOMAIN", value: "recent.purge.test", deletedAt: past(29 * 24) } });
+    const recent = await db.asset.create({
+      data: { organizationId: o.id, kind: "DOMAIN", value: "recent.purge.test", deletedAt: past(29 * 24) },
+    });
     const { scanRunId, hostId } = await startRunWithHost(o.id, old.id);
     await storeHostObservations(o.id, { scanRunId, hostId, ports: [openPort(22)], catchAll: false, observedAt: NOW });
     await db.asset.update({ where: { id: old.id }, data: { deletedAt: past(31 * 24) } });

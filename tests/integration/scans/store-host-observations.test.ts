@@ -9,7 +9,13 @@ async function intervalsOf(hostId: string) {
 
 async function scanOnce(organizationId: string, assetId: string, ports: ReturnType<typeof openPort>[], at: Date) {
   const { scanRunId, hostId } = await startRunWithHost(organizationId, assetId);
-  const stored = await storeHostObservations(organizationId, { scanRunId, hostId, ports, catchAll: false, observedAt: at });
+  const stored = await storeHostObservations(organizationId, {
+    scanRunId,
+    hostId,
+    ports,
+    catchAll: false,
+    observedAt: at,
+  });
   return { scanRunId, hostId, stored };
 }
 
@@ -17,7 +23,13 @@ describe("storeHostObservations", () => {
   it("stores a host once per scan run: a repeated store writes no duplicate rows", async () => {
     const { org, asset } = await createOrgWithAsset();
     const { scanRunId, hostId } = await startRunWithHost(org.id, asset.id);
-    const input = { scanRunId, hostId, ports: [openPort(22), openPort(443)], catchAll: false, observedAt: new Date("2026-01-01T00:00:00Z") };
+    const input = {
+      scanRunId,
+      hostId,
+      ports: [openPort(22), openPort(443)],
+      catchAll: false,
+      observedAt: new Date("2026-01-01T00:00:00Z"),
+    };
 
     const first = await storeHostObservations(org.id, input);
     const second = await storeHostObservations(org.id, input);
@@ -35,7 +47,10 @@ describe("storeHostObservations", () => {
     const { org, asset } = await createOrgWithAsset();
     const { scanRunId, hostId } = await startRunWithHost(org.id, asset.id);
     const input = { scanRunId, hostId, ports: [openPort(80)], catchAll: false, observedAt: new Date() };
-    const results = await Promise.allSettled([storeHostObservations(org.id, input), storeHostObservations(org.id, input)]);
+    const results = await Promise.allSettled([
+      storeHostObservations(org.id, input),
+      storeHostObservations(org.id, input),
+    ]);
     expect(results.some((r) => r.status === "fulfilled")).toBe(true);
     expect(await db.portInterval.count({ where: { hostId } })).toBe(1);
     expect(await db.scanHostResult.count({ where: { scanRunId } })).toBe(1);
@@ -64,7 +79,13 @@ describe("storeHostObservations", () => {
       openedByScanRunId: s1.scanRunId,
       closedByScanRunId: s3.scanRunId,
     });
-    expect(intervals[1]).toMatchObject({ port: 22, firstSeenAt: t4, lastSeenAt: t4, closedAt: null, openedByScanRunId: s4.scanRunId });
+    expect(intervals[1]).toMatchObject({
+      port: 22,
+      firstSeenAt: t4,
+      lastSeenAt: t4,
+      closedAt: null,
+      openedByScanRunId: s4.scanRunId,
+    });
 
     const changes = await db.exposureChange.findMany({ where: { assetId: asset.id }, orderBy: { createdAt: "asc" } });
     expect(changes.map((c) => [c.scanRunId, c.kind, c.port])).toEqual([
@@ -78,9 +99,19 @@ describe("storeHostObservations", () => {
 
   it("an unchanged port only moves lastSeenAt", async () => {
     const { org, asset } = await createOrgWithAsset();
-    const s1 = await scanOnce(org.id, asset.id, [openPort(443, { tls: certificate(), banner: "first" })], new Date("2026-02-01T00:00:00Z"));
+    const s1 = await scanOnce(
+      org.id,
+      asset.id,
+      [openPort(443, { tls: certificate(), banner: "first" })],
+      new Date("2026-02-01T00:00:00Z"),
+    );
     // Same service; the banner and cipher differ, which is not a change.
-    await scanOnce(org.id, asset.id, [openPort(443, { tls: certificate({ cipher: "OTHER" }), banner: "second" })], new Date("2026-02-02T00:00:00Z"));
+    await scanOnce(
+      org.id,
+      asset.id,
+      [openPort(443, { tls: certificate({ cipher: "OTHER" }), banner: "second" })],
+      new Date("2026-02-02T00:00:00Z"),
+    );
     const [interval] = await intervalsOf(s1.hostId);
     expect(await db.portInterval.count({ where: { hostId: s1.hostId } })).toBe(1);
     expect(interval).toMatchObject({ banner: "first", lastSeenAt: new Date("2026-02-02T00:00:00Z"), closedAt: null });
@@ -107,17 +138,39 @@ describe("storeHostObservations", () => {
 
   it("a renewed certificate is a changed service (the grade reads its dates)", async () => {
     const { org, asset } = await createOrgWithAsset();
-    const s1 = await scanOnce(org.id, asset.id, [openPort(443, { tls: certificate() })], new Date("2026-04-01T00:00:00Z"));
-    await scanOnce(org.id, asset.id, [openPort(443, { tls: certificate({ validTo: "2028-01-01T00:00:00.000Z" }) })], new Date("2026-04-02T00:00:00Z"));
+    const s1 = await scanOnce(
+      org.id,
+      asset.id,
+      [openPort(443, { tls: certificate() })],
+      new Date("2026-04-01T00:00:00Z"),
+    );
+    await scanOnce(
+      org.id,
+      asset.id,
+      [openPort(443, { tls: certificate({ validTo: "2028-01-01T00:00:00.000Z" }) })],
+      new Date("2026-04-02T00:00:00Z"),
+    );
     const intervals = await intervalsOf(s1.hostId);
     expect(intervals).toHaveLength(2);
-    expect((intervals.find((i) => i.closedAt === null)!.tls as { validTo: string }).validTo).toBe("2028-01-01T00:00:00.000Z");
+    expect((intervals.find((i) => i.closedAt === null)!.tls as { validTo: string }).validTo).toBe(
+      "2028-01-01T00:00:00.000Z",
+    );
   });
 
   it("a site that starts redirecting to HTTPS is a changed service, and the facts are stored", async () => {
     const { org, asset } = await createOrgWithAsset();
-    const s1 = await scanOnce(org.id, asset.id, [openPort(80, { facts: { redirectsToHttps: false } })], new Date("2026-05-01T00:00:00Z"));
-    const s2 = await scanOnce(org.id, asset.id, [openPort(80, { facts: { redirectsToHttps: true } })], new Date("2026-05-02T00:00:00Z"));
+    const s1 = await scanOnce(
+      org.id,
+      asset.id,
+      [openPort(80, { facts: { redirectsToHttps: false } })],
+      new Date("2026-05-01T00:00:00Z"),
+    );
+    const s2 = await scanOnce(
+      org.id,
+      asset.id,
+      [openPort(80, { facts: { redirectsToHttps: true } })],
+      new Date("2026-05-02T00:00:00Z"),
+    );
     expect(s2.stored).toMatchObject({ changed: 1 });
     const intervals = await intervalsOf(s1.hostId);
     expect(intervals.map((i) => [i.facts, i.closedAt === null])).toEqual([
@@ -132,7 +185,13 @@ describe("storeHostObservations", () => {
     const { org, asset } = await createOrgWithAsset();
     const s1 = await scanOnce(org.id, asset.id, [openPort(80)], new Date("2026-05-01T00:00:00Z"));
     const { scanRunId, hostId } = await startRunWithHost(org.id, asset.id);
-    await storeHostObservations(org.id, { scanRunId, hostId, ports: [], catchAll: true, observedAt: new Date("2026-05-02T00:00:00Z") });
+    await storeHostObservations(org.id, {
+      scanRunId,
+      hostId,
+      ports: [],
+      catchAll: true,
+      observedAt: new Date("2026-05-02T00:00:00Z"),
+    });
     expect(hostId).toBe(s1.hostId);
     expect(await db.host.findUniqueOrThrow({ where: { id: hostId } })).toMatchObject({ catchAll: true });
     expect(await db.portInterval.count({ where: { hostId, closedAt: null } })).toBe(1);
@@ -144,7 +203,13 @@ describe("storeHostObservations", () => {
     const theirs = await createOrgWithAsset();
     const { scanRunId, hostId } = await startRunWithHost(mine.org.id, mine.asset.id);
     await expect(
-      storeHostObservations(theirs.org.id, { scanRunId, hostId, ports: [openPort(22)], catchAll: false, observedAt: new Date() }),
+      storeHostObservations(theirs.org.id, {
+        scanRunId,
+        hostId,
+        ports: [openPort(22)],
+        catchAll: false,
+        observedAt: new Date(),
+      }),
     ).rejects.toThrow(/not found/);
     expect(await db.portInterval.count({ where: { hostId } })).toBe(0);
     expect(await db.scanHostResult.count({ where: { scanRunId } })).toBe(0);

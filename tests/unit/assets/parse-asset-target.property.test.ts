@@ -10,7 +10,9 @@ const NORMALIZED_DOMAIN_PATTERN =
 const label = fc.stringMatching(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,20}[A-Za-z0-9])?$/);
 const unicodeLabel = fc.string({ unit: fc.constantFrom(..."abcdeéüßж中文テスト-09"), minLength: 1, maxLength: 12 });
 const domainish = fc.oneof(
-  fc.tuple(fc.array(label, { minLength: 1, maxLength: 5 }), fc.stringMatching(/^[a-z]{2,10}$/)).map(([ls, tld]) => [...ls, tld].join(".")),
+  fc
+    .tuple(fc.array(label, { minLength: 1, maxLength: 5 }), fc.stringMatching(/^[a-z]{2,10}$/))
+    .map(([ls, tld]) => [...ls, tld].join(".")),
   fc.array(fc.oneof(label, unicodeLabel), { minLength: 1, maxLength: 5 }).map((ls) => ls.join(".")),
 );
 const anything = fc.oneof(

@@ -81,24 +81,44 @@ describe("every rejection says what to enter instead", () => {
     expect(rejection(raw)).toBe(message);
   });
 
-  it.each(["127.1", "0x7f.0.0.1", "01.2.3.4", "1.2.3.4.", "1.2.3", "1.2.3.4.5", "１９２.０.２.１"])("IP written as a domain: %s", (raw) => {
-    expect(rejection(raw)).toMatch(/looks like an IP address written in an unusual form\. Enter it as four decimal numbers/);
-  });
+  it.each(["127.1", "0x7f.0.0.1", "01.2.3.4", "1.2.3.4.", "1.2.3", "1.2.3.4.5", "１９２.０.２.１"])(
+    "IP written as a domain: %s",
+    (raw) => {
+      expect(rejection(raw)).toMatch(
+        /looks like an IP address written in an unusual form\. Enter it as four decimal numbers/,
+      );
+    },
+  );
 
   it.each([
     ["localhost", "Enter a full domain name with at least two parts, like example.com."],
     ["example.123", "The last part of a domain name (like .com) cannot be only digits."],
-    ["example..com", "A domain name cannot have an empty part: remove the extra dot (two dots in a row, or a dot at the start)."],
-    [".example.com", "A domain name cannot have an empty part: remove the extra dot (two dots in a row, or a dot at the start)."],
-    ["example.com..", "A domain name cannot have an empty part: remove the extra dot (two dots in a row, or a dot at the start)."],
+    [
+      "example..com",
+      "A domain name cannot have an empty part: remove the extra dot (two dots in a row, or a dot at the start).",
+    ],
+    [
+      ".example.com",
+      "A domain name cannot have an empty part: remove the extra dot (two dots in a row, or a dot at the start).",
+    ],
+    [
+      "example.com..",
+      "A domain name cannot have an empty part: remove the extra dot (two dots in a row, or a dot at the start).",
+    ],
     ["-shop.example.com", 'A part of a domain name cannot start or end with a hyphen: "-shop".'],
     ["shop-.example.com", 'A part of a domain name cannot start or end with a hyphen: "shop-".'],
     ["_dmarc.example.com", 'A domain name may contain only letters, digits and hyphens; "_" is not allowed.'],
     ["exa mple.com", "A domain name cannot contain spaces."],
     ["%41.example.com", 'A domain name cannot contain "%".'],
     ["xn--zz.example", '"xn--zz.example" contains an invalid internationalised (xn--) part.'],
-    ["exa<mple.com", '"exa<mple.com" is not a valid domain name. Use letters, digits, hyphens and dots, like example.com.'],
-    [`${"a".repeat(64)}.com`, 'Each part of a domain name between dots can be at most 63 characters; "aaaaaaaaaaaaaaaaaaaa…" has 64.'],
+    [
+      "exa<mple.com",
+      '"exa<mple.com" is not a valid domain name. Use letters, digits, hyphens and dots, like example.com.',
+    ],
+    [
+      `${"a".repeat(64)}.com`,
+      'Each part of a domain name between dots can be at most 63 characters; "aaaaaaaaaaaaaaaaaaaa…" has 64.',
+    ],
   ])("%j", (raw, message) => {
     expect(rejection(raw)).toBe(message);
   });
@@ -108,6 +128,8 @@ describe("every rejection says what to enter instead", () => {
   });
 
   it("refuses IPv6 zone ids", () => {
-    expect(rejection("fe80::1%eth0")).toBe("Enter the IPv6 address without a zone (the part after %), like 2001:db8::10.");
+    expect(rejection("fe80::1%eth0")).toBe(
+      "Enter the IPv6 address without a zone (the part after %), like 2001:db8::10.",
+    );
   });
 });

@@ -10,7 +10,12 @@ describe("client address for the per-IP sign-in limit", () => {
   it("takes the socket address when no proxy is configured, whatever X-Forwarded-For or X-Real-IP say", () => {
     expect(trustedProxyHops(undefined)).toBe(0);
     expect(clientIpFromHeaders(h({ ...SOCKET, "x-forwarded-for": "198.51.100.7" }))).toBe("192.0.2.10");
-    expect(clientIpFromHeaders(h({ ...SOCKET, "x-forwarded-for": "203.0.113.9, 198.51.100.7", "x-real-ip": "198.51.100.8" }), 0)).toBe("192.0.2.10");
+    expect(
+      clientIpFromHeaders(
+        h({ ...SOCKET, "x-forwarded-for": "203.0.113.9, 198.51.100.7", "x-real-ip": "198.51.100.8" }),
+        0,
+      ),
+    ).toBe("192.0.2.10");
     expect(clientIpFromHeaders(h({ "x-forwarded-for": "198.51.100.7" }), 0)).toBe("unknown");
   });
 
@@ -18,18 +23,23 @@ describe("client address for the per-IP sign-in limit", () => {
     expect(trustedProxyHops("1")).toBe(1);
     expect(clientIpFromHeaders(h({ ...SOCKET, "x-forwarded-for": "198.51.100.7" }), 1)).toBe("198.51.100.7");
     // A client-supplied entry on the left cannot choose the key.
-    expect(clientIpFromHeaders(h({ ...SOCKET, "x-forwarded-for": "203.0.113.9, 198.51.100.7" }), 1)).toBe("198.51.100.7");
+    expect(clientIpFromHeaders(h({ ...SOCKET, "x-forwarded-for": "203.0.113.9, 198.51.100.7" }), 1)).toBe(
+      "198.51.100.7",
+    );
     // Reached the app around the proxy: the socket is all there is.
     expect(clientIpFromHeaders(h(SOCKET), 1)).toBe("192.0.2.10");
   });
 
   it("counts further proxies from the right when told there are several", () => {
-    expect(clientIpFromHeaders(h({ "x-forwarded-for": "203.0.113.9, 198.51.100.7, 127.0.0.1" }), 2)).toBe("198.51.100.7");
+    expect(clientIpFromHeaders(h({ "x-forwarded-for": "203.0.113.9, 198.51.100.7, 127.0.0.1" }), 2)).toBe(
+      "198.51.100.7",
+    );
     expect(clientIpFromHeaders(h({ "x-forwarded-for": "198.51.100.7" }), 3)).toBe("198.51.100.7");
   });
 
   it("refuses a TRUSTED_PROXY_HOPS that is not a small whole number", () => {
-    for (const bad of ["-1", "1.5", "eleven", "11"]) expect(() => trustedProxyHops(bad), bad).toThrow(/TRUSTED_PROXY_HOPS/);
+    for (const bad of ["-1", "1.5", "eleven", "11"])
+      expect(() => trustedProxyHops(bad), bad).toThrow(/TRUSTED_PROXY_HOPS/);
     expect(trustedProxyHops(" ")).toBe(0);
   });
 

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { commonPasswords, isCommonPassword } from "@/lib/auth/common-passwords";
-import { MIN_PASSWORD_SCORE, assertPasswordPolicy, passwordPolicyViolation, passwordScore } from "@/lib/auth/password-policy";
+import {
+  MIN_PASSWORD_SCORE,
+  assertPasswordPolicy,
+  passwordPolicyViolation,
+  passwordScore,
+} from "@/lib/auth/password-policy";
 import { AppError } from "@/lib/errors";
 
 describe("password policy", () => {
@@ -34,18 +39,24 @@ describe("password policy", () => {
       expect(passwordScore(weak)).toBeLessThan(MIN_PASSWORD_SCORE);
     }
     expect(passwordScore("annelongname")).toBeGreaterThanOrEqual(MIN_PASSWORD_SCORE);
-    expect(passwordPolicyViolation("annelongname", { email: "anne@example.test", name: "Anne Longname" })).toMatch(/too easy to guess/);
+    expect(passwordPolicyViolation("annelongname", { email: "anne@example.test", name: "Anne Longname" })).toMatch(
+      /too easy to guess/,
+    );
     expect(MIN_PASSWORD_SCORE).toBe(3);
   });
 
   it("scores the first 48 characters only, so a long password cannot make the check slow", () => {
     expect(passwordPolicyViolation("a".repeat(256))).toMatch(/too easy to guess/);
-    expect(passwordPolicyViolation(`${"ab".repeat(24)}${"tangerine-ocelot-47-viaduct".repeat(5)}`)).toMatch(/too easy to guess/);
+    expect(passwordPolicyViolation(`${"ab".repeat(24)}${"tangerine-ocelot-47-viaduct".repeat(5)}`)).toMatch(
+      /too easy to guess/,
+    );
     expect(passwordPolicyViolation(`tangerine-ocelot-47-viaduct-marmalade-glacier-81${"a".repeat(200)}`)).toBeNull();
   });
 
   it("refuses the account's own email address as password", () => {
-    expect(passwordPolicyViolation("ann.longname@example.test", { email: "ann.longname@example.test" })).toMatch(/email/);
+    expect(passwordPolicyViolation("ann.longname@example.test", { email: "ann.longname@example.test" })).toMatch(
+      /email/,
+    );
   });
 
   it("refuses passwords over the maximum length", () => {

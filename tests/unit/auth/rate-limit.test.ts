@@ -24,8 +24,20 @@ describe("sign-in rate limit window", () => {
   });
 
   it("allows up to limit-1 failures, refuses at the limit", () => {
-    expect(decideLimit([1, 2, 3, 4].map((m) => ago(m * MIN)), rule, now)).toEqual({ allowed: true });
-    expect(decideLimit([1, 2, 3, 4, 5].map((m) => ago(m * MIN)), rule, now).allowed).toBe(false);
+    expect(
+      decideLimit(
+        [1, 2, 3, 4].map((m) => ago(m * MIN)),
+        rule,
+        now,
+      ),
+    ).toEqual({ allowed: true });
+    expect(
+      decideLimit(
+        [1, 2, 3, 4, 5].map((m) => ago(m * MIN)),
+        rule,
+        now,
+      ).allowed,
+    ).toBe(false);
   });
 
   it("ignores failures older than the window", () => {
@@ -41,13 +53,21 @@ describe("sign-in rate limit window", () => {
 
   it("tells how long until the oldest counted failure leaves the window", () => {
     // Failures 10, 8, 6, 4, 2 minutes ago: the one 10 minutes ago leaves in 5 minutes.
-    const decision = decideLimit([10, 8, 6, 4, 2].map((m) => ago(m * MIN)), rule, now);
+    const decision = decideLimit(
+      [10, 8, 6, 4, 2].map((m) => ago(m * MIN)),
+      rule,
+      now,
+    );
     expect(decision).toEqual({ allowed: false, retryAfterMs: 5 * MIN });
   });
 
   it("with more failures than the limit, waits until enough have left", () => {
     // 7 failures: 3 must age out; the third oldest (10 min ago) leaves in 5 minutes.
-    const decision = decideLimit([14, 12, 10, 8, 6, 4, 2].map((m) => ago(m * MIN)), rule, now);
+    const decision = decideLimit(
+      [14, 12, 10, 8, 6, 4, 2].map((m) => ago(m * MIN)),
+      rule,
+      now,
+    );
     expect(decision).toEqual({ allowed: false, retryAfterMs: 5 * MIN });
   });
 
@@ -80,14 +100,21 @@ describe("progressive delay per account and address", () => {
   const rule = SIGN_IN_DELAY_PER_ACCOUNT_AND_ADDRESS;
 
   it("lets the first 3 failures through, then waits 30 s, doubling up to 15 minutes", () => {
-    expect([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 50].map((n) => delayAfterFailures(n, rule) / 1000)).toEqual([0, 0, 0, 30, 60, 120, 240, 480, 900, 900, 900]);
+    expect([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 50].map((n) => delayAfterFailures(n, rule) / 1000)).toEqual([
+      0, 0, 0, 30, 60, 120, 240, 480, 900, 900, 900,
+    ]);
   });
 
   it("counts the wait from the last failure in the hour", () => {
     expect(decideDelay([ago(5_000), ago(6_000)], rule, now)).toEqual({ allowed: true });
-    expect(decideDelay([ago(10_000), ago(20_000), ago(30_000)], rule, now)).toEqual({ allowed: false, retryAfterMs: 20_000 });
+    expect(decideDelay([ago(10_000), ago(20_000), ago(30_000)], rule, now)).toEqual({
+      allowed: false,
+      retryAfterMs: 20_000,
+    });
     expect(decideDelay([ago(31_000), ago(40_000), ago(50_000)], rule, now)).toEqual({ allowed: true });
-    expect(decideDelay([ago(61 * MIN), ago(62 * MIN), ago(63 * MIN), ago(64 * MIN)], rule, now)).toEqual({ allowed: true });
+    expect(decideDelay([ago(61 * MIN), ago(62 * MIN), ago(63 * MIN), ago(64 * MIN)], rule, now)).toEqual({
+      allowed: true,
+    });
   });
 
   it("says seconds under a minute and minutes above, rounded up", () => {

@@ -1,6 +1,12 @@
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { EMAIL_VERIFICATION_TTL_MS, PASSWORD_RESET_TTL_MS, generateToken, hashToken, tokenState } from "@/lib/auth/tokens";
+import {
+  EMAIL_VERIFICATION_TTL_MS,
+  PASSWORD_RESET_TTL_MS,
+  generateToken,
+  hashToken,
+  tokenState,
+} from "@/lib/auth/tokens";
 
 describe("link tokens", () => {
   it("are 32 random bytes in URL-safe base64, different every time", () => {

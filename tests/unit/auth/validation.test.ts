@@ -34,12 +34,21 @@ describe("account form schemas", () => {
 
 describe("names people type", () => {
   const base = { email: "a@example.test", password: "x".repeat(12) };
-  it.each(["Ann\r\nBcc: x@example.test", "Ann\u0000", "Ann\u2028Evil", "\u202Emoc.live"])("sign-up refuses %j as a name and as an organisation name", (text) => {
-    const asName = signUpSchema.safeParse({ ...base, name: text });
-    expect(asName.error?.issues[0]).toMatchObject({ path: ["name"], message: expect.stringMatching(/control characters/) });
-    const asOrg = signUpSchema.safeParse({ ...base, name: "Ann", organizationName: text });
-    expect(asOrg.error?.issues[0]).toMatchObject({ path: ["organizationName"], message: expect.stringMatching(/control characters/) });
-  });
+  it.each(["Ann\r\nBcc: x@example.test", "Ann\u0000", "Ann\u2028Evil", "\u202Emoc.live"])(
+    "sign-up refuses %j as a name and as an organisation name",
+    (text) => {
+      const asName = signUpSchema.safeParse({ ...base, name: text });
+      expect(asName.error?.issues[0]).toMatchObject({
+        path: ["name"],
+        message: expect.stringMatching(/control characters/),
+      });
+      const asOrg = signUpSchema.safeParse({ ...base, name: "Ann", organizationName: text });
+      expect(asOrg.error?.issues[0]).toMatchObject({
+        path: ["organizationName"],
+        message: expect.stringMatching(/control characters/),
+      });
+    },
+  );
 
   it("a blank organisation name still means the default one", () => {
     expect(signUpSchema.parse({ ...base, name: "Ann", organizationName: "   " }).organizationName).toBeUndefined();

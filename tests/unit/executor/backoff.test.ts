@@ -6,7 +6,9 @@ describe("backoffDelay", () => {
   const opts = { baseMs: 1000, maxMs: 60_000, jitter: 0 };
 
   it("doubles with each attempt up to the cap", () => {
-    expect([0, 1, 2, 3, 4, 5, 6, 7].map((a) => backoffDelay(a, opts))).toEqual([1000, 2000, 4000, 8000, 16000, 32000, 60000, 60000]);
+    expect([0, 1, 2, 3, 4, 5, 6, 7].map((a) => backoffDelay(a, opts))).toEqual([
+      1000, 2000, 4000, 8000, 16000, 32000, 60000, 60000,
+    ]);
   });
 
   it("stays within the jitter band and the cap", () => {

@@ -14,12 +14,16 @@ describe("parseCron", () => {
     // 09:00 in Paris is 08:00 UTC in winter (CET) and 07:00 UTC in summer (CEST).
     expect(c.next(new Date("2026-01-10T12:00:00Z")).toISOString()).toBe("2026-01-11T08:00:00.000Z");
     expect(c.next(new Date("2026-07-10T12:00:00Z")).toISOString()).toBe("2026-07-11T07:00:00.000Z");
-    expect(parseCron("CRON_TZ=America/New_York 30 2 * * 1").next(new Date("2026-06-01T00:00:00Z")).toISOString()).toBe("2026-06-01T06:30:00.000Z");
+    expect(parseCron("CRON_TZ=America/New_York 30 2 * * 1").next(new Date("2026-06-01T00:00:00Z")).toISOString()).toBe(
+      "2026-06-01T06:30:00.000Z",
+    );
   });
 
   it("uses OR between day-of-month and day-of-week like standard cron", () => {
     // 1st of the month OR Mondays: after Sun 2026-03-01 12:00 comes Mon 03-02.
-    expect(parseCron("0 0 1 * 1").next(new Date("2026-03-01T12:00:00Z")).toISOString()).toBe("2026-03-02T00:00:00.000Z");
+    expect(parseCron("0 0 1 * 1").next(new Date("2026-03-01T12:00:00Z")).toISOString()).toBe(
+      "2026-03-02T00:00:00.000Z",
+    );
   });
 
   it("accepts nicknames", () => {

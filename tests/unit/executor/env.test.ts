@@ -9,9 +9,16 @@ describe("decideLocalExecutor", () => {
   it("starts by default and stays off when an external Inngest is configured", () => {
     expect(decideLocalExecutor({})).toEqual({ start: true });
     expect(decideLocalExecutor({ INNGEST_DEV: "1" })).toMatchObject({ start: false });
-    expect(decideLocalExecutor({ INNGEST_BASE_URL: "http://inngest.internal.test:8288" })).toMatchObject({ start: false });
-    expect(decideLocalExecutor({ INNGEST_EVENT_KEY: "k", INNGEST_SIGNING_KEY: "signkey-prod-00" })).toMatchObject({ start: false });
-    expect(decideLocalExecutor({ PORTWATCH_EXECUTOR: "off" })).toMatchObject({ start: false, reason: "PORTWATCH_EXECUTOR=off" });
+    expect(decideLocalExecutor({ INNGEST_BASE_URL: "http://inngest.internal.test:8288" })).toMatchObject({
+      start: false,
+    });
+    expect(decideLocalExecutor({ INNGEST_EVENT_KEY: "k", INNGEST_SIGNING_KEY: "signkey-prod-00" })).toMatchObject({
+      start: false,
+    });
+    expect(decideLocalExecutor({ PORTWATCH_EXECUTOR: "off" })).toMatchObject({
+      start: false,
+      reason: "PORTWATCH_EXECUTOR=off",
+    });
     expect(decideLocalExecutor({ PORTWATCH_EXECUTOR: "on", INNGEST_EVENT_KEY: "k" })).toEqual({ start: true });
     expect(() => decideLocalExecutor({ PORTWATCH_EXECUTOR: "maybe" })).toThrow(/PORTWATCH_EXECUTOR/);
   });
@@ -71,7 +78,11 @@ describe("executorSettings", () => {
   it("reads the global cap and rejects nonsense", () => {
     expect(executorSettings({}).maxInFlight).toBe(32);
     expect(executorSettings({ PORTWATCH_EXECUTOR_MAX_IN_FLIGHT: "4" }).maxInFlight).toBe(4);
-    expect(() => executorSettings({ PORTWATCH_EXECUTOR_MAX_IN_FLIGHT: "0" })).toThrow(/PORTWATCH_EXECUTOR_MAX_IN_FLIGHT/);
-    expect(() => executorSettings({ PORTWATCH_EXECUTOR_MAX_IN_FLIGHT: "lots" })).toThrow(/PORTWATCH_EXECUTOR_MAX_IN_FLIGHT/);
+    expect(() => executorSettings({ PORTWATCH_EXECUTOR_MAX_IN_FLIGHT: "0" })).toThrow(
+      /PORTWATCH_EXECUTOR_MAX_IN_FLIGHT/,
+    );
+    expect(() => executorSettings({ PORTWATCH_EXECUTOR_MAX_IN_FLIGHT: "lots" })).toThrow(
+      /PORTWATCH_EXECUTOR_MAX_IN_FLIGHT/,
+    );
   });
 });

@@ -1,20 +1,37 @@
 import { describe, expect, it } from "vitest";
 import { compileExpression, evaluateKey, expressionMatches } from "@/lib/executor/expressions";
 
-const trigger = { name: "scan/requested", data: { organizationId: "org_1", assetId: "a1", ports: 100, nested: { tier: "pro" } } };
+const trigger = {
+  name: "scan/requested",
+  data: { organizationId: "org_1", assetId: "a1", ports: 100, nested: { tier: "pro" } },
+};
 
 describe("expressionMatches", () => {
   it("matches waitForEvent/cancelOn `match` expressions on equal data", () => {
-    expect(expressionMatches("event.data.assetId == async.data.assetId", { event: trigger, async: { data: { assetId: "a1" } } })).toBe(true);
-    expect(expressionMatches("event.data.assetId == async.data.assetId", { event: trigger, async: { data: { assetId: "a2" } } })).toBe(false);
+    expect(
+      expressionMatches("event.data.assetId == async.data.assetId", {
+        event: trigger,
+        async: { data: { assetId: "a1" } },
+      }),
+    ).toBe(true);
+    expect(
+      expressionMatches("event.data.assetId == async.data.assetId", {
+        event: trigger,
+        async: { data: { assetId: "a2" } },
+      }),
+    ).toBe(false);
   });
 
   it("treats a missing key in the incoming event as no match, not an error", () => {
-    expect(expressionMatches("event.data.assetId == async.data.assetId", { event: trigger, async: { data: {} } })).toBe(false);
+    expect(expressionMatches("event.data.assetId == async.data.assetId", { event: trigger, async: { data: {} } })).toBe(
+      false,
+    );
   });
 
   it("supports literals, numbers, boolean operators and nesting", () => {
-    expect(expressionMatches("event.data.ports > 50 && event.data.nested.tier == 'pro'", { event: trigger })).toBe(true);
+    expect(expressionMatches("event.data.ports > 50 && event.data.nested.tier == 'pro'", { event: trigger })).toBe(
+      true,
+    );
     expect(expressionMatches('event.data.ports < 50 || event.name == "scan/requested"', { event: trigger })).toBe(true);
     expect(expressionMatches("!(event.data.ports == 100)", { event: trigger })).toBe(false);
   });

@@ -1,6 +1,13 @@
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { assertSigningKey, canonicalJson, generateSigningKey, hashedSigningKey, signBody, verifySignature } from "@/lib/executor/signing";
+import {
+  assertSigningKey,
+  canonicalJson,
+  generateSigningKey,
+  hashedSigningKey,
+  signBody,
+  verifySignature,
+} from "@/lib/executor/signing";
 
 const key = `signkey-test-${"ab".repeat(32)}`;
 
@@ -10,7 +17,10 @@ describe("request signing", () => {
     const body = canonicalJson({ b: 1, a: "x" });
     const sig = signBody(body, key, now);
     const ts = String(now.getTime() / 1000);
-    const expected = crypto.createHmac("sha256", "ab".repeat(32)).update(body + ts).digest("hex");
+    const expected = crypto
+      .createHmac("sha256", "ab".repeat(32))
+      .update(body + ts)
+      .digest("hex");
     expect(sig).toBe(`t=${ts}&s=${expected}`);
   });
 
@@ -30,7 +40,9 @@ describe("request signing", () => {
   });
 
   it("hashes the signing key like the SDK's bearer token (SDK spec example)", () => {
-    expect(hashedSigningKey("signkey-prod-12345678")).toBe("signkey-prod-b2ed992186a5cb19f6668aade821f502c1d00970dfd0e35128d51bac4649916c");
+    expect(hashedSigningKey("signkey-prod-12345678")).toBe(
+      "signkey-prod-b2ed992186a5cb19f6668aade821f502c1d00970dfd0e35128d51bac4649916c",
+    );
   });
 
   it("generates valid keys and rejects malformed ones", () => {

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { compareBySeverity, GRADING_METHOD_VERSION, gradeAsset, type GradingFinding } from "@/lib/grading";
 import { AS_OF, finding, service, tls } from "./finding-builder";
 
-const grade = (findings: GradingFinding[], catchAllHosts?: string[]) => gradeAsset({ findings, catchAllHosts }, { asOf: AS_OF });
+const grade = (findings: GradingFinding[], catchAllHosts?: string[]) =>
+  gradeAsset({ findings, catchAllHosts }, { asOf: AS_OF });
 const only = (findings: GradingFinding[]) => {
   const result = grade(findings);
   expect(result.findings).toHaveLength(1);
@@ -21,10 +22,12 @@ describe("expected public services", () => {
       service("http", 80, { facts: { redirectsToHttps: true } }),
     ]);
     expect(result).toMatchObject({ score: 100, grade: "A", totalDeduction: 0 });
-    expect(result.findings.map((f) => [f.finding.port, f.severity, f.ruleId])).toEqual([
-      [443, "info", "https"],
-      [80, "info", "http-redirect"],
-    ].sort((a, b) => (a[0] as number) - (b[0] as number)));
+    expect(result.findings.map((f) => [f.finding.port, f.severity, f.ruleId])).toEqual(
+      [
+        [443, "info", "https"],
+        [80, "info", "http-redirect"],
+      ].sort((a, b) => (a[0] as number) - (b[0] as number)),
+    );
   });
 
   it("plain HTTP without a redirect is low: 3 points, still A", () => {
@@ -119,7 +122,9 @@ describe("exposed services that lower the grade", () => {
   });
 
   it("an Elasticsearch product behind a plain HTTP answer is graded as Elasticsearch", () => {
-    const { f } = only([finding({ port: 9200, typicalService: "wap-wsp", detectedService: "http", product: "Elasticsearch" })]);
+    const { f } = only([
+      finding({ port: 9200, typicalService: "wap-wsp", detectedService: "http", product: "Elasticsearch" }),
+    ]);
     expect(f).toMatchObject({ ruleId: "elasticsearch", severity: "critical", assessedService: "elasticsearch" });
     expect(f.adjustments.map((a) => a.kind)).not.toContain("service-mismatch");
   });
@@ -140,16 +145,25 @@ describe("detected versus typical service", () => {
 
   it("RDP hidden on the HTTPS port is critical plus the mismatch", () => {
     const { f } = only([finding({ port: 443, typicalService: "https", detectedService: "ms-wbt-server" })]);
-    expect(f.adjustments.map((a) => [a.kind, a.points])).toEqual([["service", 35], ["service-mismatch", 4]]);
+    expect(f.adjustments.map((a) => [a.kind, a.points])).toEqual([
+      ["service", 35],
+      ["service-mismatch", 4],
+    ]);
   });
 
   it("the same family on another port is no mismatch (SMTP on 587, HTTPS on 8080)", () => {
-    expect(only([finding({ port: 587, typicalService: "submission", detectedService: "smtp" })]).f.rawDeduction).toBe(8);
-    expect(only([finding({ port: 8080, typicalService: "http-alt", detectedService: "https", tls: tls() })]).f.rawDeduction).toBe(0);
+    expect(only([finding({ port: 587, typicalService: "submission", detectedService: "smtp" })]).f.rawDeduction).toBe(
+      8,
+    );
+    expect(
+      only([finding({ port: 8080, typicalService: "http-alt", detectedService: "https", tls: tls() })]).f.rawDeduction,
+    ).toBe(0);
   });
 
   it("no mismatch on a pending port or a registration this method does not recognise", () => {
-    expect(only([finding({ port: 4444, pendingClassification: true, detectedService: "https", tls: tls() })]).f.rawDeduction).toBe(0);
+    expect(
+      only([finding({ port: 4444, pendingClassification: true, detectedService: "https", tls: tls() })]).f.rawDeduction,
+    ).toBe(0);
     expect(only([finding({ port: 8000, typicalService: "irdmi", detectedService: "http" })]).f.rawDeduction).toBe(3);
   });
 });
@@ -177,13 +191,18 @@ describe("TLS problems visible in the handshake", () => {
       service("https", 443, { tls: tls({ validTo: "2025-05-01T00:00:00Z", selfSigned: true, protocol: "TLSv1" }) }),
     ]);
     expect(f).toMatchObject({ severity: "low", rawDeduction: 13 });
-    expect(f.reason).toMatch(/expired on 2025-05-01 \(\+5\); self-signed certificate \(\+3\); deprecated protocol TLSv1 negotiated \(\+5\)/);
+    expect(f.reason).toMatch(
+      /expired on 2025-05-01 \(\+5\); self-signed certificate \(\+3\); deprecated protocol TLSv1 negotiated \(\+5\)/,
+    );
     expect(result.score).toBe(87);
   });
 
   it("a valid modern certificate adds nothing; validity is judged at asOf, not today", () => {
     expect(only([service("https", 443, { tls: tls() })]).f.deduction).toBe(0);
-    const later = gradeAsset({ findings: [service("https", 443, { tls: tls() })] }, { asOf: new Date("2027-01-01T00:00:00Z") });
+    const later = gradeAsset(
+      { findings: [service("https", 443, { tls: tls() })] },
+      { asOf: new Date("2027-01-01T00:00:00Z") },
+    );
     expect(later.findings[0]!.deduction).toBe(5);
   });
 });
@@ -192,7 +211,10 @@ describe("diminishing returns, ceilings and what is not graded", () => {
   const hosts = Array.from({ length: 50 }, (_, i) => `192.0.2.${i + 1}`);
 
   it("50 HTTPS ports are still an A", () => {
-    expect(grade(hosts.map((ip) => service("https", 443, { ip, tls: tls() })))).toMatchObject({ score: 100, grade: "A" });
+    expect(grade(hosts.map((ip) => service("https", 443, { ip, tls: tls() })))).toMatchObject({
+      score: 100,
+      grade: "A",
+    });
   });
 
   it("50 plain HTTP ports cost 5.8 points, not 150", () => {
@@ -213,7 +235,10 @@ describe("diminishing returns, ceilings and what is not graded", () => {
     const withCert = service("https", 443, { ip: "192.0.2.2", tls: tls({ selfSigned: true }) });
     const expired = service("https", 443, { ip: "192.0.2.1", tls: tls({ validTo: "2025-01-02T00:00:00Z" }) });
     const result = grade([withCert, expired]);
-    expect(result.findings.map((f) => [f.finding.ip, f.deduction])).toEqual([["192.0.2.1", 5], ["192.0.2.2", 1.5]]);
+    expect(result.findings.map((f) => [f.finding.ip, f.deduction])).toEqual([
+      ["192.0.2.1", 5],
+      ["192.0.2.2", 1.5],
+    ]);
   });
 
   it("closed, filtered and silent UDP ports are listed but not graded", () => {
@@ -234,7 +259,9 @@ describe("diminishing returns, ceilings and what is not graded", () => {
   it("a catch-all host is one informational line, its ports are not graded", () => {
     const cdn = "2001:db8::1";
     const result = grade([service("redis", 6379, { ip: cdn }), service("ssh", 22)], [cdn, cdn.toUpperCase()]);
-    expect(result.catchAllHosts).toEqual([{ ip: cdn, severity: "info", deduction: 0, reason: expect.stringMatching(/every probed port/) }]);
+    expect(result.catchAllHosts).toEqual([
+      { ip: cdn, severity: "info", deduction: 0, reason: expect.stringMatching(/every probed port/) },
+    ]);
     expect(result.notGraded).toHaveLength(1);
     expect(result).toMatchObject({ score: 92, grade: "A" });
   });
@@ -242,13 +269,27 @@ describe("diminishing returns, ceilings and what is not graded", () => {
 
 describe("presentation helpers and purity", () => {
   it("compareBySeverity lists the worst finding first", () => {
-    const result = grade([service("https", 443, { tls: tls() }), service("ssh", 22), service("redis", 6379), service("http", 80)]);
-    expect([...result.findings].sort(compareBySeverity).map((f) => f.assessedService)).toEqual(["redis", "ssh", "http", "https"]);
+    const result = grade([
+      service("https", 443, { tls: tls() }),
+      service("ssh", 22),
+      service("redis", 6379),
+      service("http", 80),
+    ]);
+    expect([...result.findings].sort(compareBySeverity).map((f) => f.assessedService)).toEqual([
+      "redis",
+      "ssh",
+      "http",
+      "https",
+    ]);
   });
 
   it("grading never modifies its input", () => {
     const findings = [service("redis", 6379), service("https", 443, { tls: tls({ selfSigned: true }) })].map((f) =>
-      Object.freeze({ ...f, tls: f.tls && Object.freeze({ ...f.tls, subjectAltNames: Object.freeze([...f.tls.subjectAltNames]) as string[] }) }),
+      Object.freeze({
+        ...f,
+        tls:
+          f.tls && Object.freeze({ ...f.tls, subjectAltNames: Object.freeze([...f.tls.subjectAltNames]) as string[] }),
+      }),
     );
     const snapshot = JSON.stringify(findings);
     expect(() => gradeAsset(Object.freeze({ findings: Object.freeze(findings) }), { asOf: AS_OF })).not.toThrow();
@@ -267,7 +308,11 @@ describe("open access", () => {
   });
 
   it("VNC offering security type None says so", () => {
-    const { f } = only([service("rfb", 5900, { facts: { unauthenticatedAccess: true, authenticationMethods: ["None", "VNC Authentication"] } })]);
+    const { f } = only([
+      service("rfb", 5900, {
+        facts: { unauthenticatedAccess: true, authenticationMethods: ["None", "VNC Authentication"] },
+      }),
+    ]);
     expect(f).toMatchObject({ severity: "critical" });
     expect(f.reason).toMatch(/VNC security type None/);
   });

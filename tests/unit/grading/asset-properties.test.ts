@@ -1,7 +1,13 @@
 /** The guarantees docs/grading.md promises, checked on random inputs. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DIMINISHING_WEIGHTS, gradeAsset, gradeForScore, MAX_FINDING_DEDUCTION, type GradingFinding } from "@/lib/grading";
+import {
+  DIMINISHING_WEIGHTS,
+  gradeAsset,
+  gradeForScore,
+  MAX_FINDING_DEDUCTION,
+  type GradingFinding,
+} from "@/lib/grading";
 import { findingKey } from "@/lib/grading/canonical-order";
 import { assetFindings, gradingFinding, HOSTS, newCriticalFinding } from "./arbitraries";
 import { AS_OF } from "./finding-builder";
@@ -28,7 +34,9 @@ describe("asset grade properties", () => {
   it("closing a port (removing its finding) never lowers the score or the letter", () => {
     fc.assert(
       fc.property(
-        assetFindings.filter((fs) => fs.length > 0).chain((fs) => fc.tuple(fc.constant(fs), fc.nat({ max: fs.length - 1 }))),
+        assetFindings
+          .filter((fs) => fs.length > 0)
+          .chain((fs) => fc.tuple(fc.constant(fs), fc.nat({ max: fs.length - 1 }))),
         ([findings, index]) => {
           const before = grade(findings);
           const removed = grade(findings.filter((_, i) => i !== index));
@@ -78,7 +86,9 @@ describe("asset grade properties", () => {
         expect(result.score).toBeGreaterThanOrEqual(0);
         expect(result.score).toBeLessThanOrEqual(100);
         expect(result.grade).toBe(gradeForScore(result.score));
-        expect(result.score).toBe(Math.max(0, Math.round(Math.min(100 - result.totalDeduction, result.ceiling?.score ?? 100))));
+        expect(result.score).toBe(
+          Math.max(0, Math.round(Math.min(100 - result.totalDeduction, result.ceiling?.score ?? 100))),
+        );
       }),
     );
   });

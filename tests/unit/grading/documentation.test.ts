@@ -33,7 +33,12 @@ function tableRows(heading: string): string[][] {
     .split("\n")
     .filter((line) => line.startsWith("|") && !/^\|[-| ]+\|$/.test(line))
     .slice(1) // header
-    .map((line) => line.slice(1, -1).split(/(?<!\\)\|/).map((cell) => cell.trim()));
+    .map((line) =>
+      line
+        .slice(1, -1)
+        .split(/(?<!\\)\|/)
+        .map((cell) => cell.trim()),
+    );
 }
 
 const codes = (cell: string) => [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
@@ -77,7 +82,9 @@ describe("docs/grading.md matches the code", () => {
     expect(extras["UDP amplification"]).toBe(`round(${EXTRA_DEDUCTION.amplificationPerDecade} × log10(factor))`);
     expect(doc).toContain(`**No finding deducts more than ${MAX_FINDING_DEDUCTION} points**`);
 
-    const weights = tableRows("## 5. Diminishing returns")[0]!.slice(1).map((w) => (w.includes("/") ? 1 / Number(w.split("/")[1]) : Number(w)));
+    const weights = tableRows("## 5. Diminishing returns")[0]!
+      .slice(1)
+      .map((w) => (w.includes("/") ? 1 / Number(w.split("/")[1]) : Number(w)));
     expect(weights).toEqual([...DIMINISHING_WEIGHTS, 0]);
 
     const bands = tableRows("## 6. Asset score and letter").filter((r) => /^[A-F]$/.test(r[0]!));
@@ -93,7 +100,10 @@ describe("docs/grading.md matches the code", () => {
       const id = codes(idCell!)[0]!;
       expect(Number(factor), id).toBe(AMPLIFICATION_FACTORS[id]);
       const rule = SERVICE_RULES.find((r) => r.id === id)!;
-      const f = rule.names.length > 0 ? service(rule.names[0]!, 5000, { protocol: "udp" }) : service("domain", 53, { protocol: "udp", facts: { recursionAvailable: true } });
+      const f =
+        rule.names.length > 0
+          ? service(rule.names[0]!, 5000, { protocol: "udp" })
+          : service("domain", 53, { protocol: "udp", facts: { recursionAvailable: true } });
       const graded = gradeAsset({ findings: [f] }, { asOf: AS_OF }).findings[0]!;
       expect(graded.ruleId, id).toBe(id);
       expect(Number(deductionCell!.match(/\*\*(\d+)\*\*/)![1]), id).toBe(graded.rawDeduction);
@@ -118,8 +128,15 @@ describe("the worked example (§8)", () => {
 
   it("closing IMAP and moving SSH off 8080 gives 82 → B; adding MySQL gives 48 → F", () => {
     const gone = new Set(["192.0.2.11|tcp|143", "192.0.2.11|tcp|8080"]);
-    expect(grade(WORKED_EXAMPLE.filter((f) => !gone.has(findingKey(f))))).toMatchObject({ totalDeduction: 18, score: 82, grade: "B" });
-    expect(grade([...WORKED_EXAMPLE, service("mysql", 3306, { ip: "192.0.2.11" })])).toMatchObject({ score: 48, grade: "F" });
+    expect(grade(WORKED_EXAMPLE.filter((f) => !gone.has(findingKey(f))))).toMatchObject({
+      totalDeduction: 18,
+      score: 82,
+      grade: "B",
+    });
+    expect(grade([...WORKED_EXAMPLE, service("mysql", 3306, { ip: "192.0.2.11" })])).toMatchObject({
+      score: 48,
+      grade: "F",
+    });
     expect(doc).toContain("total 18, **82 → B**");
     expect(doc).toContain("**48 → F**");
   });

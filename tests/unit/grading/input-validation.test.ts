@@ -34,7 +34,22 @@ describe("bad input is refused with a message naming the field", () => {
 
   it("a malformed certificate date is ignored rather than guessed", () => {
     const result = gradeAsset(
-      { findings: [service("https", 443, { tls: { protocol: "TLSv1.3", cipher: null, subject: null, subjectAltNames: [], issuer: null, validFrom: "soon", validTo: "later", selfSigned: false } })] },
+      {
+        findings: [
+          service("https", 443, {
+            tls: {
+              protocol: "TLSv1.3",
+              cipher: null,
+              subject: null,
+              subjectAltNames: [],
+              issuer: null,
+              validFrom: "soon",
+              validTo: "later",
+              selfSigned: false,
+            },
+          }),
+        ],
+      },
       { asOf: AS_OF },
     );
     expect(result.findings[0]!.deduction).toBe(0);

@@ -19,7 +19,12 @@ describe("organisation grade examples", () => {
     const result = gradeOrganization(assets(65, 100, 100, 100));
     expect(result.weightedMean).toBeCloseTo(89.14, 2);
     // …and the worst asset + 20 = 85 is lower still.
-    expect(result).toMatchObject({ score: 85, grade: "B", worstAsset: { id: "asset-0", score: 65 }, worstAssetCeiling: 85 });
+    expect(result).toMatchObject({
+      score: 85,
+      grade: "B",
+      worstAsset: { id: "asset-0", score: 65 },
+      worstAssetCeiling: 85,
+    });
   });
 
   it("one wide-open asset keeps the organisation at F however many clean assets it has", () => {
@@ -27,7 +32,13 @@ describe("organisation grade examples", () => {
   });
 
   it("no assets yet: default A, flagged by assetCount 0", () => {
-    expect(gradeOrganization([])).toMatchObject({ score: 100, grade: "A", assetCount: 0, weightedMean: null, worstAsset: null });
+    expect(gradeOrganization([])).toMatchObject({
+      score: 100,
+      grade: "A",
+      assetCount: 0,
+      weightedMean: null,
+      worstAsset: null,
+    });
   });
 
   it("refuses scores outside 0–100 and missing ids", () => {
@@ -52,7 +63,9 @@ describe("organisation grade properties", () => {
   it("improving any asset never lowers the organisation's score", () => {
     fc.assert(
       fc.property(
-        assetScores.chain((a) => fc.tuple(fc.constant(a), fc.nat({ max: a.length - 1 }), fc.integer({ min: 0, max: 100 }))),
+        assetScores.chain((a) =>
+          fc.tuple(fc.constant(a), fc.nat({ max: a.length - 1 }), fc.integer({ min: 0, max: 100 })),
+        ),
         ([list, index, better]) => {
           fc.pre(better > list[index]!.score);
           const improved: AssetScoreInput[] = list.map((a, i) => (i === index ? { ...a, score: better } : a));

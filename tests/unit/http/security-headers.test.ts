@@ -7,13 +7,24 @@ describe("page Content-Security-Policy", () => {
     expect(csp).toContain("script-src 'self' 'nonce-abc123==' 'strict-dynamic'");
     expect(csp).not.toContain("unsafe-eval");
     expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
-    for (const d of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'none'", "form-action 'self'", "default-src 'self'"]) expect(csp).toContain(d);
+    for (const d of [
+      "frame-ancestors 'none'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "form-action 'self'",
+      "default-src 'self'",
+    ])
+      expect(csp).toContain(d);
     expect(csp).not.toContain("upgrade-insecure-requests");
   });
 
   it("adds eval only in development and upgrade-insecure-requests only over HTTPS", () => {
-    expect(pageContentSecurityPolicy({ nonce: "n", development: true, https: false })).toContain("'strict-dynamic' 'unsafe-eval'");
-    expect(pageContentSecurityPolicy({ nonce: "n", development: false, https: true })).toContain("upgrade-insecure-requests");
+    expect(pageContentSecurityPolicy({ nonce: "n", development: true, https: false })).toContain(
+      "'strict-dynamic' 'unsafe-eval'",
+    );
+    expect(pageContentSecurityPolicy({ nonce: "n", development: false, https: true })).toContain(
+      "upgrade-insecure-requests",
+    );
   });
 
   it("makes a different nonce for every response, in the form Next reads", () => {

@@ -14,7 +14,9 @@ describe("monitoring cadence", () => {
 
   it("an expired trial gets no scheduled scans; a paid plan ignores an old trial end", () => {
     expect(nextScanAt({ plan: "TRIAL", trialEndsAt: NOW }, NOW, true)).toBeNull();
-    expect(nextScanAt({ plan: "STARTER", trialEndsAt: new Date(0) }, NOW, true)).toEqual(new Date(NOW.getTime() + 24 * HOUR));
+    expect(nextScanAt({ plan: "STARTER", trialEndsAt: new Date(0) }, NOW, true)).toEqual(
+      new Date(NOW.getTime() + 24 * HOUR),
+    );
   });
 
   it("an asset whose ownership is not proven is scanned at most daily, whatever the plan", () => {

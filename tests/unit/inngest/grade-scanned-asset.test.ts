@@ -13,7 +13,11 @@ const event = {
   data: { organizationId: "org1", assetId: "asset1", scanRunId: "run1", hostsScanned: 1, portsFound: 2 },
 };
 const engine = () =>
-  new InngestTestEngine({ function: gradeScannedAsset, events: [event] as never, steps: [{ id: "announce-org-grade-org1", handler: () => ({ ids: ["e"] }) }] });
+  new InngestTestEngine({
+    function: gradeScannedAsset,
+    events: [event] as never,
+    steps: [{ id: "announce-org-grade-org1", handler: () => ({ ids: ["e"] }) }],
+  });
 
 const regrade = (changed: boolean) => ({
   snapshotId: "snap1",
@@ -25,20 +29,32 @@ const regrade = (changed: boolean) => ({
 
 describe("grade-asset", () => {
   beforeEach(() => {
-    vi.mocked(gradeAssetExposure).mockReset().mockResolvedValue({ snapshotId: "a1", grade: "C", score: 79, methodVersion: "open-ports-1.0.0" });
+    vi.mocked(gradeAssetExposure)
+      .mockReset()
+      .mockResolvedValue({ snapshotId: "a1", grade: "C", score: 79, methodVersion: "open-ports-1.0.0" });
     vi.mocked(regradeOrganization).mockReset();
   });
 
   it("grades the asset, then the organisation, and announces a changed organisation grade", async () => {
     vi.mocked(regradeOrganization).mockResolvedValue(regrade(true));
     const { ctx } = await engine().execute();
-    expect(gradeAssetExposure).toHaveBeenCalledWith("org1", expect.objectContaining({ assetId: "asset1", scanRunId: "run1" }));
-    expect(regradeOrganization).toHaveBeenCalledWith("org1", expect.objectContaining({ cause: "scan:run1", scanRunId: "run1" }));
+    expect(gradeAssetExposure).toHaveBeenCalledWith(
+      "org1",
+      expect.objectContaining({ assetId: "asset1", scanRunId: "run1" }),
+    );
+    expect(regradeOrganization).toHaveBeenCalledWith(
+      "org1",
+      expect.objectContaining({ cause: "scan:run1", scanRunId: "run1" }),
+    );
     expect(ctx.step.sendEvent).toHaveBeenCalledWith(
       "announce-org-grade-org1",
       expect.objectContaining({
         name: "org/grade.changed",
-        data: expect.objectContaining({ organizationId: "org1", previous: { grade: "A", score: 95 }, current: { grade: "C", score: 79 } }),
+        data: expect.objectContaining({
+          organizationId: "org1",
+          previous: { grade: "A", score: 95 },
+          current: { grade: "C", score: 79 },
+        }),
       }),
     );
   });

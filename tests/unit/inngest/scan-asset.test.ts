@@ -23,14 +23,38 @@ const announced = { id: "announce-scan-completed-run1", handler: () => ({ ids: [
 const engine = (events: unknown[] = [event]) =>
   new InngestTestEngine({ function: scanAsset, events: events as never, steps: [announced] });
 
-const host = (ip: string) => ({ hostId: `h-${ip}`, ip, family: 4 as const, hostname: "example.test", discovered: false });
-const stored = (portsOpen: number) => ({ alreadyStored: false, portsOpen, opened: portsOpen, closed: 0, changed: 0, unchanged: 0 });
+const host = (ip: string) => ({
+  hostId: `h-${ip}`,
+  ip,
+  family: 4 as const,
+  hostname: "example.test",
+  discovered: false,
+});
+const stored = (portsOpen: number) => ({
+  alreadyStored: false,
+  portsOpen,
+  opened: portsOpen,
+  closed: 0,
+  changed: 0,
+  unchanged: 0,
+});
 
 describe("scan-asset", () => {
   beforeEach(() => {
-    vi.mocked(claimScanRun).mockReset().mockResolvedValue({ state: "running", scanRunId: "run1", target: { kind: "DOMAIN", value: "example.test" }, verified: false });
-    vi.mocked(resolveAssetHosts).mockReset().mockResolvedValue({ ok: true, hosts: [host("127.0.0.2"), host("127.0.0.3")], retiredPorts: 0 });
-    vi.mocked(scanAndStoreHost).mockReset().mockImplementation(async (_org, input) => stored(input.host.ip === "127.0.0.2" ? 2 : 1));
+    vi.mocked(claimScanRun)
+      .mockReset()
+      .mockResolvedValue({
+        state: "running",
+        scanRunId: "run1",
+        target: { kind: "DOMAIN", value: "example.test" },
+        verified: false,
+      });
+    vi.mocked(resolveAssetHosts)
+      .mockReset()
+      .mockResolvedValue({ ok: true, hosts: [host("127.0.0.2"), host("127.0.0.3")], retiredPorts: 0 });
+    vi.mocked(scanAndStoreHost)
+      .mockReset()
+      .mockImplementation(async (_org, input) => stored(input.host.ip === "127.0.0.2" ? 2 : 1));
     vi.mocked(completeScanRun).mockReset().mockResolvedValue(true);
   });
 
@@ -41,10 +65,12 @@ describe("scan-asset", () => {
     expect(result).toEqual({ state: "completed", scanRunId: "run1", hostsScanned: 2, portsFound: 3 });
     expect(ctx.step.run).toHaveBeenCalledWith("scan-host-127.0.0.2", expect.any(Function));
     expect(ctx.step.run).toHaveBeenCalledWith("scan-host-127.0.0.3", expect.any(Function));
-    expect(vi.mocked(scanAndStoreHost).mock.calls.map(([org, input]) => [org, input.scanRunId, input.host.ip])).toEqual([
-      ["org1", "run1", "127.0.0.2"],
-      ["org1", "run1", "127.0.0.3"],
-    ]);
+    expect(vi.mocked(scanAndStoreHost).mock.calls.map(([org, input]) => [org, input.scanRunId, input.host.ip])).toEqual(
+      [
+        ["org1", "run1", "127.0.0.2"],
+        ["org1", "run1", "127.0.0.3"],
+      ],
+    );
     expect(ctx.step.sendEvent).toHaveBeenCalledWith(
       "announce-scan-completed-run1",
       expect.objectContaining({
@@ -64,7 +90,11 @@ describe("scan-asset", () => {
   });
 
   it("a deleted asset or finished run is skipped", async () => {
-    vi.mocked(claimScanRun).mockResolvedValue({ state: "skipped", scanRunId: "run1", reason: "The asset was deleted." });
+    vi.mocked(claimScanRun).mockResolvedValue({
+      state: "skipped",
+      scanRunId: "run1",
+      reason: "The asset was deleted.",
+    });
     const t = engine();
     const { result } = await t.execute();
     expect(result).toEqual({ state: "skipped", scanRunId: "run1", reason: "The asset was deleted." });
@@ -83,7 +113,10 @@ describe("scan-asset", () => {
     const t = engine([{ ...event, data: { ...event.data, scanRunId: undefined } }]);
     vi.mocked(claimScanRun).mockResolvedValue({ state: "skipped", scanRunId: null, reason: "x" });
     await t.execute();
-    expect(claimScanRun).toHaveBeenCalledWith("org1", expect.objectContaining({ scanRunId: undefined, newScanRunId: expect.stringMatching(/^scan_\w{20,}$/) }));
+    expect(claimScanRun).toHaveBeenCalledWith(
+      "org1",
+      expect.objectContaining({ scanRunId: undefined, newScanRunId: expect.stringMatching(/^scan_\w{20,}$/) }),
+    );
   });
 
   it("rejects an invalid event before doing anything", async () => {
@@ -94,7 +127,10 @@ describe("scan-asset", () => {
   });
 
   it("is cancelled by asset/deleted for the same asset and limited per organisation", () => {
-    const config = scanAsset["opts"] as { cancelOn: { event: { name: string }; if: string }[]; concurrency: { key?: string; limit: number }[] };
+    const config = scanAsset["opts"] as {
+      cancelOn: { event: { name: string }; if: string }[];
+      concurrency: { key?: string; limit: number }[];
+    };
     expect(config.cancelOn[0]!.event.name).toBe("asset/deleted");
     expect(config.cancelOn[0]!.if).toContain("async.data.assetId == event.data.assetId");
     expect(config.concurrency[0]).toMatchObject({ key: "event.data.organizationId" });

@@ -6,13 +6,32 @@ import { serviceFingerprint } from "@/lib/scan-runs/service-fingerprint";
 
 describe("scanner configuration from the environment", () => {
   it("defaults to the top 1000 TCP ports, the system resolver and no opt-in ranges", () => {
-    expect(scannerConfig({})).toEqual({ allowedCidrs: [], deniedCidrs: [], dnsServers: [], ports: "top-1000", verifiedPorts: "all", udp: false });
+    expect(scannerConfig({})).toEqual({
+      allowedCidrs: [],
+      deniedCidrs: [],
+      dnsServers: [],
+      ports: "top-1000",
+      verifiedPorts: "all",
+      udp: false,
+    });
   });
 
   it("reads SCAN_ALLOWED_CIDRS, SCANNER_DNS_SERVERS, SCAN_PORTS and SCAN_UDP", () => {
     expect(
-      scannerConfig({ SCAN_ALLOWED_CIDRS: "127.0.0.0/8, ::1/128", SCANNER_DNS_SERVERS: "127.0.0.1:5353", SCAN_PORTS: "22,80-81", SCAN_UDP: "true" }),
-    ).toEqual({ allowedCidrs: ["127.0.0.0/8", "::1/128"], deniedCidrs: [], dnsServers: ["127.0.0.1:5353"], ports: "22,80-81", verifiedPorts: "all", udp: true });
+      scannerConfig({
+        SCAN_ALLOWED_CIDRS: "127.0.0.0/8, ::1/128",
+        SCANNER_DNS_SERVERS: "127.0.0.1:5353",
+        SCAN_PORTS: "22,80-81",
+        SCAN_UDP: "true",
+      }),
+    ).toEqual({
+      allowedCidrs: ["127.0.0.0/8", "::1/128"],
+      deniedCidrs: [],
+      dnsServers: ["127.0.0.1:5353"],
+      ports: "22,80-81",
+      verifiedPorts: "all",
+      udp: true,
+    });
   });
 
   it.each([
@@ -43,7 +62,16 @@ describe("service fingerprint", () => {
     product: "nginx",
     version: "1.24.0",
     versionRevision: null,
-    tls: { protocol: "TLSv1.3", cipher: "A", subject: "CN=a", subjectAltNames: ["DNS:a", "DNS:b"], issuer: "CN=ca", validFrom: "x", validTo: "y", selfSigned: false },
+    tls: {
+      protocol: "TLSv1.3",
+      cipher: "A",
+      subject: "CN=a",
+      subjectAltNames: ["DNS:a", "DNS:b"],
+      issuer: "CN=ca",
+      validFrom: "x",
+      validTo: "y",
+      selfSigned: false,
+    },
     banner: "HTTP/1.1 200 OK",
     facts: {},
   };
@@ -53,10 +81,23 @@ describe("service fingerprint", () => {
     const stored = (facts: ObservedService["facts"]) =>
       crypto
         .createHash("sha256")
-        .update(JSON.stringify(["open", "https", false, "https", "nginx", "1.24.0", ["TLSv1.3", "CN=a", ["DNS:a", "DNS:b"], "CN=ca", "x", "y", false], [facts.redirectsToHttps ?? null, facts.recursionAvailable ?? null]]))
+        .update(
+          JSON.stringify([
+            "open",
+            "https",
+            false,
+            "https",
+            "nginx",
+            "1.24.0",
+            ["TLSv1.3", "CN=a", ["DNS:a", "DNS:b"], "CN=ca", "x", "y", false],
+            [facts.redirectsToHttps ?? null, facts.recursionAvailable ?? null],
+          ]),
+        )
         .digest("hex");
     expect(serviceFingerprint(base)).toBe(stored({}));
-    expect(serviceFingerprint({ ...base, facts: { redirectsToHttps: true, recursionAvailable: false } })).toBe(stored({ redirectsToHttps: true, recursionAvailable: false }));
+    expect(serviceFingerprint({ ...base, facts: { redirectsToHttps: true, recursionAvailable: false } })).toBe(
+      stored({ redirectsToHttps: true, recursionAvailable: false }),
+    );
   });
 
   it("ignores the banner, which often carries the time of day", () => {
@@ -64,7 +105,9 @@ describe("service fingerprint", () => {
   });
 
   it("ignores the cipher and the order of alternative names", () => {
-    expect(serviceFingerprint({ ...base, tls: { ...base.tls!, cipher: "B", subjectAltNames: ["DNS:b", "DNS:a"] } })).toBe(serviceFingerprint(base));
+    expect(
+      serviceFingerprint({ ...base, tls: { ...base.tls!, cipher: "B", subjectAltNames: ["DNS:b", "DNS:a"] } }),
+    ).toBe(serviceFingerprint(base));
   });
 
   it("changes with anything the grade reads", () => {
@@ -82,8 +125,13 @@ describe("service fingerprint", () => {
 describe("scan failure message", () => {
   it("shows errors written for people and hides internal ones", async () => {
     const { scanFailureMessage } = await import("@/lib/scan-runs/scan-failure-message");
-    expect(scanFailureMessage({ name: "NonRetriableError", message: "SCAN_PORTS is invalid: x" })).toBe("The scan failed: SCAN_PORTS is invalid: x");
-    const internal = scanFailureMessage({ name: "PrismaClientKnownRequestError", message: "connection to 10.1.2.3:5432 refused" });
+    expect(scanFailureMessage({ name: "NonRetriableError", message: "SCAN_PORTS is invalid: x" })).toBe(
+      "The scan failed: SCAN_PORTS is invalid: x",
+    );
+    const internal = scanFailureMessage({
+      name: "PrismaClientKnownRequestError",
+      message: "connection to 10.1.2.3:5432 refused",
+    });
     expect(internal).not.toContain("10.1.2.3");
     expect(internal).toMatch(/internal error/);
   });

@@ -30,11 +30,20 @@ describe("monitor", () => {
       { organizationId: "o1", assetId: "a1", scanRunId: "r1" },
       { organizationId: "o2", assetId: "a2", scanRunId: "r2" },
     ]);
-    const t = new InngestTestEngine({ function: monitor, events: cronEvent, steps: [{ id: "enqueue-scheduled-scans", handler: () => ({ ids: [] }) }] });
+    const t = new InngestTestEngine({
+      function: monitor,
+      events: cronEvent,
+      steps: [{ id: "enqueue-scheduled-scans", handler: () => ({ ids: [] }) }],
+    });
     const { result, ctx } = await t.execute();
     expect(result).toEqual({ queued: 2, staleFailed: 0 });
-    expect(claimDueAssets).toHaveBeenCalledWith(expect.objectContaining({ perOrganizationCap: expect.any(Number), globalCap: expect.any(Number) }));
-    const [, events] = vi.mocked(ctx.step.sendEvent).mock.calls[0]! as unknown as [string, { name: string; data: object }[]];
+    expect(claimDueAssets).toHaveBeenCalledWith(
+      expect.objectContaining({ perOrganizationCap: expect.any(Number), globalCap: expect.any(Number) }),
+    );
+    const [, events] = vi.mocked(ctx.step.sendEvent).mock.calls[0]! as unknown as [
+      string,
+      { name: string; data: object }[],
+    ];
     expect(events.map((e) => [e.name, e.data])).toEqual([
       ["asset/scan.requested", { organizationId: "o1", assetId: "a1", scanRunId: "r1", trigger: "SCHEDULED" }],
       ["asset/scan.requested", { organizationId: "o2", assetId: "a2", scanRunId: "r2", trigger: "SCHEDULED" }],
@@ -58,7 +67,10 @@ describe("purge-deleted-assets", () => {
   it("purges organisation by organisation, each in its own step", async () => {
     vi.mocked(organizationsWithPurgeableAssets).mockResolvedValue(["o1", "o2"]);
     vi.mocked(purgeDeletedAssets).mockResolvedValueOnce(3).mockResolvedValueOnce(1);
-    const { result, ctx } = await new InngestTestEngine({ function: purgeDeletedAssetsDaily, events: cronEvent }).execute();
+    const { result, ctx } = await new InngestTestEngine({
+      function: purgeDeletedAssetsDaily,
+      events: cronEvent,
+    }).execute();
     expect(result).toEqual({ purged: 4, organisations: 2 });
     expect(ctx.step.run).toHaveBeenCalledWith("purge-organisation-o1", expect.any(Function));
     expect(ctx.step.run).toHaveBeenCalledWith("purge-organisation-o2", expect.any(Function));
@@ -85,6 +97,9 @@ describe("asset-deleted", () => {
     const { ctx } = await t.execute();
     expect(cancelAssetScanRuns).toHaveBeenCalledWith("o1", expect.objectContaining({ assetId: "a1" }));
     expect(regradeOrganization).toHaveBeenCalledWith("o1", expect.objectContaining({ cause: "asset-deleted:a1" }));
-    expect(ctx.step.sendEvent).toHaveBeenCalledWith("announce-org-grade-o1", expect.objectContaining({ name: "org/grade.changed" }));
+    expect(ctx.step.sendEvent).toHaveBeenCalledWith(
+      "announce-org-grade-o1",
+      expect.objectContaining({ name: "org/grade.changed" }),
+    );
   });
 });

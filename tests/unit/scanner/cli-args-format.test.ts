@@ -39,8 +39,25 @@ describe("parseCliArgs", () => {
   });
 
   it("reads every option; --udp-ports implies --udp", () => {
-    const args = parseCliArgs(["--ports", "22,80", "--udp-ports", "53", "--all-states", "--json", "--progress", "a.test", "b.test"]);
-    expect(args).toMatchObject({ ports: "22,80", udp: true, udpPorts: "53", allStates: true, json: true, progress: true });
+    const args = parseCliArgs([
+      "--ports",
+      "22,80",
+      "--udp-ports",
+      "53",
+      "--all-states",
+      "--json",
+      "--progress",
+      "a.test",
+      "b.test",
+    ]);
+    expect(args).toMatchObject({
+      ports: "22,80",
+      udp: true,
+      udpPorts: "53",
+      allStates: true,
+      json: true,
+      progress: true,
+    });
     expect(args.targets).toEqual(["a.test", "b.test"]);
   });
 
@@ -59,15 +76,34 @@ describe("formatting", () => {
   it("writes exactly the documented JSON keys in order", () => {
     const line = jsonLine({ ...result(), extra: 1 } as PortResult);
     expect(Object.keys(JSON.parse(line))).toEqual([
-      "target", "ip", "port", "protocol", "state", "typicalService", "pendingClassification",
-      "ianaService", "detectedService", "product", "version", "versionRevision", "tls", "banner",
+      "target",
+      "ip",
+      "port",
+      "protocol",
+      "state",
+      "typicalService",
+      "pendingClassification",
+      "ianaService",
+      "detectedService",
+      "product",
+      "version",
+      "versionRevision",
+      "tls",
+      "banner",
     ]);
   });
 
   it("aligns the table columns and shows pending classification", () => {
     const table = formatTable([
       result(),
-      result({ port: 31337, typicalService: null, pendingClassification: true, detectedService: null, product: null, version: null }),
+      result({
+        port: 31337,
+        typicalService: null,
+        pendingClassification: true,
+        detectedService: null,
+        product: null,
+        version: null,
+      }),
     ]).split("\n");
     expect(table[0]).toMatch(/^TARGET\s+IP\s+PORT\s+STATE\s+TYPICAL\s+IANA\s+DETECTED/);
     expect(table[1]).toContain("22/tcp");
@@ -97,7 +133,9 @@ describe("formatting", () => {
 
   it("says so when nothing is open, and describes catch-all hosts and progress", () => {
     expect(formatTable([])).toBe("No open ports found.");
-    expect(formatCatchAll({ target: "cdn.test", ip: "127.0.0.9", probedPorts: [40001, 50002] })).toContain("40001, 50002");
+    expect(formatCatchAll({ target: "cdn.test", ip: "127.0.0.9", probedPorts: [40001, 50002] })).toContain(
+      "40001, 50002",
+    );
     expect(formatProgress({ hostsDone: 1, hostsTotal: 2, portsScanned: 50, portsTotal: 200, openFound: 3 })).toBe(
       "hosts 1/2  ports 50/200 (25%)  open 3",
     );

@@ -56,7 +56,12 @@ describe("hostile banners through the recognisers", () => {
 
   it("escapes a hostile Server header", () => {
     const reply = Buffer.from("HTTP/1.1 200 OK\r\nServer: \x1b[31mevil\x00/1.0\r\n\r\n", "latin1");
-    expect(recognise(reply)).toEqual({ protocol: "http", product: "\\x1b[31mevil\\x00/1.0", version: null, facts: { redirectsToHttps: false } });
+    expect(recognise(reply)).toEqual({
+      protocol: "http",
+      product: "\\x1b[31mevil\\x00/1.0",
+      version: null,
+      facts: { redirectsToHttps: false },
+    });
   });
 
   it("caps an absurdly long product name", () => {

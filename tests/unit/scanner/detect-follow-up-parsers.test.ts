@@ -26,8 +26,14 @@ describe("VNC security types", () => {
   it("reads the offered types; None makes the server open to anyone", () => {
     const v38 = Buffer.from("RFB 003.008\n");
     expect(parseSecurityTypes(bytes(2, 1, 2), v38)).toEqual([1, 2]);
-    expect(securityFacts([1, 2])).toEqual({ authenticationMethods: ["None", "VNC Authentication"], unauthenticatedAccess: true });
-    expect(securityFacts([19, 2])).toEqual({ authenticationMethods: ["VeNCrypt", "VNC Authentication"], unauthenticatedAccess: false });
+    expect(securityFacts([1, 2])).toEqual({
+      authenticationMethods: ["None", "VNC Authentication"],
+      unauthenticatedAccess: true,
+    });
+    expect(securityFacts([19, 2])).toEqual({
+      authenticationMethods: ["VeNCrypt", "VNC Authentication"],
+      unauthenticatedAccess: false,
+    });
     expect(parseSecurityTypes(bytes(0, 0, 0, 2), Buffer.from("RFB 003.003\n"))).toEqual([2]);
     expect(securityFacts(parseSecurityTypes(bytes(0), v38)!)).toEqual({});
   });
@@ -52,12 +58,16 @@ describe("MQTT", () => {
 });
 
 describe("RDP security protocols", () => {
-  const confirm = (type: number, value: number) => bytes(0x03, 0, 0, 0x13, 0x0e, 0xd0, 0, 0, 0x12, 0x34, 0, type, 0, 0x08, 0, value, 0, 0, 0);
+  const confirm = (type: number, value: number) =>
+    bytes(0x03, 0, 0, 0x13, 0x0e, 0xd0, 0, 0, 0x12, 0x34, 0, type, 0, 0x08, 0, value, 0, 0, 0);
 
   it("names the protocol selected and whether Standard RDP Security is still accepted", () => {
     expect(rdpNegotiation(confirm(2, 2))).toEqual({ selected: "CredSSP (NLA)" });
     expect(rdpMethods(rdpNegotiation(confirm(2, 2)), rdpNegotiation(confirm(3, 5)))).toEqual(["CredSSP (NLA)"]);
-    expect(rdpMethods(rdpNegotiation(confirm(2, 1)), rdpNegotiation(confirm(2, 0)))).toEqual(["TLS", "Standard RDP Security"]);
+    expect(rdpMethods(rdpNegotiation(confirm(2, 1)), rdpNegotiation(confirm(2, 0)))).toEqual([
+      "TLS",
+      "Standard RDP Security",
+    ]);
     expect(rdpMethods(rdpNegotiation(confirm(3, 2)), null)).toEqual(["Standard RDP Security"]);
     expect(connectionRequest(PROTOCOL_STANDARD)[15]).toBe(0);
   });
@@ -75,7 +85,15 @@ describe("STARTTLS answers", () => {
 
   it("sends MySQL's SSLRequest only when the handshake advertises CLIENT_SSL", () => {
     const handshake = (capabilities: number) => {
-      const payload = Buffer.concat([bytes(0x0a), Buffer.from("10.11.6-MariaDB\0"), Buffer.alloc(4), Buffer.alloc(8), bytes(0), bytes(capabilities & 0xff, capabilities >> 8), bytes(0x2d)]);
+      const payload = Buffer.concat([
+        bytes(0x0a),
+        Buffer.from("10.11.6-MariaDB\0"),
+        Buffer.alloc(4),
+        Buffer.alloc(8),
+        bytes(0),
+        bytes(capabilities & 0xff, capabilities >> 8),
+        bytes(0x2d),
+      ]);
       return Buffer.concat([bytes(payload.length, 0, 0, 0), payload]);
     };
     const request = mysqlSslRequest(handshake(0xfffe))!;
@@ -99,6 +117,9 @@ describe("new parsers are total", () => {
     ["recogniseMssql", recogniseMssql],
     ["clientVersion", clientVersion],
   ] as const)("%s never throws", (_name, parse) => {
-    fc.assert(fc.property(anyBytes, (b) => void (parse as (b: Buffer) => unknown)(b)), { numRuns: 500 });
+    fc.assert(
+      fc.property(anyBytes, (b) => void (parse as (b: Buffer) => unknown)(b)),
+      { numRuns: 500 },
+    );
   });
 });

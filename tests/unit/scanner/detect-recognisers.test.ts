@@ -22,7 +22,12 @@ describe("protocol recognisers on captured-style replies", () => {
     const reply = Buffer.from(
       "HTTP/1.1 400 Bad Request\r\nServer: nginx\r\n\r\n<html><center>The plain HTTP request was sent to HTTPS port</center></html>",
     );
-    expect(recognise(reply)).toEqual({ protocol: "http", product: "nginx", version: null, facts: { redirectsToHttps: false } });
+    expect(recognise(reply)).toEqual({
+      protocol: "http",
+      product: "nginx",
+      version: null,
+      facts: { redirectsToHttps: false },
+    });
     expect(isPlainHttpOnTlsPort(reply)).toBe(true);
   });
 

@@ -16,7 +16,12 @@ export interface Sample {
 }
 
 const text = (value: string) => Buffer.from(value, "latin1");
-const r = (protocol: Recognition["protocol"], product: string | null = null, version: string | null = null, facts?: ServiceFacts): Recognition => ({
+const r = (
+  protocol: Recognition["protocol"],
+  product: string | null = null,
+  version: string | null = null,
+  facts?: ServiceFacts,
+): Recognition => ({
   protocol,
   product,
   version,
@@ -52,7 +57,10 @@ function mysqlHandshake(serverVersion: string): Buffer {
 }
 const mysqlHostNotAllowed = mysqlPacket(
   0,
-  Buffer.concat([Buffer.from([0xff, 0x6a, 0x04]), text("Host '192.0.2.10' is not allowed to connect to this MariaDB server")]),
+  Buffer.concat([
+    Buffer.from([0xff, 0x6a, 0x04]),
+    text("Host '192.0.2.10' is not allowed to connect to this MariaDB server"),
+  ]),
 );
 
 // ---- PostgreSQL ----
@@ -144,7 +152,14 @@ const amqpStart = (() => {
   const properties = table([
     shortstr("capabilities"),
     text("F"),
-    table([shortstr("publisher_confirms"), text("t"), Buffer.from([1]), shortstr("consumer_priorities"), text("t"), Buffer.from([1])]),
+    table([
+      shortstr("publisher_confirms"),
+      text("t"),
+      Buffer.from([1]),
+      shortstr("consumer_priorities"),
+      text("t"),
+      Buffer.from([1]),
+    ]),
     shortstr("cluster_name"),
     text("S"),
     longstr("rabbit@broker"),
@@ -161,7 +176,12 @@ const amqpStart = (() => {
     text("S"),
     longstr("3.12.1"),
   ]);
-  const payload = Buffer.concat([Buffer.from([0, 10, 0, 10, 0, 9]), properties, longstr("AMQPLAIN PLAIN"), longstr("en_US")]);
+  const payload = Buffer.concat([
+    Buffer.from([0, 10, 0, 10, 0, 9]),
+    properties,
+    longstr("AMQPLAIN PLAIN"),
+    longstr("en_US"),
+  ]);
   const size = Buffer.alloc(4);
   size.writeUInt32BE(payload.length);
   return Buffer.concat([Buffer.from([1, 0, 0]), size, payload, Buffer.from([0xce])]);
@@ -194,7 +214,13 @@ const ldapEntry389 = Buffer.concat([
       ),
     ]),
   ),
-  tlv(0x30, Buffer.concat([ldapInt(0x50), tlv(0x65, Buffer.concat([tlv(0x0a, Buffer.from([0])), ldapString(""), ldapString("")]))])),
+  tlv(
+    0x30,
+    Buffer.concat([
+      ldapInt(0x50),
+      tlv(0x65, Buffer.concat([tlv(0x0a, Buffer.from([0])), ldapString(""), ldapString("")])),
+    ]),
+  ),
 ]);
 const ldapEntryOpenldap = tlv(
   0x30,
@@ -207,7 +233,13 @@ const ldapEntryOpenldap = tlv(
         tlv(
           0x30,
           Buffer.concat([
-            tlv(0x30, Buffer.concat([ldapString("objectClass"), tlv(0x31, Buffer.concat([ldapString("top"), ldapString("OpenLDAProotDSE")]))])),
+            tlv(
+              0x30,
+              Buffer.concat([
+                ldapString("objectClass"),
+                tlv(0x31, Buffer.concat([ldapString("top"), ldapString("OpenLDAProotDSE")])),
+              ]),
+            ),
             ldapAttribute("supportedLDAPVersion", "3"),
           ]),
         ),
@@ -217,7 +249,10 @@ const ldapEntryOpenldap = tlv(
 );
 const ldapEntryAnonymous = tlv(
   0x30,
-  Buffer.concat([ldapInt(0x50), tlv(0x64, Buffer.concat([ldapString(""), tlv(0x30, ldapAttribute("supportedLDAPVersion", "3"))]))]),
+  Buffer.concat([
+    ldapInt(0x50),
+    tlv(0x64, Buffer.concat([ldapString(""), tlv(0x30, ldapAttribute("supportedLDAPVersion", "3"))])),
+  ]),
 );
 
 // ---- DNS ----
@@ -251,7 +286,10 @@ const smbNegotiateResponse = (() => {
 
 // ---- Microsoft SQL Server PRELOGIN response (SQL Server 2019, 15.0.2000.5) ----
 const mssqlPrelogin = (() => {
-  const options = Buffer.from([0x00, 0x00, 0x15, 0x00, 0x06, 0x01, 0x00, 0x1b, 0x00, 0x01, 0x02, 0x00, 0x1c, 0x00, 0x01, 0x03, 0x00, 0x1d, 0x00, 0x00, 0xff]);
+  const options = Buffer.from([
+    0x00, 0x00, 0x15, 0x00, 0x06, 0x01, 0x00, 0x1b, 0x00, 0x01, 0x02, 0x00, 0x1c, 0x00, 0x01, 0x03, 0x00, 0x1d, 0x00,
+    0x00, 0xff,
+  ]);
   const data = Buffer.from([0x0f, 0x00, 0x07, 0xd0, 0x00, 0x05, 0x02, 0x00]);
   const payload = Buffer.concat([options, data]);
   return Buffer.concat([Buffer.from([0x04, 0x01, 0x00, 8 + payload.length, 0x00, 0x00, 0x01, 0x00]), payload]);
@@ -267,14 +305,26 @@ export const SAMPLES: Sample[] = [
   },
   {
     name: "Apache on Debian",
-    reply: text("HTTP/1.1 403 Forbidden\r\nDate: Sat, 21 Nov 2026 12:00:00 GMT\r\nServer: Apache/2.4.62 (Debian)\r\nContent-Length: 199\r\n\r\n"),
+    reply: text(
+      "HTTP/1.1 403 Forbidden\r\nDate: Sat, 21 Nov 2026 12:00:00 GMT\r\nServer: Apache/2.4.62 (Debian)\r\nContent-Length: 199\r\n\r\n",
+    ),
     expected: revised(r("http", "Apache", "2.4.62", plainSite), "Debian"),
   },
-  { name: "IIS", reply: text("HTTP/1.1 404 Not Found\r\nServer: Microsoft-IIS/10.0\r\n\r\n"), expected: r("http", "Microsoft-IIS", "10.0", plainSite) },
-  { name: "HTTP/1.0 with LF only, no Server", reply: text("HTTP/1.0 302 Found\nLocation: /login\n\n"), expected: r("http", null, null, plainSite) },
+  {
+    name: "IIS",
+    reply: text("HTTP/1.1 404 Not Found\r\nServer: Microsoft-IIS/10.0\r\n\r\n"),
+    expected: r("http", "Microsoft-IIS", "10.0", plainSite),
+  },
+  {
+    name: "HTTP/1.0 with LF only, no Server",
+    reply: text("HTTP/1.0 302 Found\nLocation: /login\n\n"),
+    expected: r("http", null, null, plainSite),
+  },
   {
     name: "nginx redirecting to HTTPS",
-    reply: text("HTTP/1.1 301 Moved Permanently\r\nServer: nginx/1.22.1\r\nLocation: https://www.example.test/\r\n\r\n"),
+    reply: text(
+      "HTTP/1.1 301 Moved Permanently\r\nServer: nginx/1.22.1\r\nLocation: https://www.example.test/\r\n\r\n",
+    ),
     expected: r("http", "nginx", "1.22.1", { redirectsToHttps: true }),
   },
   {
@@ -315,19 +365,41 @@ export const SAMPLES: Sample[] = [
     ),
     expected: r("mongodb", "MongoDB"),
   },
-  { name: "OpenSSH on Debian 12", reply: text("SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3\r\n"), expected: revised(r("ssh", "OpenSSH", "9.2p1"), "Debian-2+deb12u3") },
+  {
+    name: "OpenSSH on Debian 12",
+    reply: text("SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3\r\n"),
+    expected: revised(r("ssh", "OpenSSH", "9.2p1"), "Debian-2+deb12u3"),
+  },
   { name: "Dropbear", reply: text("SSH-2.0-dropbear_2022.83\r\n"), expected: r("ssh", "dropbear", "2022.83") },
-  { name: "SSH after a pre-banner line", reply: text("Authorised users only\r\nSSH-2.0-Go\r\n"), expected: r("ssh", "Go") },
+  {
+    name: "SSH after a pre-banner line",
+    reply: text("Authorised users only\r\nSSH-2.0-Go\r\n"),
+    expected: r("ssh", "Go"),
+  },
   { name: "vsftpd", reply: text("220 (vsFTPd 3.0.3)\r\n"), expected: r("ftp", "vsftpd", "3.0.3") },
-  { name: "ProFTPD", reply: text("220 ProFTPD Server (Debian) [::ffff:192.0.2.10]\r\n"), expected: r("ftp", "ProFTPD") },
+  {
+    name: "ProFTPD",
+    reply: text("220 ProFTPD Server (Debian) [::ffff:192.0.2.10]\r\n"),
+    expected: r("ftp", "ProFTPD"),
+  },
   {
     name: "Pure-FTPd multi-line",
-    reply: text("220---------- Welcome to Pure-FTPd [privsep] [TLS] ----------\r\n220-You are user number 1 of 50 allowed.\r\n220 This is a private system - No anonymous login\r\n"),
+    reply: text(
+      "220---------- Welcome to Pure-FTPd [privsep] [TLS] ----------\r\n220-You are user number 1 of 50 allowed.\r\n220 This is a private system - No anonymous login\r\n",
+    ),
     expected: r("ftp", "Pure-FTPd"),
   },
   { name: "Microsoft FTP", reply: text("220 Microsoft FTP Service\r\n"), expected: r("ftp", "Microsoft FTP Service") },
-  { name: "Postfix", reply: text("220 mail.example.test ESMTP Postfix (Debian/GNU)\r\n"), expected: r("smtp", "Postfix") },
-  { name: "Postfix postscreen partial greeting", reply: text("220-mail.example.test ESMTP Postfix\r\n"), expected: r("smtp", "Postfix") },
+  {
+    name: "Postfix",
+    reply: text("220 mail.example.test ESMTP Postfix (Debian/GNU)\r\n"),
+    expected: r("smtp", "Postfix"),
+  },
+  {
+    name: "Postfix postscreen partial greeting",
+    reply: text("220-mail.example.test ESMTP Postfix\r\n"),
+    expected: r("smtp", "Postfix"),
+  },
   {
     name: "Exim",
     reply: text("220 mx.example.test ESMTP Exim 4.96 Sat, 21 Nov 2026 12:00:00 +0000\r\n"),
@@ -341,23 +413,45 @@ export const SAMPLES: Sample[] = [
   { name: "Dovecot POP3", reply: text("+OK Dovecot (Debian) ready.\r\n"), expected: r("pop3", "Dovecot") },
   {
     name: "Dovecot IMAP",
-    reply: text("* OK [CAPABILITY IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE IDLE LITERAL+ STARTTLS AUTH=PLAIN] Dovecot (Debian) ready.\r\n"),
+    reply: text(
+      "* OK [CAPABILITY IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE IDLE LITERAL+ STARTTLS AUTH=PLAIN] Dovecot (Debian) ready.\r\n",
+    ),
     expected: r("imap", "Dovecot"),
   },
-  { name: "Cyrus IMAP", reply: text("* OK imap.example.test Cyrus IMAP 3.6.1-Debian server ready\r\n"), expected: r("imap", "Cyrus IMAP", "3.6.1") },
-  { name: "Debian telnetd", reply: Buffer.from([0xff, 0xfd, 0x18, 0xff, 0xfd, 0x20, 0xff, 0xfd, 0x23, 0xff, 0xfd, 0x27]), expected: r("telnet") },
+  {
+    name: "Cyrus IMAP",
+    reply: text("* OK imap.example.test Cyrus IMAP 3.6.1-Debian server ready\r\n"),
+    expected: r("imap", "Cyrus IMAP", "3.6.1"),
+  },
+  {
+    name: "Debian telnetd",
+    reply: Buffer.from([0xff, 0xfd, 0x18, 0xff, 0xfd, 0x20, 0xff, 0xfd, 0x23, 0xff, 0xfd, 0x27]),
+    expected: r("telnet"),
+  },
   { name: "VNC", reply: text("RFB 003.008\n"), expected: r("vnc", null, null, { protocolVersion: "3.8" }) },
   { name: "Redis PONG", reply: text("+PONG\r\n"), expected: r("redis", null, null, { unauthenticatedAccess: true }) },
-  { name: "Redis NOAUTH", reply: text("-NOAUTH Authentication required.\r\n"), expected: r("redis", null, null, { unauthenticatedAccess: false }) },
   {
-    name: "Redis protected mode",
-    reply: text("-DENIED Redis is running in protected mode because protected mode is enabled and no password is set for the default user.\r\n"),
+    name: "Redis NOAUTH",
+    reply: text("-NOAUTH Authentication required.\r\n"),
     expected: r("redis", null, null, { unauthenticatedAccess: false }),
   },
-  { name: "Redis answering HTTP", reply: text("-ERR wrong number of arguments for 'get' command\r\n"), expected: r("redis") },
+  {
+    name: "Redis protected mode",
+    reply: text(
+      "-DENIED Redis is running in protected mode because protected mode is enabled and no password is set for the default user.\r\n",
+    ),
+    expected: r("redis", null, null, { unauthenticatedAccess: false }),
+  },
+  {
+    name: "Redis answering HTTP",
+    reply: text("-ERR wrong number of arguments for 'get' command\r\n"),
+    expected: r("redis"),
+  },
   {
     name: "Redis INFO server",
-    reply: text("$120\r\n# Server\r\nredis_version:7.0.15\r\nredis_git_sha1:00000000\r\nredis_mode:standalone\r\nos:Linux 6.1.0-18-amd64 x86_64\r\n\r\n"),
+    reply: text(
+      "$120\r\n# Server\r\nredis_version:7.0.15\r\nredis_git_sha1:00000000\r\nredis_mode:standalone\r\nos:Linux 6.1.0-18-amd64 x86_64\r\n\r\n",
+    ),
     expected: r("redis", "Redis", "7.0.15", { unauthenticatedAccess: true }),
   },
   {
@@ -366,10 +460,26 @@ export const SAMPLES: Sample[] = [
     expected: r("redis", "Valkey", "8.0.1", { unauthenticatedAccess: true }),
   },
   { name: "memcached version", reply: text("VERSION 1.6.18\r\n"), expected: r("memcached", "Memcached", "1.6.18") },
-  { name: "memcached answering HTTP", reply: text("ERROR\r\nERROR\r\nERROR\r\n"), expected: r("memcached", "Memcached") },
-  { name: "MariaDB 10.11 handshake", reply: mysqlHandshake("5.5.5-10.11.6-MariaDB-0+deb12u1"), expected: revised(r("mysql", "MariaDB", "10.11.6"), "0+deb12u1") },
-  { name: "MariaDB 11 handshake", reply: mysqlHandshake("11.4.2-MariaDB-ubu2404"), expected: revised(r("mysql", "MariaDB", "11.4.2"), "ubu2404") },
-  { name: "MySQL 8 handshake", reply: mysqlHandshake("8.0.36-0ubuntu0.22.04.1"), expected: revised(r("mysql", "MySQL", "8.0.36"), "0ubuntu0.22.04.1") },
+  {
+    name: "memcached answering HTTP",
+    reply: text("ERROR\r\nERROR\r\nERROR\r\n"),
+    expected: r("memcached", "Memcached"),
+  },
+  {
+    name: "MariaDB 10.11 handshake",
+    reply: mysqlHandshake("5.5.5-10.11.6-MariaDB-0+deb12u1"),
+    expected: revised(r("mysql", "MariaDB", "10.11.6"), "0+deb12u1"),
+  },
+  {
+    name: "MariaDB 11 handshake",
+    reply: mysqlHandshake("11.4.2-MariaDB-ubu2404"),
+    expected: revised(r("mysql", "MariaDB", "11.4.2"), "ubu2404"),
+  },
+  {
+    name: "MySQL 8 handshake",
+    reply: mysqlHandshake("8.0.36-0ubuntu0.22.04.1"),
+    expected: revised(r("mysql", "MySQL", "8.0.36"), "0ubuntu0.22.04.1"),
+  },
   { name: "MariaDB host not allowed", reply: mysqlHostNotAllowed, expected: r("mysql", "MariaDB") },
   { name: "PostgreSQL SSL refused", reply: text("N"), expected: r("postgresql") },
   { name: "PostgreSQL SSL accepted", reply: text("S"), expected: r("postgresql") },
@@ -382,37 +492,89 @@ export const SAMPLES: Sample[] = [
   { name: "MQTT 5 CONNACK", reply: Buffer.from([0x20, 0x03, 0x00, 0x00, 0x00]), expected: r("mqtt") },
   { name: "RabbitMQ Connection.Start", reply: amqpStart, expected: r("amqp", "RabbitMQ", "3.12.1") },
   { name: "AMQP protocol header", reply: text("AMQP\x00\x00\x09\x01"), expected: r("amqp") },
-  { name: "389 Directory rootDSE", reply: ldapEntry389, expected: r("ldap", "389 Project", "389-Directory/2.3.4 B2023.192.0000") },
+  {
+    name: "389 Directory rootDSE",
+    reply: ldapEntry389,
+    expected: r("ldap", "389 Project", "389-Directory/2.3.4 B2023.192.0000"),
+  },
   { name: "OpenLDAP rootDSE", reply: ldapEntryOpenldap, expected: r("ldap", "OpenLDAP") },
   { name: "rootDSE naming no vendor", reply: ldapEntryAnonymous, expected: r("ldap") },
   {
     name: "LDAP notice of disconnection",
-    reply: tlv(0x30, Buffer.concat([ldapInt(0), tlv(0x78, Buffer.concat([tlv(0x0a, Buffer.from([2])), ldapString(""), ldapString("protocol error")]))])),
+    reply: tlv(
+      0x30,
+      Buffer.concat([
+        ldapInt(0),
+        tlv(0x78, Buffer.concat([tlv(0x0a, Buffer.from([2])), ldapString(""), ldapString("protocol error")])),
+      ]),
+    ),
     expected: r("ldap"),
   },
-  { name: "BIND version.bind, authoritative only", reply: dnsVersionReply("9.18.28-1~deb12u2-Debian", 0), expected: revised(r("dns", "BIND", "9.18.28", noRecursion), "1~deb12u2-Debian") },
-  { name: "Unbound version.bind, recursion offered", reply: dnsVersionReply("unbound 1.17.1", 0, true), expected: r("dns", "Unbound", "1.17.1", openResolver) },
-  { name: "dnsmasq version.bind, recursion offered", reply: dnsVersionReply("dnsmasq-2.89", 0, true), expected: r("dns", "dnsmasq", "2.89", openResolver) },
+  {
+    name: "BIND version.bind, authoritative only",
+    reply: dnsVersionReply("9.18.28-1~deb12u2-Debian", 0),
+    expected: revised(r("dns", "BIND", "9.18.28", noRecursion), "1~deb12u2-Debian"),
+  },
+  {
+    name: "Unbound version.bind, recursion offered",
+    reply: dnsVersionReply("unbound 1.17.1", 0, true),
+    expected: r("dns", "Unbound", "1.17.1", openResolver),
+  },
+  {
+    name: "dnsmasq version.bind, recursion offered",
+    reply: dnsVersionReply("dnsmasq-2.89", 0, true),
+    expected: r("dns", "dnsmasq", "2.89", openResolver),
+  },
   { name: "DNS REFUSED", reply: dnsVersionReply(null, 5), expected: r("dns", null, null, noRecursion) },
-  { name: "DNS REFUSED by a resolver that serves others", reply: dnsVersionReply(null, 5, true), expected: r("dns", null, null, noRecursion) },
-  { name: "DNS SERVFAIL with RA says nothing about recursion", reply: dnsVersionReply(null, 2, true), expected: r("dns", null, null, {}) },
-  { name: "DNS with hidden version", reply: dnsVersionReply("none of your business", 0), expected: r("dns", null, null, noRecursion) },
+  {
+    name: "DNS REFUSED by a resolver that serves others",
+    reply: dnsVersionReply(null, 5, true),
+    expected: r("dns", null, null, noRecursion),
+  },
+  {
+    name: "DNS SERVFAIL with RA says nothing about recursion",
+    reply: dnsVersionReply(null, 2, true),
+    expected: r("dns", null, null, {}),
+  },
+  {
+    name: "DNS with hidden version",
+    reply: dnsVersionReply("none of your business", 0),
+    expected: r("dns", null, null, noRecursion),
+  },
   {
     name: "RDP connection confirm",
-    reply: Buffer.from([0x03, 0x00, 0x00, 0x13, 0x0e, 0xd0, 0x00, 0x00, 0x12, 0x34, 0x00, 0x02, 0x1f, 0x08, 0x00, 0x02, 0x00, 0x00, 0x00]),
+    reply: Buffer.from([
+      0x03, 0x00, 0x00, 0x13, 0x0e, 0xd0, 0x00, 0x00, 0x12, 0x34, 0x00, 0x02, 0x1f, 0x08, 0x00, 0x02, 0x00, 0x00, 0x00,
+    ]),
     expected: r("rdp"),
   },
   {
     name: "RDP negotiation failure: standard RDP security only",
-    reply: Buffer.from([0x03, 0x00, 0x00, 0x13, 0x0e, 0xd0, 0x00, 0x00, 0x12, 0x34, 0x00, 0x03, 0x00, 0x08, 0x00, 0x02, 0x00, 0x00, 0x00]),
+    reply: Buffer.from([
+      0x03, 0x00, 0x00, 0x13, 0x0e, 0xd0, 0x00, 0x00, 0x12, 0x34, 0x00, 0x03, 0x00, 0x08, 0x00, 0x02, 0x00, 0x00, 0x00,
+    ]),
     expected: r("rdp"),
   },
-  { name: "SMB2 negotiate response", reply: smbNegotiateResponse, expected: r("smb", null, null, { protocolVersion: "3.0.2" }) },
-  { name: "SMB1-only server", reply: Buffer.concat([Buffer.from([0, 0, 0, 0x23, 0xff, 0x53, 0x4d, 0x42, 0x72]), Buffer.alloc(30)]), expected: r("smb", null, null, { protocolVersion: "1" }) },
-  { name: "Microsoft SQL Server 2019 PRELOGIN", reply: mssqlPrelogin, expected: r("mssql", "Microsoft SQL Server", "15.0.2000.5") },
+  {
+    name: "SMB2 negotiate response",
+    reply: smbNegotiateResponse,
+    expected: r("smb", null, null, { protocolVersion: "3.0.2" }),
+  },
+  {
+    name: "SMB1-only server",
+    reply: Buffer.concat([Buffer.from([0, 0, 0, 0x23, 0xff, 0x53, 0x4d, 0x42, 0x72]), Buffer.alloc(30)]),
+    expected: r("smb", null, null, { protocolVersion: "1" }),
+  },
+  {
+    name: "Microsoft SQL Server 2019 PRELOGIN",
+    reply: mssqlPrelogin,
+    expected: r("mssql", "Microsoft SQL Server", "15.0.2000.5"),
+  },
   {
     name: "Docker Engine API",
-    reply: text('HTTP/1.1 404 Not Found\r\nApi-Version: 1.43\r\nContent-Type: application/json\r\nDocker-Experimental: false\r\nOstype: linux\r\nServer: Docker/24.0.7 (linux)\r\n\r\n{"message":"page not found"}\n'),
+    reply: text(
+      'HTTP/1.1 404 Not Found\r\nApi-Version: 1.43\r\nContent-Type: application/json\r\nDocker-Experimental: false\r\nOstype: linux\r\nServer: Docker/24.0.7 (linux)\r\n\r\n{"message":"page not found"}\n',
+    ),
     expected: revised(r("http", "Docker", "24.0.7", plainSite), "linux"),
   },
   { name: "TLS alert", reply: Buffer.from([0x15, 0x03, 0x01, 0x00, 0x02, 0x02, 0x46]), expected: r("tls") },

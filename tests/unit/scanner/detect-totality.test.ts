@@ -51,14 +51,19 @@ const mutatedSample = fc
       const at = bytes.length === 0 ? 0 : mutation.at % bytes.length;
       if (mutation.kind === "flip" && bytes.length > 0) bytes[at] = mutation.value;
       if (mutation.kind === "cut") bytes = bytes.subarray(0, at);
-      if (mutation.kind === "insert") bytes = Buffer.concat([bytes.subarray(0, at), Buffer.from(mutation.bytes), bytes.subarray(at)]);
-      if (mutation.kind === "repeat") bytes = Buffer.concat([bytes.subarray(0, at + mutation.length), bytes.subarray(at)]);
+      if (mutation.kind === "insert")
+        bytes = Buffer.concat([bytes.subarray(0, at), Buffer.from(mutation.bytes), bytes.subarray(at)]);
+      if (mutation.kind === "repeat")
+        bytes = Buffer.concat([bytes.subarray(0, at + mutation.length), bytes.subarray(at)]);
     }
     return bytes;
   });
 
 const PARSERS: Array<[string, (bytes: Buffer) => unknown]> = [
-  ...RECOGNISERS.map((recogniser, i): [string, (bytes: Buffer) => unknown] => [`recogniser #${i} (${recogniser.name})`, recogniser]),
+  ...RECOGNISERS.map((recogniser, i): [string, (bytes: Buffer) => unknown] => [
+    `recogniser #${i} (${recogniser.name})`,
+    recogniser,
+  ]),
   ["parseHttpResponse", parseHttpResponse],
   ["decodeBson", decodeBson],
   ["parseMongoReply", parseMongoReply],
@@ -70,11 +75,17 @@ const PARSERS: Array<[string, (bytes: Buffer) => unknown]> = [
 
 describe("parsers are total", () => {
   it.each(PARSERS)("%s never throws on arbitrary bytes", (_name, parse) => {
-    fc.assert(fc.property(anyBytes, (bytes) => void parse(bytes)), { numRuns: 300 });
+    fc.assert(
+      fc.property(anyBytes, (bytes) => void parse(bytes)),
+      { numRuns: 300 },
+    );
   });
 
   it.each(PARSERS)("%s never throws on mutated real replies", (_name, parse) => {
-    fc.assert(fc.property(mutatedSample, (bytes) => void parse(bytes)), { numRuns: 300 });
+    fc.assert(
+      fc.property(mutatedSample, (bytes) => void parse(bytes)),
+      { numRuns: 300 },
+    );
   });
 
   it.each(RECOGNISERS.map((recogniser) => [recogniser.name, recogniser] as const))(
@@ -88,7 +99,10 @@ describe("parsers are total", () => {
   );
 
   it("recognise() keeps every field printable even for replies built to look real", () => {
-    fc.assert(fc.property(mutatedSample, (bytes) => assertWellFormed(recognise(bytes))), { numRuns: 1000 });
+    fc.assert(
+      fc.property(mutatedSample, (bytes) => assertWellFormed(recognise(bytes))),
+      { numRuns: 1000 },
+    );
   });
 
   it("a damaged sample is never mistaken for a protocol that needs a different framing", () => {

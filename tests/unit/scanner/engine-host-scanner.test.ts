@@ -5,7 +5,14 @@ import { InFlightBudget } from "@/lib/scanner/tcp/inflight-budget";
 import type { PortFeed } from "@/lib/scanner/tcp/port-feed";
 import type { TcpTiming } from "@/lib/scanner/tcp/tcp-timing";
 
-const TIMING: TcpTiming = { initialTimeoutMs: 30, minTimeoutMs: 20, maxTimeoutMs: 60, maxRetries: 3, initialWindow: 4, maxWindowPerHost: 64 };
+const TIMING: TcpTiming = {
+  initialTimeoutMs: 30,
+  minTimeoutMs: 20,
+  maxTimeoutMs: 60,
+  maxRetries: 3,
+  initialWindow: 4,
+  maxWindowPerHost: 64,
+};
 
 /** A scripted host: `answer(port, attempt)` says what the n-th probe of a port gets; null = silence. */
 function fakeConnector(answer: (port: number, attempt: number) => ConnectOutcome | null) {
@@ -49,8 +56,13 @@ describe("scanHostTcp scheduling", () => {
     const fake = fakeConnector((port) => (port % 10 === 0 ? "open" : port % 7 === 0 ? null : "closed"));
     const reported: number[] = [];
     const { states } = await scanHostTcp({
-      ip: "192.0.2.1", family: 4, ports: ports(100), timing: TIMING, connector: fake.connector,
-      budget: new InFlightBudget(1000), onPortState: (port) => reported.push(port),
+      ip: "192.0.2.1",
+      family: 4,
+      ports: ports(100),
+      timing: TIMING,
+      connector: fake.connector,
+      budget: new InFlightBudget(1000),
+      onPortState: (port) => reported.push(port),
     });
     expect(states.get(10)).toBe("open");
     expect(states.get(7)).toBe("filtered");
@@ -61,7 +73,14 @@ describe("scanHostTcp scheduling", () => {
 
   it("retries silent ports once, and stops when the retry recovers nothing (filtered, not lost)", async () => {
     const fake = fakeConnector((port) => (port <= 5 ? null : "closed"));
-    const { states, stats } = await scanHostTcp({ ip: "192.0.2.1", family: 4, ports: ports(20), timing: TIMING, connector: fake.connector, budget: new InFlightBudget(1000) });
+    const { states, stats } = await scanHostTcp({
+      ip: "192.0.2.1",
+      family: 4,
+      ports: ports(20),
+      timing: TIMING,
+      connector: fake.connector,
+      budget: new InFlightBudget(1000),
+    });
     for (const port of [1, 2, 3, 4, 5]) {
       expect(states.get(port)).toBe("filtered");
       expect(fake.attempts.get(port)).toBe(2);
@@ -72,49 +91,104 @@ describe("scanHostTcp scheduling", () => {
 
   it("treats a retry that gets answered as loss: halves the window and keeps retrying", async () => {
     // Ports 1-10 lose their first probe, 11-12 their first two: a lossy path, not a firewall.
-    const fake = fakeConnector((port, attempt) => ((port <= 10 ? attempt === 1 : port <= 12 && attempt <= 2) ? null : "open"));
-    const { states, stats } = await scanHostTcp({ ip: "192.0.2.1", family: 4, ports: ports(30), timing: TIMING, connector: fake.connector, budget: new InFlightBudget(1000) });
+    const fake = fakeConnector((port, attempt) =>
+      (port <= 10 ? attempt === 1 : port <= 12 && attempt <= 2) ? null : "open",
+    );
+    const { states, stats } = await scanHostTcp({
+      ip: "192.0.2.1",
+      family: 4,
+      ports: ports(30),
+      timing: TIMING,
+      connector: fake.connector,
+      budget: new InFlightBudget(1000),
+    });
     expect(ports(12).filter((port) => states.get(port) !== "open")).toEqual([]);
     expect(stats.passes).toBe(3);
     expect(stats.lossEvents).toBeGreaterThanOrEqual(1);
   });
 
   it("does not sweep thousands of filtered ports again for one late answer", async () => {
-    const fake = fakeConnector((port, attempt) => (port === 1 ? (attempt === 1 ? null : "open") : port <= 5 ? "closed" : null));
-    const { states, stats } = await scanHostTcp({ ip: "192.0.2.1", family: 4, ports: ports(500), timing: TIMING, connector: fake.connector, budget: new InFlightBudget(1000) });
+    const fake = fakeConnector((port, attempt) =>
+      port === 1 ? (attempt === 1 ? null : "open") : port <= 5 ? "closed" : null,
+    );
+    const { states, stats } = await scanHostTcp({
+      ip: "192.0.2.1",
+      family: 4,
+      ports: ports(500),
+      timing: TIMING,
+      connector: fake.connector,
+      budget: new InFlightBudget(1000),
+    });
     expect(states.get(1)).toBe("open");
     expect(stats.passes).toBe(2);
     expect(fake.attempts.get(400)).toBe(2);
   });
 
   it("gives up after maxRetries passes", async () => {
-    const fake = fakeConnector((port, attempt) => (port === 1 && attempt <= 10 ? null : port === 2 && attempt === 1 ? null : "closed"));
-    const { states } = await scanHostTcp({ ip: "192.0.2.1", family: 4, ports: [1, 2], timing: { ...TIMING, maxRetries: 2 }, connector: fake.connector, budget: new InFlightBudget(10) });
+    const fake = fakeConnector((port, attempt) =>
+      port === 1 && attempt <= 10 ? null : port === 2 && attempt === 1 ? null : "closed",
+    );
+    const { states } = await scanHostTcp({
+      ip: "192.0.2.1",
+      family: 4,
+      ports: [1, 2],
+      timing: { ...TIMING, maxRetries: 2 },
+      connector: fake.connector,
+      budget: new InFlightBudget(10),
+    });
     expect(states.get(1)).toBe("filtered");
     expect(fake.attempts.get(1)).toBe(3);
   });
 
   it("backs off and retries ports that hit local resource limits instead of failing", async () => {
     const fake = fakeConnector((port, attempt) => (port <= 3 && attempt === 1 ? "local-resource" : "closed"));
-    const { states, stats } = await scanHostTcp({ ip: "192.0.2.1", family: 4, ports: ports(10), timing: TIMING, connector: fake.connector, budget: new InFlightBudget(100) });
+    const { states, stats } = await scanHostTcp({
+      ip: "192.0.2.1",
+      family: 4,
+      ports: ports(10),
+      timing: TIMING,
+      connector: fake.connector,
+      budget: new InFlightBudget(100),
+    });
     expect([...states.values()].every((s) => s === "closed")).toBe(true);
     expect(stats.localResourceErrors).toBe(3);
   });
 
   it("never exceeds the window cap nor the shared budget", async () => {
     const fake = fakeConnector(() => "closed");
-    await scanHostTcp({ ip: "192.0.2.1", family: 4, ports: ports(2000), timing: { ...TIMING, maxWindowPerHost: 50 }, connector: fake.connector, budget: new InFlightBudget(1000) });
+    await scanHostTcp({
+      ip: "192.0.2.1",
+      family: 4,
+      ports: ports(2000),
+      timing: { ...TIMING, maxWindowPerHost: 50 },
+      connector: fake.connector,
+      budget: new InFlightBudget(1000),
+    });
     expect(fake.stats.maxInFlight).toBe(50);
     const tight = fakeConnector(() => "closed");
     const budget = new InFlightBudget(7);
-    await scanHostTcp({ ip: "192.0.2.1", family: 4, ports: ports(500), timing: TIMING, connector: tight.connector, budget });
+    await scanHostTcp({
+      ip: "192.0.2.1",
+      family: 4,
+      ports: ports(500),
+      timing: TIMING,
+      connector: tight.connector,
+      budget,
+    });
     expect(tight.stats.maxInFlight).toBe(7);
     expect(budget.inUse).toBe(0);
   });
 
   it("starts with the initial window and grows it as answers arrive", async () => {
     const fake = fakeConnector(() => "closed");
-    const { stats } = await scanHostTcp({ ip: "192.0.2.1", family: 4, ports: ports(1000), timing: TIMING, connector: fake.connector, budget: new InFlightBudget(1000) });
+    const { stats } = await scanHostTcp({
+      ip: "192.0.2.1",
+      family: 4,
+      ports: ports(1000),
+      timing: TIMING,
+      connector: fake.connector,
+      budget: new InFlightBudget(1000),
+    });
     expect(stats.finalWindow).toBe(64);
   });
 
@@ -122,7 +196,15 @@ describe("scanHostTcp scheduling", () => {
     const fake = fakeConnector(() => null);
     const budget = new InFlightBudget(100);
     const controller = new AbortController();
-    const scan = scanHostTcp({ ip: "192.0.2.1", family: 4, ports: ports(100), timing: { ...TIMING, initialTimeoutMs: 10_000, maxTimeoutMs: 10_000, minTimeoutMs: 10_000 }, connector: fake.connector, budget, signal: controller.signal });
+    const scan = scanHostTcp({
+      ip: "192.0.2.1",
+      family: 4,
+      ports: ports(100),
+      timing: { ...TIMING, initialTimeoutMs: 10_000, maxTimeoutMs: 10_000, minTimeoutMs: 10_000 },
+      connector: fake.connector,
+      budget,
+      signal: controller.signal,
+    });
     await new Promise((resolve) => setTimeout(resolve, 10));
     controller.abort(new Error("stop"));
     await expect(scan).rejects.toThrow("stop");
@@ -147,7 +229,14 @@ describe("scanHostTcp scheduling", () => {
     };
     const hold = pending.splice(200);
     const fake = fakeConnector(() => "closed");
-    const scan = scanHostTcp({ ip: "192.0.2.1", family: 4, ports: feed, timing: TIMING, connector: fake.connector, budget: new InFlightBudget(1000) });
+    const scan = scanHostTcp({
+      ip: "192.0.2.1",
+      family: 4,
+      ports: feed,
+      timing: TIMING,
+      connector: fake.connector,
+      budget: new InFlightBudget(1000),
+    });
     let settled = false;
     void scan.then(() => (settled = true));
     // The scanner asks for more once it has drained what it has; on a loaded machine that can take
@@ -180,7 +269,13 @@ describe("scanHostTcp scheduling", () => {
     let answered = 0;
     let maxAfterLowering = 0;
     await scanHostTcp({
-      ip: "192.0.2.1", family: 4, ports: ports(3000), timing: TIMING, connector: fake.connector, budget: new InFlightBudget(1000), windowCap: cap,
+      ip: "192.0.2.1",
+      family: 4,
+      ports: ports(3000),
+      timing: TIMING,
+      connector: fake.connector,
+      budget: new InFlightBudget(1000),
+      windowCap: cap,
       onPortState: () => {
         if (++answered === 1000) cap.max = 8;
         // Probes already out when the cap dropped drain first; after that the cap holds.

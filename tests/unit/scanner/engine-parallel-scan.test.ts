@@ -24,14 +24,30 @@ vi.mock("@/lib/scanner/tcp/shard-worker", () => ({
         script.crashed = true;
         throw new Error("worker exited with code 1");
       }
-      return { probesSent: script.took.length, passes: 1, lossEvents: 0, localResourceErrors: 0, finalTimeoutMs: 100, smoothedRttMs: 0.1, finalWindow: 10, threads: 1 };
+      return {
+        probesSent: script.took.length,
+        passes: 1,
+        lossEvents: 0,
+        localResourceErrors: 0,
+        finalTimeoutMs: 100,
+        smoothedRttMs: 0.1,
+        finalWindow: 10,
+        threads: 1,
+      };
     })();
     return { done, abort() {} };
   },
 }));
 const { scanHostTcpParallel } = await import("@/lib/scanner/tcp/parallel-scan");
 
-const TIMING: TcpTiming = { initialTimeoutMs: 30, minTimeoutMs: 20, maxTimeoutMs: 60, maxRetries: 1, initialWindow: 4, maxWindowPerHost: 64 };
+const TIMING: TcpTiming = {
+  initialTimeoutMs: 30,
+  minTimeoutMs: 20,
+  maxTimeoutMs: 60,
+  maxRetries: 1,
+  initialWindow: 4,
+  maxWindowPerHost: 64,
+};
 const PORTS = Array.from({ length: 20_000 }, (_, i) => i + 1);
 
 /** Every port closed, answered on the next tick. Peak probes in flight are kept per phase of the scan. */
@@ -71,7 +87,13 @@ describe("scanHostTcpParallel", () => {
     const reported: number[] = [];
     const budget = new InFlightBudget(1000);
     const { states, stats } = await scanHostTcpParallel({
-      ip: "192.0.2.1", family: 4, ports: PORTS, timing: TIMING, connector: host.connector, budget, plan: { threads: 2 },
+      ip: "192.0.2.1",
+      family: 4,
+      ports: PORTS,
+      timing: TIMING,
+      connector: host.connector,
+      budget,
+      plan: { threads: 2 },
       onPortState: (port) => reported.push(port),
     });
     // Half the host's window while the worker lived; the whole window back once it had crashed.
@@ -98,7 +120,13 @@ describe("scanHostTcpParallel", () => {
     });
     const release = vi.fn();
     const { states, stats } = await scanHostTcpParallel({
-      ip: "192.0.2.1", family: 4, ports: PORTS, timing: TIMING, connector: host.connector, budget: new InFlightBudget(1000), rtt,
+      ip: "192.0.2.1",
+      family: 4,
+      ports: PORTS,
+      timing: TIMING,
+      connector: host.connector,
+      budget: new InFlightBudget(1000),
+      rtt,
       plan: { decide, release },
     });
     expect(decide).toHaveBeenCalledTimes(1);
@@ -118,7 +146,12 @@ describe("scanHostTcpParallel", () => {
     const host = closedHost();
     const release = vi.fn();
     const { states, stats } = await scanHostTcpParallel({
-      ip: "192.0.2.1", family: 4, ports: PORTS, timing: TIMING, connector: host.connector, budget: new InFlightBudget(1000),
+      ip: "192.0.2.1",
+      family: 4,
+      ports: PORTS,
+      timing: TIMING,
+      connector: host.connector,
+      budget: new InFlightBudget(1000),
       plan: { decide: () => 0, release },
     });
     expect(states.size).toBe(PORTS.length);

@@ -60,9 +60,26 @@ const REFUSED: [string, string][] = [
   ["::2", "0.0.0.0/8"],
 ];
 
-const ALLOWED = ["1.1.1.1", "8.8.8.8", "93.184.216.34", "100.63.255.255", "100.128.0.0", "172.15.255.255", "172.32.0.0",
-  "192.31.196.1", "192.175.48.6", "198.17.255.255", "198.20.0.0", "223.255.255.255", "2606:4700::1111", "2a00:1450::1",
-  "::ffff:8.8.8.8", "64:ff9b::808:808", "2002:0808:0808::1", "2001:200::1"];
+const ALLOWED = [
+  "1.1.1.1",
+  "8.8.8.8",
+  "93.184.216.34",
+  "100.63.255.255",
+  "100.128.0.0",
+  "172.15.255.255",
+  "172.32.0.0",
+  "192.31.196.1",
+  "192.175.48.6",
+  "198.17.255.255",
+  "198.20.0.0",
+  "223.255.255.255",
+  "2606:4700::1111",
+  "2a00:1450::1",
+  "::ffff:8.8.8.8",
+  "64:ff9b::808:808",
+  "2002:0808:0808::1",
+  "2001:200::1",
+];
 
 describe("AddressPolicy", () => {
   it.each(REFUSED)("refuses %s as part of %s, naming address and range", (ip, range) => {
@@ -144,12 +161,14 @@ describe("embedded IPv4 forms judged like the IPv4 address", { timeout: 60_000 }
   });
 
   it("private IPv4 addresses never pass in any wrapper", () => {
-    const privateV4 = fc.oneof(
-      fc.tuple(fc.constant(10), fc.nat(255), fc.nat(255), fc.nat(255)),
-      fc.tuple(fc.constant(192), fc.constant(168), fc.nat(255), fc.nat(255)),
-      fc.tuple(fc.constant(127), fc.nat(255), fc.nat(255), fc.nat(255)),
-      fc.tuple(fc.constant(169), fc.constant(254), fc.nat(255), fc.nat(255)),
-    ).map((o) => o.join("."));
+    const privateV4 = fc
+      .oneof(
+        fc.tuple(fc.constant(10), fc.nat(255), fc.nat(255), fc.nat(255)),
+        fc.tuple(fc.constant(192), fc.constant(168), fc.nat(255), fc.nat(255)),
+        fc.tuple(fc.constant(127), fc.nat(255), fc.nat(255), fc.nat(255)),
+        fc.tuple(fc.constant(169), fc.constant(254), fc.nat(255), fc.nat(255)),
+      )
+      .map((o) => o.join("."));
     fc.assert(
       fc.property(privateV4, fc.constantFrom("::ffff:", "64:ff9b::", "::"), (v4, prefix) => {
         expect(strict.check(`${prefix}${v4}`).allowed).toBe(false);
@@ -177,7 +196,9 @@ describe("own host and the operator's deny list", () => {
   });
 
   it("lets an explicitly opted-in loopback range through (tests scan loopback services), but never by default", () => {
-    expect(new AddressPolicy({ allowed: parseCidrList("127.0.0.0/8, ::1/128"), own }).check("127.0.0.1").allowed).toBe(true);
+    expect(new AddressPolicy({ allowed: parseCidrList("127.0.0.0/8, ::1/128"), own }).check("127.0.0.1").allowed).toBe(
+      true,
+    );
     expect(new AddressPolicy({ allowed: parseCidrList("127.0.0.0/8, ::1/128"), own }).check("::1").allowed).toBe(true);
     expect(new AddressPolicy({ own }).check("127.0.0.1").allowed).toBe(false);
   });

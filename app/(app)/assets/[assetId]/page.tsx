@@ -31,7 +31,17 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: asset?.value ?? "Asset not found" };
 }
 
-function Section({ id, title, children, action }: { id: string; title: string; children: React.ReactNode; action?: React.ReactNode }) {
+function Section({
+  id,
+  title,
+  children,
+  action,
+}: {
+  id: string;
+  title: string;
+  children: React.ReactNode;
+  action?: React.ReactNode;
+}) {
   return (
     <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white p-4">
       <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
@@ -72,7 +82,7 @@ export default async function AssetPage({ params }: Params) {
       <header className="flex flex-wrap items-start gap-4">
         <GradeBadge grade={asset.grade} score={asset.score} size="lg" />
         <div className="min-w-0 flex-1">
-          <h1 className="break-all font-mono text-2xl font-semibold tracking-tight">{asset.value}</h1>
+          <h1 className="font-mono text-2xl font-semibold tracking-tight break-all">{asset.value}</h1>
           <p className="mt-1 text-sm text-slate-700">
             {asset.kind === "IP" ? "IP address" : "Domain"}
             {asset.label && <> · {asset.label}</>} ·{" "}
@@ -94,20 +104,32 @@ export default async function AssetPage({ params }: Params) {
             )}
           </p>
         </div>
-        {canScan && <ScanNowButton organizationId={active.organizationId} assetId={asset.id} value={asset.value} action={scanAssetAction} />}
+        {canScan && (
+          <ScanNowButton
+            organizationId={active.organizationId}
+            assetId={asset.id}
+            value={asset.value}
+            action={scanAssetAction}
+          />
+        )}
       </header>
 
       <Section id="ports-heading" title={`Open ports (${ports.length})`}>
         {mismatches > 0 && (
           <p className="mb-2 text-sm text-slate-700">
-            {mismatches} {mismatches === 1 ? "port runs" : "ports run"} a service other than the one registered for it (marked “≠ typical”).
+            {mismatches} {mismatches === 1 ? "port runs" : "ports run"} a service other than the one registered for it
+            (marked “≠ typical”).
           </p>
         )}
         <OpenPortsTable ports={ports} />
       </Section>
 
       <Section id="breakdown-heading" title="Score breakdown">
-        {asset.breakdown ? <ScoreBreakdown breakdown={asset.breakdown} /> : <p className="text-sm text-slate-700">Not graded yet.</p>}
+        {asset.breakdown ? (
+          <ScoreBreakdown breakdown={asset.breakdown} />
+        ) : (
+          <p className="text-sm text-slate-700">Not graded yet.</p>
+        )}
       </Section>
 
       <div className="grid gap-6 lg:grid-cols-2 [&>*]:min-w-0">

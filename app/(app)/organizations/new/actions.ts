@@ -6,6 +6,8 @@ import { createOrganizationSchema } from "@/lib/validation/organization";
 
 export const createOrganizationAction = userAction(createOrganizationSchema, async (input, user) => {
   const { id, trial } = await createOrganization({ userId: user.id, name: input.name });
-  const plan = trial ? "with a 14-day free trial" : "without a trial: yours has been used, so choose a plan to scan with it";
+  const plan = trial
+    ? "with a 14-day free trial"
+    : "without a trial: yours has been used, so choose a plan to scan with it";
   return { success: `“${input.name}” was created ${plan}.`, data: { id } };
 });

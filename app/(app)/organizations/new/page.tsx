@@ -15,7 +15,12 @@ export default async function NewOrganizationPage() {
           ? "A separate organisation has its own assets, members and plan. It starts with a 14-day free trial, and you will be its owner."
           : "You are not a member of any organisation yet. Create one (with a 14-day free trial), or ask someone to invite you to theirs."}
       </p>
-      <OrganizationNameForm action={createOrganizationAction} initialName="" submitLabel="Create organisation" onDone="redirect-to-assets" />
+      <OrganizationNameForm
+        action={createOrganizationAction}
+        initialName=""
+        submitLabel="Create organisation"
+        onDone="redirect-to-assets"
+      />
     </div>
   );
 }

@@ -20,14 +20,19 @@ export default async function AccessReviewPage() {
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">Review who got access before your address was confirmed</h1>
       {granted.length === 0 ? (
-        <p className="text-sm text-slate-700">Nobody joined through invitations sent from your account before you confirmed your address.</p>
+        <p className="text-sm text-slate-700">
+          Nobody joined through invitations sent from your account before you confirmed your address.
+        </p>
       ) : (
         <>
           <p className="max-w-3xl text-sm text-slate-700">
-            Your address was confirmed only now. Before that, invitations sent from this account let the people below in. If you did
-            not invite them, someone else may have used your address: remove them.
+            Your address was confirmed only now. Before that, invitations sent from this account let the people below
+            in. If you did not invite them, someone else may have used your address: remove them.
           </p>
-          <ul className="divide-y divide-slate-100 rounded-md border border-slate-200 bg-white" aria-label="Access granted before confirmation">
+          <ul
+            className="divide-y divide-slate-100 rounded-md border border-slate-200 bg-white"
+            aria-label="Access granted before confirmation"
+          >
             {granted.map((g) => (
               <li key={g.membershipId} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 text-sm">
                 <span className="font-medium">{g.email}</span>

@@ -37,28 +37,40 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Audit log</h1>
         <p className="mt-1 text-sm text-slate-600">
-          Security events of {active.name}: sign-ins of its members, role changes, invitations, assets added or deleted, proof of
-          ownership and API keys. Kept for one year.
+          Security events of {active.name}: sign-ins of its members, role changes, invitations, assets added or deleted,
+          proof of ownership and API keys. Kept for one year.
         </p>
       </div>
       {events.length === 0 ? (
-        <p className="rounded-md border border-dashed border-slate-300 bg-white p-6 text-center text-slate-600">No events{before ? " before this point" : " yet"}.</p>
+        <p className="rounded-md border border-dashed border-slate-300 bg-white p-6 text-center text-slate-600">
+          No events{before ? " before this point" : " yet"}.
+        </p>
       ) : (
         <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
           <table className="w-full text-left text-sm">
-            <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+            <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-500 uppercase">
               <tr>
-                <th scope="col" className="px-4 py-2">When</th>
-                <th scope="col" className="px-4 py-2">Event</th>
-                <th scope="col" className="px-4 py-2">Who</th>
-                <th scope="col" className="px-4 py-2">Details</th>
-                <th scope="col" className="px-4 py-2">Address</th>
+                <th scope="col" className="px-4 py-2">
+                  When
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Event
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Who
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Details
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Address
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {events.map((e) => (
                 <tr key={e.id}>
-                  <td className="whitespace-nowrap px-4 py-2 text-slate-600">{formatDateTime(e.createdAt)}</td>
+                  <td className="px-4 py-2 whitespace-nowrap text-slate-600">{formatDateTime(e.createdAt)}</td>
                   <td className="px-4 py-2">{e.label}</td>
                   <td className="px-4 py-2">{e.actorEmail ?? "—"}</td>
                   <td className="px-4 py-2 text-slate-600">{detailText(e.details) || "—"}</td>
@@ -71,7 +83,10 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
       )}
       {older && (
         <p>
-          <Link href={`/settings/audit-log?before=${encodeURIComponent(older)}`} className="text-sm font-medium underline">
+          <Link
+            href={`/settings/audit-log?before=${encodeURIComponent(older)}`}
+            className="text-sm font-medium underline"
+          >
             Older events
           </Link>
         </p>

@@ -14,27 +14,42 @@ import {
   revokeInvitationSchema,
 } from "@/lib/validation/organization";
 
-export const changeRoleAction = orgAction({ schema: changeRoleSchema, capability: "members:manage" }, async (input, ctx) => {
-  await changeMemberRole(ctx, { membershipId: input.membershipId, role: input.role });
-  return { success: `Role changed to ${input.role.toLowerCase()}.` };
-});
+export const changeRoleAction = orgAction(
+  { schema: changeRoleSchema, capability: "members:manage" },
+  async (input, ctx) => {
+    await changeMemberRole(ctx, { membershipId: input.membershipId, role: input.role });
+    return { success: `Role changed to ${input.role.toLowerCase()}.` };
+  },
+);
 
-export const removeMemberAction = orgAction({ schema: removeMemberSchema, capability: "members:remove" }, async (input, ctx) => {
-  await removeMember(ctx, input.membershipId);
-  return { success: "Member removed." };
-});
+export const removeMemberAction = orgAction(
+  { schema: removeMemberSchema, capability: "members:remove" },
+  async (input, ctx) => {
+    await removeMember(ctx, input.membershipId);
+    return { success: "Member removed." };
+  },
+);
 
-export const leaveOrganizationAction = orgAction({ schema: leaveOrganizationSchema, capability: "organization:leave" }, async (_input, ctx) => {
-  await leaveOrganization(ctx);
-  return { success: "You left the organisation." };
-});
+export const leaveOrganizationAction = orgAction(
+  { schema: leaveOrganizationSchema, capability: "organization:leave" },
+  async (_input, ctx) => {
+    await leaveOrganization(ctx);
+    return { success: "You left the organisation." };
+  },
+);
 
-export const inviteMemberAction = orgAction({ schema: inviteMemberSchema, capability: "members:manage" }, async (input, ctx) => {
-  const { expiresAt } = await createInvitation(ctx, { email: input.email, role: input.role });
-  return { success: `Invitation sent to ${input.email}. The link works until ${expiresAt.toUTCString()}.` };
-});
+export const inviteMemberAction = orgAction(
+  { schema: inviteMemberSchema, capability: "members:manage" },
+  async (input, ctx) => {
+    const { expiresAt } = await createInvitation(ctx, { email: input.email, role: input.role });
+    return { success: `Invitation sent to ${input.email}. The link works until ${expiresAt.toUTCString()}.` };
+  },
+);
 
-export const revokeInvitationAction = orgAction({ schema: revokeInvitationSchema, capability: "members:manage" }, async (input, ctx) => {
-  await revokeInvitation(ctx, input.invitationId);
-  return { success: "Invitation withdrawn; its link no longer works." };
-});
+export const revokeInvitationAction = orgAction(
+  { schema: revokeInvitationSchema, capability: "members:manage" },
+  async (input, ctx) => {
+    await revokeInvitation(ctx, input.invitationId);
+    return { success: "Invitation withdrawn; its link no longer works." };
+  },
+);

@@ -44,7 +44,11 @@ export default async function MembersPage() {
       {canManage && (
         <section className="space-y-3">
           <h2 className="text-lg font-medium">Invite someone</h2>
-          <InviteForm organizationId={active.organizationId} roles={isOwner ? ["VIEWER", "ADMIN", "OWNER"] : ["VIEWER", "ADMIN"]} action={inviteMemberAction} />
+          <InviteForm
+            organizationId={active.organizationId}
+            roles={isOwner ? ["VIEWER", "ADMIN", "OWNER"] : ["VIEWER", "ADMIN"]}
+            action={inviteMemberAction}
+          />
         </section>
       )}
 
@@ -77,7 +81,9 @@ export default async function MembersPage() {
       <section className="space-y-2">
         <h2 className="text-lg font-medium">Leave organisation</h2>
         {lastOwner ? (
-          <p className="text-sm text-slate-600">You are the only owner. Make another member an owner before you leave.</p>
+          <p className="text-sm text-slate-600">
+            You are the only owner. Make another member an owner before you leave.
+          </p>
         ) : (
           <ConfirmActionForm
             action={leaveOrganizationAction}

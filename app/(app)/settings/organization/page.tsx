@@ -24,7 +24,12 @@ export default async function OrganizationSettingsPage() {
       <section className="space-y-3">
         <h2 className="text-lg font-medium">Name</h2>
         {isOwner ? (
-          <OrganizationNameForm action={renameOrganizationAction} initialName={active.name} organizationId={active.organizationId} submitLabel="Rename" />
+          <OrganizationNameForm
+            action={renameOrganizationAction}
+            initialName={active.name}
+            organizationId={active.organizationId}
+            submitLabel="Rename"
+          />
         ) : (
           <p className="text-sm text-slate-700">
             {active.name} <span className="text-slate-500">— only owners can rename the organisation.</span>

@@ -33,7 +33,12 @@ export default async function DevMailPage({ params }: { params: Promise<{ id: st
         <section className="mt-6">
           <h2 className="text-sm font-medium text-slate-600">HTML part</h2>
           {/* An empty sandbox runs no script from the mail and cannot reach this page. */}
-          <iframe title="HTML part" sandbox="" srcDoc={mail.html} className="mt-2 h-96 w-full rounded-md border border-slate-200 bg-white" />
+          <iframe
+            title="HTML part"
+            sandbox=""
+            srcDoc={mail.html}
+            className="mt-2 h-96 w-full rounded-md border border-slate-200 bg-white"
+          />
         </section>
       )}
     </main>

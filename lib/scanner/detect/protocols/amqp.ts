@@ -16,7 +16,23 @@ const MAX_DEPTH = 4;
 
 /** Skips one field value of the given type (AMQP 0-9-1 + RabbitMQ errata); false for unknown types. */
 function skipValue(reader: ByteReader, type: string, depth: number): boolean {
-  const fixed: Record<string, number> = { t: 1, b: 1, B: 1, s: 2, u: 2, U: 2, i: 4, I: 4, f: 4, l: 8, L: 8, d: 8, T: 8, D: 5, V: 0 };
+  const fixed: Record<string, number> = {
+    t: 1,
+    b: 1,
+    B: 1,
+    s: 2,
+    u: 2,
+    U: 2,
+    i: 4,
+    I: 4,
+    f: 4,
+    l: 8,
+    L: 8,
+    d: 8,
+    T: 8,
+    D: 5,
+    V: 0,
+  };
   const size = fixed[type];
   if (size !== undefined) {
     reader.skip(size);
@@ -63,7 +79,11 @@ function parseConnectionStart(reply: Buffer): Recognition | null {
   if (payload.u16be() !== 10 || payload.u16be() !== 10) return null;
   payload.skip(2); // version-major, version-minor
   const properties = readTable(payload, 0);
-  return { protocol: "amqp", product: field(properties.get("product") ?? null), version: field(properties.get("version") ?? null) };
+  return {
+    protocol: "amqp",
+    product: field(properties.get("product") ?? null),
+    version: field(properties.get("version") ?? null),
+  };
 }
 
 export const recogniseAmqp: Recogniser = (reply) =>

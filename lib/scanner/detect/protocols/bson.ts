@@ -61,7 +61,10 @@ function readValue(reader: ByteReader, type: number, depth: number): BsonValue |
     case 0x02: {
       const length = reader.i32le();
       if (length < 1 || length > 1 << 20) throw new Error("bad string");
-      return reader.bytesOf(length).subarray(0, length - 1).toString("utf8");
+      return reader
+        .bytesOf(length)
+        .subarray(0, length - 1)
+        .toString("utf8");
     }
     case 0x03:
       return readDocument(reader, depth + 1);

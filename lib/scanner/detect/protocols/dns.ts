@@ -17,7 +17,12 @@ const QUERY_ID = 0x7077;
  * so asking it never makes the server query anyone else.
  */
 export function versionBindQuery(id: number): dnsPacket.Packet {
-  return { type: "query", id, flags: dnsPacket.RECURSION_DESIRED, questions: [{ type: "TXT", class: "CH", name: "version.bind" }] };
+  return {
+    type: "query",
+    id,
+    flags: dnsPacket.RECURSION_DESIRED,
+    questions: [{ type: "TXT", class: "CH", name: "version.bind" }],
+  };
 }
 
 export const VERSION_BIND_QUERY = dnsPacket.streamEncode(versionBindQuery(QUERY_ID));
@@ -65,7 +70,9 @@ export function describeDnsReply(packet: dnsPacket.Packet): Pick<Recognition, "p
   const txt = (packet.answers ?? []).find((answer) => answer.type === "TXT");
   const data = txt && "data" in txt ? txt.data : undefined;
   const chunks = Array.isArray(data) ? data : data === undefined ? [] : [data];
-  const text = chunks.map((chunk) => (typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("latin1"))).join("");
+  const text = chunks
+    .map((chunk) => (typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("latin1")))
+    .join("");
   const recursion = recursionAvailable(packet.flags ?? 0);
   return {
     ...productFromVersionText(text),

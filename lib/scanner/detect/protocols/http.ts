@@ -12,7 +12,11 @@ import { parseHttpResponse, type HttpResponse } from "./http-response";
 const PRODUCT = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+)(?:\/([!#$%&'*+.^_`|~0-9A-Za-z-]+))?/;
 
 /** `Apache/2.4.62 (Debian)` → Apache 2.4.62, revision `Debian` (the comment names the distribution build). */
-export function serverProduct(server: string | undefined): { product: string | null; version: string | null; revision?: string } {
+export function serverProduct(server: string | undefined): {
+  product: string | null;
+  version: string | null;
+  revision?: string;
+} {
   const text = server?.trim() ?? "";
   const match = PRODUCT.exec(text);
   if (!match) return { product: field(server ?? null), version: null };
@@ -29,7 +33,11 @@ export const recogniseHttp: Recogniser = (reply): Recognition | null => {
   if (response.body.includes("trying to access MongoDB over HTTP on the native driver port")) {
     return { protocol: "mongodb", product: "MongoDB", version: null };
   }
-  return { protocol: "http", ...serverProduct(response.headers.get("server")), facts: { redirectsToHttps: redirectsToHttps(response) } };
+  return {
+    protocol: "http",
+    ...serverProduct(response.headers.get("server")),
+    facts: { redirectsToHttps: redirectsToHttps(response) },
+  };
 };
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -41,5 +49,7 @@ function redirectsToHttps(response: HttpResponse): boolean {
 
 /** nginx (and others) answer plain HTTP on a TLS port with this 400: the port really speaks TLS. */
 export function isPlainHttpOnTlsPort(reply: Buffer): boolean {
-  return /plain HTTP request was sent to HTTPS port|speaking plain HTTP to an SSL-enabled server/i.test(reply.toString("latin1"));
+  return /plain HTTP request was sent to HTTPS port|speaking plain HTTP to an SSL-enabled server/i.test(
+    reply.toString("latin1"),
+  );
 }

@@ -29,7 +29,10 @@ export const ROOT_DSE_SEARCH = tlv(
         berInteger(0), // timeLimit
         tlv(0x01, Buffer.from([0])), // typesOnly: false
         tlv(0x87, Buffer.from("objectClass", "latin1")), // filter: present
-        tlv(0x30, Buffer.concat(["objectClass", "vendorName", "vendorVersion", "supportedLDAPVersion"].map(berOctetString))),
+        tlv(
+          0x30,
+          Buffer.concat(["objectClass", "vendorName", "vendorVersion", "supportedLDAPVersion"].map(berOctetString)),
+        ),
       ]),
     ),
   ]),
@@ -42,7 +45,10 @@ const STARTTLS_OID = "1.3.6.1.4.1.1466.20037";
 /** RFC 4511 §4.14.1: ExtendedRequest with requestName [0] = the StartTLS OID. */
 export const LDAP_STARTTLS_REQUEST = tlv(
   0x30,
-  Buffer.concat([berInteger(STARTTLS_MESSAGE_ID), tlv(EXTENDED_REQUEST, tlv(0x80, Buffer.from(STARTTLS_OID, "latin1")))]),
+  Buffer.concat([
+    berInteger(STARTTLS_MESSAGE_ID),
+    tlv(EXTENDED_REQUEST, tlv(0x80, Buffer.from(STARTTLS_OID, "latin1"))),
+  ]),
 );
 
 /** The server accepted our StartTLS request: an ExtendedResponse to it with resultCode success (0). */
@@ -52,7 +58,14 @@ export function isLdapStartTlsSuccess(reply: Buffer): boolean {
       const message = readTlv(new ByteReader(reply));
       if (message.tag !== 0x30) return false;
       const [id, op] = children(message.content, 3);
-      if (!id || !op || id.tag !== 0x02 || integerValue(id.content) !== STARTTLS_MESSAGE_ID || op.tag !== EXTENDED_RESPONSE) return false;
+      if (
+        !id ||
+        !op ||
+        id.tag !== 0x02 ||
+        integerValue(id.content) !== STARTTLS_MESSAGE_ID ||
+        op.tag !== EXTENDED_RESPONSE
+      )
+        return false;
       const [resultCode] = children(op.content, 8);
       return resultCode?.tag === 0x0a && integerValue(resultCode.content) === 0;
     }) ?? false

@@ -14,7 +14,11 @@ export const HELLO_REQUEST_ID = 0x7077_0001;
 export const BUILD_INFO_REQUEST_ID = 0x7077_0002;
 
 function opMsg(requestId: number, command: ReadonlyArray<[string, number | string]>): Buffer {
-  const body = Buffer.concat([Buffer.alloc(4) /* flagBits */, Buffer.from([0]) /* section kind 0 */, encodeBson(command)]);
+  const body = Buffer.concat([
+    Buffer.alloc(4) /* flagBits */,
+    Buffer.from([0]) /* section kind 0 */,
+    encodeBson(command),
+  ]);
   const header = Buffer.alloc(16);
   header.writeInt32LE(16 + body.length, 0);
   header.writeInt32LE(requestId, 4);
@@ -23,8 +27,14 @@ function opMsg(requestId: number, command: ReadonlyArray<[string, number | strin
   return Buffer.concat([header, body]);
 }
 
-export const HELLO = opMsg(HELLO_REQUEST_ID, [["hello", 1], ["$db", "admin"]]);
-export const BUILD_INFO = opMsg(BUILD_INFO_REQUEST_ID, [["buildInfo", 1], ["$db", "admin"]]);
+export const HELLO = opMsg(HELLO_REQUEST_ID, [
+  ["hello", 1],
+  ["$db", "admin"],
+]);
+export const BUILD_INFO = opMsg(BUILD_INFO_REQUEST_ID, [
+  ["buildInfo", 1],
+  ["$db", "admin"],
+]);
 
 /** The BSON document of a reply to one of our requests, or null. */
 export function parseMongoReply(reply: Buffer): BsonDocument | null {

@@ -34,7 +34,11 @@ const SUBSCRIBE_PACKET_ID = 0x7077;
 /** SUBSCRIBE (packet id 0x7077) to $SYS/broker/version at QoS 0. */
 export const SUBSCRIBE_BROKER_VERSION = (() => {
   const topic = Buffer.from(VERSION_TOPIC, "latin1");
-  const body = Buffer.concat([Buffer.from([SUBSCRIBE_PACKET_ID >> 8, SUBSCRIBE_PACKET_ID & 0xff, 0, topic.length]), topic, Buffer.from([0])]);
+  const body = Buffer.concat([
+    Buffer.from([SUBSCRIBE_PACKET_ID >> 8, SUBSCRIBE_PACKET_ID & 0xff, 0, topic.length]),
+    topic,
+    Buffer.from([0]),
+  ]);
   return Buffer.concat([Buffer.from([0x82, body.length]), body]);
 })();
 

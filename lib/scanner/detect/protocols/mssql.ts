@@ -12,7 +12,19 @@ const TERMINATOR = 0xff;
 
 export const PRELOGIN = (() => {
   // Options: VERSION (6 bytes), ENCRYPTION (1 byte: ENCRYPT_NOT_SUP), terminator; offsets from payload start.
-  const options = Buffer.from([OPTION_VERSION, 0x00, 0x0b, 0x00, 0x06, OPTION_ENCRYPTION, 0x00, 0x11, 0x00, 0x01, TERMINATOR]);
+  const options = Buffer.from([
+    OPTION_VERSION,
+    0x00,
+    0x0b,
+    0x00,
+    0x06,
+    OPTION_ENCRYPTION,
+    0x00,
+    0x11,
+    0x00,
+    0x01,
+    TERMINATOR,
+  ]);
   const data = Buffer.from([0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02]);
   const payload = Buffer.concat([options, data]);
   const header = Buffer.from([0x12, 0x01, 0x00, 8 + payload.length, 0x00, 0x00, 0x01, 0x00]);

@@ -16,7 +16,12 @@ function versionRecognition(serverVersion: string): Recognition {
   const mariadb = /^(?:5\.5\.5-)?(\d+\.\d+\.\d+)-MariaDB(?:-(\S+))?/i.exec(serverVersion);
   if (mariadb) return { protocol: "mysql", product: "MariaDB", version: field(mariadb[1]), ...revisionOf(mariadb[2]) };
   const mysql = /^(\d+\.\d+\.\d+)(?:-(\S+))?/.exec(serverVersion);
-  return { protocol: "mysql", product: "MySQL", version: field(mysql ? mysql[1] : serverVersion), ...revisionOf(mysql?.[2]) };
+  return {
+    protocol: "mysql",
+    product: "MySQL",
+    version: field(mysql ? mysql[1] : serverVersion),
+    ...revisionOf(mysql?.[2]),
+  };
 }
 
 const CLIENT_LONG_PASSWORD = 0x0001;
@@ -68,7 +73,10 @@ export const recogniseMysql: Recogniser = (reply) =>
     if (kind === 0xff) {
       const code = payload.u16le();
       if (code < 1000 || code > 9999) return null;
-      const rest = payload.bytesOf(payload.remaining).toString("latin1").replace(/^#[0-9A-Z]{5}/, "");
+      const rest = payload
+        .bytesOf(payload.remaining)
+        .toString("latin1")
+        .replace(/^#[0-9A-Z]{5}/, "");
       if (!/^[\x20-\x7e]{4,}$/.test(rest)) return null;
       const product = /\bMariaDB\b/.test(rest) ? "MariaDB" : /\bMySQL\b/.test(rest) ? "MySQL" : null;
       return { protocol: "mysql", product, version: null };

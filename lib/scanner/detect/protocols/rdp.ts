@@ -14,9 +14,25 @@ const PROTOCOL_HYBRID = 2;
 
 export function connectionRequest(requestedProtocols: number): Buffer {
   return Buffer.from([
-    0x03, 0x00, 0x00, 0x13, // TPKT: version 3, length 19
-    0x0e, 0xe0, 0x00, 0x00, 0x00, 0x00, 0x00, // X.224 CR: length indicator 14, dst-ref, src-ref, class 0
-    0x01, 0x00, 0x08, 0x00, requestedProtocols & 0xff, 0x00, 0x00, 0x00, // RDP_NEG_REQ
+    0x03,
+    0x00,
+    0x00,
+    0x13, // TPKT: version 3, length 19
+    0x0e,
+    0xe0,
+    0x00,
+    0x00,
+    0x00,
+    0x00,
+    0x00, // X.224 CR: length indicator 14, dst-ref, src-ref, class 0
+    0x01,
+    0x00,
+    0x08,
+    0x00,
+    requestedProtocols & 0xff,
+    0x00,
+    0x00,
+    0x00, // RDP_NEG_REQ
   ]);
 }
 
@@ -67,7 +83,9 @@ export function rdpMethods(first: RdpNegotiation | null, standardOnly: RdpNegoti
   const methods: string[] = [];
   if (first && "selected" in first) methods.push(first.selected);
   // Failure 2 (SSL_NOT_ALLOWED_BY_SERVER): the server speaks Standard RDP Security only.
-  const standard = (standardOnly && "selected" in standardOnly && standardOnly.selected === PROTOCOL_NAMES[0]) || (first && "failure" in first && first.failure === 2);
+  const standard =
+    (standardOnly && "selected" in standardOnly && standardOnly.selected === PROTOCOL_NAMES[0]) ||
+    (first && "failure" in first && first.failure === 2);
   if (standard) methods.push(PROTOCOL_NAMES[PROTOCOL_STANDARD]!);
   return methods;
 }

@@ -30,5 +30,10 @@ export const recogniseRedis: Recogniser = (reply) => {
   const status = STATUS.exec(firstLine(reply))?.[1];
   if (status === undefined) return null;
   const access = status === "+PONG" ? true : /^-(NOAUTH|DENIED|WRONGPASS)$/.test(status) ? false : undefined;
-  return { protocol: "redis", product: null, version: null, ...(access === undefined ? {} : { facts: { unauthenticatedAccess: access } }) };
+  return {
+    protocol: "redis",
+    product: null,
+    version: null,
+    ...(access === undefined ? {} : { facts: { unauthenticatedAccess: access } }),
+  };
 };

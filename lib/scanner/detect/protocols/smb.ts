@@ -7,7 +7,13 @@
 import type { Recogniser } from "../types";
 import { ByteReader, total } from "../byte-reader";
 
-const DIALECT_NAMES: Readonly<Record<number, string>> = { 0x0202: "2.0.2", 0x0210: "2.1", 0x0300: "3.0", 0x0302: "3.0.2", 0x0311: "3.1.1" };
+const DIALECT_NAMES: Readonly<Record<number, string>> = {
+  0x0202: "2.0.2",
+  0x0210: "2.1",
+  0x0300: "3.0",
+  0x0302: "3.0.2",
+  0x0311: "3.1.1",
+};
 
 /** The dialect of an SMB2 NEGOTIATE response (MS-SMB2 §2.2.4), "1" for an SMB1 answer, or null. */
 export function smbDialect(reply: Buffer): string | null {
@@ -49,5 +55,10 @@ export const recogniseSmb: Recogniser = (reply) => {
   const magic = reply.readUInt32BE(4);
   if (magic !== 0xfe534d42 && magic !== 0xff534d42) return null;
   const dialect = smbDialect(reply);
-  return { protocol: "smb", product: null, version: null, ...(dialect === null ? {} : { facts: { protocolVersion: dialect } }) };
+  return {
+    protocol: "smb",
+    product: null,
+    version: null,
+    ...(dialect === null ? {} : { facts: { protocolVersion: dialect } }),
+  };
 };

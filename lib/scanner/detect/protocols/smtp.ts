@@ -52,7 +52,11 @@ export function isEhloReply(reply: Buffer): boolean {
  * A `220` greeting that names neither SMTP nor FTP: ask EHLO on the same connection.
  * Returns null for anything that is not such a greeting, or when the answer decides nothing.
  */
-export async function resolveAmbiguous220(conversation: Conversation, greeting: Buffer, waitMs: number): Promise<Recognition | null> {
+export async function resolveAmbiguous220(
+  conversation: Conversation,
+  greeting: Buffer,
+  waitMs: number,
+): Promise<Recognition | null> {
   if (!/^220[ -]/.test(greeting.toString("latin1")) || conversation.isClosed) return null;
   const reply = await conversation.exchange(EHLO, { waitMs });
   const text = reply.toString("latin1");

@@ -18,7 +18,12 @@ export const recogniseSsh: Recogniser = (reply) => {
     const revision = revisionOf(match[3]);
     const cut = software.indexOf("_");
     if (cut <= 0) return { protocol: "ssh", product: field(software), version: null, ...revision };
-    return { protocol: "ssh", product: field(software.slice(0, cut)), version: field(software.slice(cut + 1)), ...revision };
+    return {
+      protocol: "ssh",
+      product: field(software.slice(0, cut)),
+      version: field(software.slice(cut + 1)),
+      ...revision,
+    };
   }
   return null;
 };

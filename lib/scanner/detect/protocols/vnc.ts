@@ -35,7 +35,12 @@ export function securityTypeName(type: number): string {
 export const recogniseVnc: Recogniser = (reply) => {
   const match = VERSION.exec(reply.subarray(0, 12).toString("latin1"));
   if (!match) return null;
-  return { protocol: "vnc", product: null, version: null, facts: { protocolVersion: `${Number(match[1])}.${Number(match[2])}` } };
+  return {
+    protocol: "vnc",
+    product: null,
+    version: null,
+    facts: { protocolVersion: `${Number(match[1])}.${Number(match[2])}` },
+  };
 };
 
 /** The version we answer with: 3.8 (or the server's own 3.3/3.7); servers announcing more (Apple's 3.889) accept 3.8. */
@@ -67,5 +72,8 @@ export function parseSecurityTypes(reply: Buffer, chosen: Buffer): number[] | nu
 /** Facts from the offered security types: their names, and whether "None" lets anyone in. */
 export function securityFacts(types: readonly number[]): Pick<Recognition, "facts">["facts"] {
   if (types.length === 0) return {};
-  return { authenticationMethods: types.map(securityTypeName), unauthenticatedAccess: types.includes(SECURITY_TYPE_NONE) };
+  return {
+    authenticationMethods: types.map(securityTypeName),
+    unauthenticatedAccess: types.includes(SECURITY_TYPE_NONE),
+  };
 }

@@ -19,7 +19,9 @@ export const dnsProbe: UdpProbe = {
         }
         if (decoded.id !== id || decoded.type !== "response") return null;
         const { product, version, revision, versionText, facts } = describeDnsReply(decoded);
-        const summary = versionText ? `version.bind: ${versionText}` : `DNS response code ${(decoded.flags ?? 0) & 0x0f}`;
+        const summary = versionText
+          ? `version.bind: ${versionText}`
+          : `DNS response code ${(decoded.flags ?? 0) & 0x0f}`;
         return { detectedService: "domain", product, version, revision, facts, summary };
       },
     };

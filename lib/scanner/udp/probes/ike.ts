@@ -8,7 +8,14 @@ function payload(nextPayload: number, body: Buffer): Buffer {
   return Buffer.concat([header, body]);
 }
 
-function ikeHeader(spi: Buffer, firstPayload: number, version: number, exchange: number, flags: number, length: number): Buffer {
+function ikeHeader(
+  spi: Buffer,
+  firstPayload: number,
+  version: number,
+  exchange: number,
+  flags: number,
+  length: number,
+): Buffer {
   const header = Buffer.alloc(28);
   spi.copy(header, 0);
   header[16] = firstPayload;
@@ -21,7 +28,9 @@ function ikeHeader(spi: Buffer, firstPayload: number, version: number, exchange:
 
 /** IKEv1 Main Mode with one proposal (3DES/SHA1/MODP1024/PSK), the classic VPN offer almost every IKEv1 daemon parses. */
 export function ikev1MainMode(spi: Buffer): Buffer {
-  const attributes = Buffer.from([0x80, 0x01, 0x00, 0x05, 0x80, 0x02, 0x00, 0x02, 0x80, 0x03, 0x00, 0x01, 0x80, 0x04, 0x00, 0x02]);
+  const attributes = Buffer.from([
+    0x80, 0x01, 0x00, 0x05, 0x80, 0x02, 0x00, 0x02, 0x80, 0x03, 0x00, 0x01, 0x80, 0x04, 0x00, 0x02,
+  ]);
   const transform = payload(0, Buffer.concat([Buffer.from([1, 1, 0, 0]), attributes]));
   const proposal = payload(0, Buffer.concat([Buffer.from([1, 1, 0, 1]), transform]));
   const sa = payload(0, Buffer.concat([Buffer.from([0, 0, 0, 1, 0, 0, 0, 1]), proposal]));
@@ -64,7 +73,9 @@ export const ikeProbe: UdpProbe = {
       packets: [ikev2SaInit(spi), ikev1MainMode(spi)],
       identify(reply) {
         const ike = identifyIke(reply, spi);
-        return ike ? { detectedService: "isakmp", product: null, version: null, summary: `${ike.version} responder` } : null;
+        return ike
+          ? { detectedService: "isakmp", product: null, version: null, summary: `${ike.version} responder` }
+          : null;
       },
     };
   },

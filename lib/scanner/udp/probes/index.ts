@@ -26,7 +26,8 @@ export function probeRoundFor(port: number, everyProbe = false): UdpProbeRound {
     const rounds = PROBES.map((probe) => probe.build());
     return {
       packets: rounds.flatMap((round) => round.packets),
-      identify: (reply) => rounds.reduce<ReturnType<UdpProbeRound["identify"]>>((found, round) => found ?? round.identify(reply), null),
+      identify: (reply) =>
+        rounds.reduce<ReturnType<UdpProbeRound["identify"]>>((found, round) => found ?? round.identify(reply), null),
     };
   }
   const probe = BY_PORT.get(port);

@@ -15,7 +15,10 @@ export const memcachedProbe: UdpProbe = {
         if (reply.length < 8 || reply.readUInt16BE(0) !== requestId) return null;
         const text = reply.subarray(8).toString("latin1");
         const match = /^VERSION (\S+)/.exec(text);
-        if (!match) return /^(ERROR|SERVER_ERROR|CLIENT_ERROR)/.test(text) ? { detectedService: "memcache", product: "Memcached", version: null, summary: text.trim() } : null;
+        if (!match)
+          return /^(ERROR|SERVER_ERROR|CLIENT_ERROR)/.test(text)
+            ? { detectedService: "memcache", product: "Memcached", version: null, summary: text.trim() }
+            : null;
         return { detectedService: "memcache", product: "Memcached", version: match[1]!, summary: text.trim() };
       },
     };

@@ -2,11 +2,7 @@ import { randomInt } from "node:crypto";
 import type { UdpProbe } from "./udp-probe";
 
 /** First-level encoding (RFC 1001 §14.1) of the wildcard name "*" padded with NULs: "CKAAAA...". */
-const WILDCARD_NAME = Buffer.concat([
-  Buffer.from([32]),
-  Buffer.from("CK" + "A".repeat(30)),
-  Buffer.from([0]),
-]);
+const WILDCARD_NAME = Buffer.concat([Buffer.from([32]), Buffer.from("CK" + "A".repeat(30)), Buffer.from([0])]);
 
 export function parseNodeStatus(reply: Buffer, transactionId: number): { names: string[]; mac: string | null } | null {
   if (reply.length < 57 || reply.readUInt16BE(0) !== transactionId || (reply[2]! & 0x80) === 0) return null;
@@ -16,7 +12,10 @@ export function parseNodeStatus(reply: Buffer, transactionId: number): { names: 
   const names: string[] = [];
   let offset = 57;
   for (let i = 0; i < count && offset + 18 <= reply.length; i++, offset += 18) {
-    const name = reply.subarray(offset, offset + 15).toString("latin1").trimEnd();
+    const name = reply
+      .subarray(offset, offset + 15)
+      .toString("latin1")
+      .trimEnd();
     const suffix = reply[offset + 15]!;
     names.push(`${name}<${suffix.toString(16).padStart(2, "0")}>`);
   }

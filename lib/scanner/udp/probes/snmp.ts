@@ -111,7 +111,10 @@ const AGENT_BY_ENTERPRISE: Record<string, string> = {
  * with a version from sysDescr when the vendor states it there (Cisco IOS). sysDescr itself mostly
  * describes the operating system, so it stays in the banner.
  */
-export function productOfSnmp(sysObjectId: string | null, sysDescr: string | null): { product: string | null; version: string | null } {
+export function productOfSnmp(
+  sysObjectId: string | null,
+  sysDescr: string | null,
+): { product: string | null; version: string | null } {
   const enterprise = /^1\.3\.6\.1\.4\.1\.(\d+)/.exec(sysObjectId ?? "")?.[1];
   const fromDescr = productOfSysDescr(sysDescr);
   if (enterprise === "9" && fromDescr.product === "Cisco IOS") return fromDescr;
@@ -141,7 +144,11 @@ export const snmpProbe: UdpProbe = {
       identify(reply) {
         const parsed = parseSnmpResponse(reply);
         if (!parsed || parsed.requestId !== requestId) return null;
-        return { detectedService: "snmp", ...productOfSnmp(parsed.sysObjectId, parsed.sysDescr), summary: parsed.sysDescr };
+        return {
+          detectedService: "snmp",
+          ...productOfSnmp(parsed.sysObjectId, parsed.sysDescr),
+          summary: parsed.sysDescr,
+        };
       },
     };
   },

@@ -7,7 +7,9 @@ let goodHash: Promise<string> | undefined;
 
 /** A user created directly (no sign-up mail), with GOOD_PASSWORD unless told otherwise. */
 export async function createUser(email: string, options: { password?: string; verified?: boolean } = {}) {
-  const passwordHash = options.password ? await hashPassword(options.password) : await (goodHash ??= hashPassword(GOOD_PASSWORD));
+  const passwordHash = options.password
+    ? await hashPassword(options.password)
+    : await (goodHash ??= hashPassword(GOOD_PASSWORD));
   return db.user.create({
     data: { email, name: email.split("@")[0]!, passwordHash, emailVerifiedAt: options.verified ? new Date() : null },
   });

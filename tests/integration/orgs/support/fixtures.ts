@@ -17,7 +17,10 @@ export async function createUser(options: { email?: string; verified?: boolean; 
   });
 }
 
-export async function createOrg(owner: { id: string }, options: { name?: string; plan?: Plan; trialEndsAt?: Date | null } = {}) {
+export async function createOrg(
+  owner: { id: string },
+  options: { name?: string; plan?: Plan; trialEndsAt?: Date | null } = {},
+) {
   const org = await db.organization.create({
     data: {
       name: options.name ?? `Org ${crypto.randomBytes(3).toString("hex")}`,
@@ -32,7 +35,10 @@ export async function createOrg(owner: { id: string }, options: { name?: string;
 
 export async function addMember(org: { id: string }, user: { id: string }, role: Role) {
   const m = await db.membership.create({ data: { organizationId: org.id, userId: user.id, role } });
-  await db.user.updateMany({ where: { id: user.id, activeOrganizationId: null }, data: { activeOrganizationId: org.id } });
+  await db.user.updateMany({
+    where: { id: user.id, activeOrganizationId: null },
+    data: { activeOrganizationId: org.id },
+  });
   return m;
 }
 
@@ -40,7 +46,13 @@ export async function addMember(org: { id: string }, user: { id: string }, role:
 export async function sessionUserOf(userId: string): Promise<SessionUser | null> {
   const u = await db.user.findUnique({ where: { id: userId } });
   if (!u) return null;
-  return { id: u.id, email: u.email, name: u.name, emailVerified: u.emailVerifiedAt !== null, activeOrganizationId: u.activeOrganizationId };
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    emailVerified: u.emailVerifiedAt !== null,
+    activeOrganizationId: u.activeOrganizationId,
+  };
 }
 
 export function form(fields: Record<string, string>): FormData {
