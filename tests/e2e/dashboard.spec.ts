@@ -160,4 +160,11 @@ test("the overview shows the grade, the charts, typical versus detected and the 
   await expect(range.getByRole("radio", { name: "30 days" })).toHaveAttribute("data-state", "on");
   await expectNoSeriousA11yViolations(page, "the overview");
   await screenshots(page, testInfo, "overview");
+
+  // The findings page of the same organisation passes the same check.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Findings" }).click();
+  await expect(page).toHaveURL(/\/findings/);
+  await expect(page.getByText("8080/tcp").first()).toBeVisible();
+  await expectNoSeriousA11yViolations(page, "the findings page");
+  await screenshots(page, testInfo, "findings");
 });
