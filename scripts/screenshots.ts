@@ -1,16 +1,22 @@
-// `npm run screenshots`: regenerates docs/screenshots/ from the demo organisation. A scratch embedded
-// database gets the migrations and `npm run seed:demo`; a production build is served with the
+// `npm run screenshots`: regenerates docs/screenshots/ from the demo organisation. A scratch PostgreSQL
+// database (SCREENSHOTS_DATABASE_URL, dropped and re-created) gets the migrations and `npm run seed:demo`;
+// a production build is served with the
 // background executor off (the demo is never scanned); Chromium signs in as the demo user and captures
 // the overview, the worst asset's page and the findings at desktop (1280 px) and phone (375 px) widths.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import pg from "pg";
 import { chromium, type Page } from "playwright-core";
 
 const port = Number(process.env.SCREENSHOTS_PORT ?? 3400);
 const base = `http://127.0.0.1:${port}`;
 const outDir = path.resolve("docs/screenshots");
-const dataDir = path.resolve(".data/screenshots");
+const databaseUrl = process.env.SCREENSHOTS_DATABASE_URL;
+if (!databaseUrl) {
+  console.error("Set SCREENSHOTS_DATABASE_URL=postgres://… to a database this script may drop and re-create.");
+  process.exit(2);
+}
 const email = process.env.DEMO_EMAIL ?? "demo@portwatch.test";
 const password = process.env.DEMO_PASSWORD ?? "demo-portwatch-2026";
 
@@ -18,8 +24,7 @@ const env: NodeJS.ProcessEnv = {
   ...process.env,
   NODE_ENV: "production",
   NEXT_TELEMETRY_DISABLED: "1",
-  DATABASE_URL: "",
-  PGLITE_DATA_DIR: dataDir,
+  DATABASE_URL: databaseUrl,
   PORT: String(port),
   APP_URL: base,
   AUTH_URL: base,
@@ -65,7 +70,17 @@ async function capture(page: Page, url: string, name: string) {
   }
 }
 
-fs.rmSync(dataDir, { recursive: true, force: true });
+{
+  const target = new URL(databaseUrl);
+  const name = target.pathname.slice(1);
+  const admin = new pg.Client({
+    connectionString: Object.assign(new URL(databaseUrl), { pathname: "/postgres" }).toString(),
+  });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${name.replaceAll('"', "")}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${name.replaceAll('"', "")}"`);
+  await admin.end();
+}
 fs.mkdirSync(outDir, { recursive: true });
 run("npx", ["tsx", "scripts/db/migrate.ts"]);
 // The seed runs as a development task: it refuses production, and this database is a scratch one.
