@@ -90,6 +90,6 @@ describe("taking back an account someone signed up for with your address", () =>
       await redirectOf(() =>
         resetPasswordAction(undefined, form({ token, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })),
       ),
-    ).toBe("/assets");
+    ).toBe("/dashboard");
   });
 });

@@ -33,7 +33,7 @@ describe("redirects after signing in and up", () => {
         signInAction(undefined, form({ email: "rid@example.test", password: GOOD_PASSWORD, callbackUrl })),
       );
       expect(landsOn(location), `${callbackUrl} → ${location}`).toBe("localhost:3000");
-      expect(location).toBe("/assets");
+      expect(location).toBe("/dashboard");
     }
   });
 

@@ -26,7 +26,7 @@ describe("client address without a configured proxy", () => {
 
     // Another socket address is another client.
     actAs({ ...newBrowser("127.0.8.2"), forwardedFor: "198.51.100.1" });
-    expect(await redirectOf(() => signIn("ray@example.test", GOOD_PASSWORD))).toBe("/assets");
+    expect(await redirectOf(() => signIn("ray@example.test", GOOD_PASSWORD))).toBe("/dashboard");
   });
 
   it("trusts the proxy's entry when TRUSTED_PROXY_HOPS says there is one", async () => {

@@ -63,7 +63,7 @@ describe("password reset", () => {
     expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBe(60 * 60 * 1000);
     expect(await checkResetLink(token)).toBe("valid");
 
-    expect(await redirectOf(() => reset(token, NEW_PASSWORD))).toBe("/assets");
+    expect(await redirectOf(() => reset(token, NEW_PASSWORD))).toBe("/dashboard");
     const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(after.sessionVersion).toBe(user.sessionVersion + 1);
 
@@ -84,7 +84,7 @@ describe("password reset", () => {
     });
     expect(
       await redirectOf(() => signInAction(undefined, form({ email: "rae@example.test", password: NEW_PASSWORD }))),
-    ).toBe("/assets");
+    ).toBe("/dashboard");
 
     // The link works once.
     expect(await checkResetLink(token)).toBe("used");
@@ -102,7 +102,7 @@ describe("password reset", () => {
     actAs(newBrowser("127.0.8.1"));
     const first = await requestLink("sam@example.test");
     const second = await requestLink("sam@example.test");
-    expect(await redirectOf(() => reset(second, NEW_PASSWORD))).toBe("/assets");
+    expect(await redirectOf(() => reset(second, NEW_PASSWORD))).toBe("/dashboard");
     expect(await checkResetLink(first)).toBe("used");
     actAs(newBrowser("127.0.8.2"));
     expect(await reset(first, "yet-another-passphrase-3")).toMatchObject({ code: "gone" });
@@ -154,7 +154,7 @@ describe("password reset", () => {
     });
     expect(await checkResetLink(token)).toBe("valid");
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion).toBe(user.sessionVersion);
-    expect(await redirectOf(() => reset(token, NEW_PASSWORD))).toBe("/assets");
+    expect(await redirectOf(() => reset(token, NEW_PASSWORD))).toBe("/dashboard");
   });
 
   it("lifts the sign-in wait of the address it is used from, as the wait message promises", async () => {
@@ -167,7 +167,7 @@ describe("password reset", () => {
     });
     const token = await requestLink("val@example.test");
     const browser = actAs(newBrowser("127.0.11.50"));
-    expect(await redirectOf(() => reset(token, NEW_PASSWORD))).toBe("/assets");
+    expect(await redirectOf(() => reset(token, NEW_PASSWORD))).toBe("/dashboard");
     expect(browser.cookies.has("authjs.session-token")).toBe(true);
   });
 

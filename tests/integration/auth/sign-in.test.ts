@@ -15,12 +15,12 @@ const signIn = (email: string, password: string, callbackUrl?: string) =>
 const WRONG = "The email or password is not correct.";
 
 describe("sign in and out", () => {
-  it("signs in with the right password, goes to /assets, and signs out again", async () => {
+  it("signs in with the right password, lands on the dashboard, and signs out again", async () => {
     const user = await createUser("jo@example.test", { verified: true });
     const browser = actAs(newBrowser("127.0.1.1"));
     expect(await getSessionUser()).toBeNull();
 
-    expect(await redirectOf(() => signIn("JO@example.test", GOOD_PASSWORD))).toBe("/assets");
+    expect(await redirectOf(() => signIn("JO@example.test", GOOD_PASSWORD))).toBe("/dashboard");
     expect(browser.cookies.has("authjs.session-token")).toBe(true);
     expect(await getSessionUser()).toMatchObject({ id: user.id, email: "jo@example.test", emailVerified: true });
 
@@ -37,10 +37,10 @@ describe("sign in and out", () => {
     );
     actAs(newBrowser("127.0.1.2"));
     expect(await redirectOf(() => signIn("kim@example.test", GOOD_PASSWORD, "https://evil.test/phish"))).toBe(
-      "/assets",
+      "/dashboard",
     );
     actAs(newBrowser("127.0.1.2"));
-    expect(await redirectOf(() => signIn("kim@example.test", GOOD_PASSWORD, "//evil.test/phish"))).toBe("/assets");
+    expect(await redirectOf(() => signIn("kim@example.test", GOOD_PASSWORD, "//evil.test/phish"))).toBe("/dashboard");
   });
 
   it("gives the same answer for a wrong password and an unknown email, and sets no cookie", async () => {
@@ -81,7 +81,7 @@ describe("failed sign-in limits", () => {
       expect(await signIn("max@example.test", `wrong-password-${i}`)).toMatchObject({ code: "unauthenticated" });
     }
     actAs(newBrowser("127.0.2.99"));
-    expect(await redirectOf(() => signIn("max@example.test", GOOD_PASSWORD))).toBe("/assets");
+    expect(await redirectOf(() => signIn("max@example.test", GOOD_PASSWORD))).toBe("/dashboard");
 
     // One address guessing: 3 failures go through, then it waits 30 s, then 60 s, right password included.
     const browser = actAs(newBrowser("127.0.2.50"));
@@ -95,7 +95,7 @@ describe("failed sign-in limits", () => {
     expect(browser.cookies.has("authjs.session-token")).toBe(false);
     // Meanwhile the owner, elsewhere, signs in.
     actAs(newBrowser("127.0.2.98"));
-    expect(await redirectOf(() => signIn("max@example.test", GOOD_PASSWORD))).toBe("/assets");
+    expect(await redirectOf(() => signIn("max@example.test", GOOD_PASSWORD))).toBe("/dashboard");
 
     // Persisted: a restart does not forget the delay.
     actAs(browser);
@@ -116,7 +116,7 @@ describe("failed sign-in limits", () => {
     expect(await signIn("max@example.test", "guess-3-password")).toMatchObject({ code: "unauthenticated" });
     expect((await signIn("max@example.test", "guess-4-password")).error).toMatch(/Try again in ([4-5]\d|60) seconds/);
     await shift(61_000);
-    expect(await redirectOf(() => signIn("max@example.test", GOOD_PASSWORD))).toBe("/assets");
+    expect(await redirectOf(() => signIn("max@example.test", GOOD_PASSWORD))).toBe("/dashboard");
   });
 
   it("holds an account at its ceiling of 100 failures an hour from all addresses, except where the owner signed in before", async () => {
@@ -143,7 +143,7 @@ describe("failed sign-in limits", () => {
       "Too many failed sign-ins for this account. Try again in 10 minutes or reset your password.",
     );
     actAs(newBrowser("127.0.3.200"));
-    expect(await redirectOf(() => signIn("ned@example.test", GOOD_PASSWORD))).toBe("/assets");
+    expect(await redirectOf(() => signIn("ned@example.test", GOOD_PASSWORD))).toBe("/dashboard");
   });
 
   it("slows unknown emails the same way, so the answer does not reveal which accounts exist", async () => {
@@ -157,7 +157,7 @@ describe("failed sign-in limits", () => {
     await createUser("oli@example.test");
     actAs(newBrowser("127.0.5.1"));
     for (let i = 0; i < 2; i++) await signIn("oli@example.test", "wrong-password-x");
-    expect(await redirectOf(() => signIn("oli@example.test", GOOD_PASSWORD))).toBe("/assets");
+    expect(await redirectOf(() => signIn("oli@example.test", GOOD_PASSWORD))).toBe("/dashboard");
     actAs(newBrowser("127.0.5.1"));
     for (let i = 0; i < 3; i++)
       expect(await signIn("oli@example.test", "wrong-password-y")).toMatchObject({ code: "unauthenticated" });
@@ -177,7 +177,7 @@ describe("failed sign-in limits", () => {
     expect(await db.signInAttempt.count({ where: { ip: "127.0.6.1", succeeded: false } })).toBe(20);
 
     actAs(newBrowser("127.0.6.2"));
-    expect(await redirectOf(() => signIn("pat@example.test", GOOD_PASSWORD))).toBe("/assets");
+    expect(await redirectOf(() => signIn("pat@example.test", GOOD_PASSWORD))).toBe("/dashboard");
   });
 
   it("takes the address from X-Forwarded-For as Next.js passes it to Auth.js", async () => {
