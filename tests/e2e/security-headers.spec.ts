@@ -89,7 +89,7 @@ test("the app works under its policy: no violation while signing up and moving a
   await page.getByLabel(/email/i).fill(email);
   await page.getByLabel(/password/i).fill("correct horse battery staple 43");
   await page.getByRole("button", { name: /sign in/i }).click();
-  await expect(page).toHaveURL(/\/assets/);
+  await expect(page).toHaveURL(/\/dashboard/);
   await page.goto("/settings/members");
   await page.goto("/settings/organization");
   await page.goto("/assets");
