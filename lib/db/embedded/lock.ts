@@ -56,8 +56,20 @@ function processCommand(pid: number): string {
   }
 }
 
+/** A killed process stays a zombie until its parent reaps it (never, under a PID 1 that reaps nothing). */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const state = stat.slice(stat.lastIndexOf(")") + 2).split(" ")[0];
+    return state === "Z" || state === "X";
+  } catch {
+    return false;
+  }
+}
+
 function isAlive(owner: LockOwner): boolean {
   if (owner.host !== os.hostname()) return true; // another machine sharing the directory: never steal it
+  if (isZombie(owner.pid)) return false;
   try {
     process.kill(owner.pid, 0);
   } catch (err) {
