@@ -19,6 +19,17 @@ function factLines(port: OpenPortRow): string[] {
   if (facts.recursionAvailable === true)
     lines.push("Open resolver: the DNS server answered our recursive query from outside (RA flag set).");
   if (facts.recursionAvailable === false) lines.push("The DNS server refused recursion to an outside client.");
+  if (facts.unauthenticatedAccess === true)
+    lines.push("Anyone can use this service: it let us in without credentials.");
+  if (facts.unauthenticatedAccess === false) lines.push("The service asked for credentials.");
+  if (facts.authenticationMethods?.length)
+    lines.push(`Authentication offered: ${facts.authenticationMethods.join(", ")}.`);
+  if (facts.protocolVersion) lines.push(`Protocol version or dialect: ${facts.protocolVersion}.`);
+  if (facts.operatingSystem) lines.push(`Operating system stated before login: ${facts.operatingSystem}.`);
+  if (facts.hostName || facts.domainName)
+    lines.push(
+      `Names disclosed before login: ${[facts.hostName, facts.domainName && `domain ${facts.domainName}`].filter(Boolean).join(", ")}.`,
+    );
   if (port.state === "open|filtered") lines.push("UDP port that stayed silent: open or filtered, not graded.");
   if (port.catchAll) lines.push("The host answers on every port (CDN edge or SYN proxy): its ports are not graded.");
   return lines;

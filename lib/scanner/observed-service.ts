@@ -47,6 +47,12 @@ export const serviceFactsSchema = z.object({
   authenticationMethods: z.array(z.string().max(80)).max(32).optional(),
   /** Protocol version or dialect the server speaks: RFB "3.8", SMB "3.1.1". */
   protocolVersion: z.string().max(40).optional(),
+  /** Operating system the service states before login: SMB's NTLM challenge ("Windows Server 2022 (NT 10.0 build 20348)"). */
+  operatingSystem: z.string().max(120).optional(),
+  /** The name the server gives itself before login (SMB's NTLM challenge: DNS or NetBIOS computer name). */
+  hostName: z.string().max(120).optional(),
+  /** The Windows or DNS domain the server states before login (SMB's NTLM challenge). */
+  domainName: z.string().max(120).optional(),
 });
 export type ServiceFacts = z.infer<typeof serviceFactsSchema>;
 

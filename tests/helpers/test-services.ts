@@ -23,6 +23,7 @@ import { openssh } from "./services/openssh";
 import { postfix } from "./services/postfix";
 import { postgresql } from "./services/postgresql";
 import { redis } from "./services/redis";
+import { samba } from "./services/samba";
 import { snmpd } from "./services/snmpd";
 import type { ServiceContext, ServiceDefinition, TestService } from "./services/types";
 import { vsftpd } from "./services/vsftpd";
@@ -45,6 +46,7 @@ export const SERVICE_DEFINITIONS: readonly ServiceDefinition[] = [
   snmpd,
   dnsmasq,
   tigervnc,
+  samba,
 ];
 
 /** Every endpoint the fixtures can provide, known without starting anything. */

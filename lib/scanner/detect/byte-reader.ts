@@ -48,6 +48,13 @@ export class ByteReader {
     return value;
   }
 
+  u32le(): number {
+    this.need(4);
+    const value = this.bytes.readUInt32LE(this.offset);
+    this.offset += 4;
+    return value;
+  }
+
   i32le(): number {
     this.need(4);
     const value = this.bytes.readInt32LE(this.offset);

@@ -1,7 +1,8 @@
 /**
  * Second questions asked once a protocol is recognised, to learn product and version:
  * Redis `INFO server`, memcached `version`, MongoDB `buildInfo`, PostgreSQL's StartupMessage after
- * its one-byte SSL answer, AMQP's Connection.Start after a bare protocol header. Each is bounded
+ * its one-byte SSL answer, AMQP's Connection.Start after a bare protocol header, SMB's NTLM challenge
+ * (operating system and names) after NEGOTIATE. Each is bounded
  * by the reply wait; failures leave the first recognition unchanged.
  */
 import type { Conversation } from "./connection";
@@ -14,6 +15,7 @@ import { PROTOCOL_HEADER, recogniseAmqp } from "./protocols/amqp";
 import { PROTOCOL_STANDARD, connectionRequest, rdpMethods, rdpNegotiation } from "./protocols/rdp";
 import { clientVersion, parseSecurityTypes, securityFacts } from "./protocols/vnc";
 import { DISCONNECT, SUBSCRIBE_BROKER_VERSION, connackReturnCode, parseBrokerVersion } from "./protocols/mqtt";
+import { SESSION_SETUP, ntlmFacts, parseNtlmChallenge } from "./protocols/smb-ntlmssp";
 
 export interface FollowUpSession {
   conversation: Conversation;
@@ -85,6 +87,18 @@ const FOLLOW_UPS: Partial<Record<ProtocolId, FollowUp>> = {
     });
     session.conversation.write(DISCONNECT);
     return merge(withFacts, parseBrokerVersion(reply));
+  },
+  smb: async (recognition, session) => {
+    // SMB2 only (an SMB1-only server is left at its dialect); the challenge is read, never answered.
+    if (recognition.facts?.protocolVersion === "1" || session.conversation.isClosed) return recognition;
+    const reply = await session.conversation.exchange(SESSION_SETUP, {
+      waitMs: session.waitMs,
+      complete: (bytes) => parseNtlmChallenge(bytes) !== null,
+    });
+    const challenge = parseNtlmChallenge(reply);
+    return challenge === null
+      ? recognition
+      : { ...recognition, facts: { ...recognition.facts, ...ntlmFacts(challenge) } };
   },
   redis: async (recognition, session) => {
     if (recognition.version !== null) return recognition;
