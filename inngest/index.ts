@@ -6,6 +6,7 @@ import { purgeAuditEventsDaily } from "./functions/purge-audit-events";
 import { purgeDeletedAssetsDaily } from "./functions/purge-deleted-assets";
 import { recheckAssetVerification } from "./functions/recheck-asset-verification";
 import { scanAsset } from "./functions/scan-asset";
+import { sendTrialReminders } from "./functions/send-trial-reminders";
 
 export { inngest } from "./client";
 
@@ -19,4 +20,5 @@ export const functions = [
   purgeDeletedAssetsDaily,
   recheckAssetVerification,
   purgeAuditEventsDaily,
+  sendTrialReminders,
 ];

@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 const LINKS = [
   { href: "/settings/organization", label: "Organisation" },
   { href: "/settings/members", label: "Members" },
+  { href: "/settings/billing", label: "Billing" },
   { href: "/settings/account", label: "Your account" },
 ];
 

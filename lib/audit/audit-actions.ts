@@ -15,6 +15,8 @@ export const AUDIT_ACTIONS = {
   "asset.verification_lost": "Ownership no longer proven",
   "api_key.created": "API key created",
   "api_key.revoked": "API key revoked",
+  "billing.plan_changed": "Plan changed",
+  "billing.payment_failed": "Payment failed",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

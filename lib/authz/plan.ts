@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { TRIAL_ENDED_MESSAGE } from "@/lib/plans/plans";
 import type { OrgContext } from "./org-context";
 
 /** True while the organisation may scan and add assets: a paid plan, or a trial that has not ended. */
@@ -9,6 +10,6 @@ export function isPlanActive(ctx: Pick<OrgContext, "plan" | "trialEndsAt">, now 
 
 export function assertPlanActive(ctx: Pick<OrgContext, "plan" | "trialEndsAt">): void {
   if (!isPlanActive(ctx)) {
-    throw new AppError("plan_limit", "Your free trial has ended. Choose a plan to keep scanning; your data is kept.");
+    throw new AppError("plan_limit", TRIAL_ENDED_MESSAGE);
   }
 }

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { AddAssetForm } from "@/components/assets/add-asset-form";
 import { AssetTable } from "@/components/assets/asset-table";
 import { can } from "@/lib/authz/org-context";
 import { isPlanActive } from "@/lib/authz/plan";
 import { addBlockedReason } from "@/lib/assets/add-blocked-reason";
 import { listAssets } from "@/lib/assets/list-assets";
+import { PLAN_LIMITS } from "@/lib/plans/plans";
 import { requireAppOrganization } from "../current-organization";
 import { ensureVerificationToken } from "@/lib/asset-verification/verify-asset";
 import { addAssetAction, deleteAssetAction, labelAssetAction, scanAssetAction, verifyAssetAction } from "./actions";
@@ -15,6 +17,7 @@ export default async function AssetsPage() {
   const { user, active } = await requireAppOrganization();
   const assets = await listAssets(active);
   const canEdit = can(active, "assets:write");
+  const limits = PLAN_LIMITS[active.plan];
   const blocked = addBlockedReason(user.emailVerified, isPlanActive(active));
   // The verification secrets are for those who may verify: admins and owners.
   const verificationTokens = new Map(
@@ -35,8 +38,12 @@ export default async function AssetsPage() {
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Assets</h1>
         <p className="mt-1 text-sm text-slate-600">
-          The domains and IP addresses Portwatch watches for {active.name}.{" "}
-          {assets.length === 1 ? "1 asset" : `${assets.length} assets`}.
+          The domains and IP addresses Portwatch watches for {active.name}: {assets.length} of {limits.maxAssets}{" "}
+          assets on the {limits.label} plan (
+          <Link href="/settings/billing" className="underline">
+            limits and usage
+          </Link>
+          ).
         </p>
       </div>
       {canEdit ? (

@@ -38,7 +38,12 @@ export default async function OrganizationSettingsPage() {
       </section>
       <section className="space-y-1">
         <h2 className="text-lg font-medium">Plan</h2>
-        <p className="text-sm text-slate-700">{planText(active.plan, active.trialEndsAt)}</p>
+        <p className="text-sm text-slate-700">
+          {planText(active.plan, active.trialEndsAt)}.{" "}
+          <Link href="/settings/billing" className="underline">
+            Plan, limits and billing
+          </Link>
+        </p>
       </section>
       <section className="space-y-1">
         <h2 className="text-lg font-medium">Your role</h2>
