@@ -33,6 +33,8 @@ export async function setPlanFromCli(
 export function describePlanChange(change: PlanChange & { organizationName: string }): string {
   const label = PLAN_LIMITS[change.to].label;
   if (change.from === change.to) return `${change.organizationName} is already on the ${label} plan; nothing changed.`;
-  const resumed = change.resumed ? " Scans resume: every asset is due now and the monitor queues them on its next tick." : "";
+  const resumed = change.resumed
+    ? " Scans resume: every asset is due now and the monitor queues them on its next tick."
+    : "";
   return `${change.organizationName}: ${PLAN_LIMITS[change.from].label} → ${label}.${resumed}`;
 }

@@ -38,8 +38,8 @@ export default async function AssetsPage() {
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Assets</h1>
         <p className="mt-1 text-sm text-slate-600">
-          The domains and IP addresses Portwatch watches for {active.name}: {assets.length} of {limits.maxAssets}{" "}
-          assets on the {limits.label} plan (
+          The domains and IP addresses Portwatch watches for {active.name}: {assets.length} of {limits.maxAssets} assets
+          on the {limits.label} plan (
           <Link href="/settings/billing" className="underline">
             limits and usage
           </Link>

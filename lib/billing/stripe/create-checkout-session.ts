@@ -22,7 +22,10 @@ export async function createCheckoutSession(
   });
   if (!org) throw notFound("Organisation");
   if (org.stripeSubscriptionStatus && subscriptionGrantsPlan(org.stripeSubscriptionStatus)) {
-    throw new AppError("conflict", "This organisation has a subscription already: change its plan with “Manage billing”.");
+    throw new AppError(
+      "conflict",
+      "This organisation has a subscription already: change its plan with “Manage billing”.",
+    );
   }
   const price = stripePriceId(input.plan);
   if (!price) throw new AppError("invalid_input", `The ${PLAN_LIMITS[input.plan].label} plan is not sold online here.`);

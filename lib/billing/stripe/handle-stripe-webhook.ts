@@ -44,7 +44,7 @@ export async function handleStripeWebhook(
   if (!signature) return { status: 400, error: "Missing Stripe-Signature header." };
   let raw: unknown;
   try {
-    raw = Stripe.webhooks.constructEvent(payload, signature, secret, undefined, undefined, now.getTime() / 1000);
+    raw = Stripe.webhooks.constructEvent(payload, signature, secret, undefined, undefined, now.getTime());
   } catch {
     return { status: 400, error: "Invalid Stripe signature." };
   }
@@ -53,7 +53,10 @@ export async function handleStripeWebhook(
   const event = parsed.data;
 
   return db.$transaction(async (tx) => {
-    const { count } = await tx.stripeEvent.createMany({ data: [{ id: event.id, type: event.type }], skipDuplicates: true });
+    const { count } = await tx.stripeEvent.createMany({
+      data: [{ id: event.id, type: event.type }],
+      skipDuplicates: true,
+    });
     if (count === 0) return { status: 200, outcome: "duplicate" } as const;
     const result = await applyEvent(tx, event, now);
     if (result.organizationId) {

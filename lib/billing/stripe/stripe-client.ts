@@ -6,7 +6,8 @@ export function stripeConfigured(): boolean {
   return Boolean(process.env.STRIPE_SECRET_KEY?.trim());
 }
 
-export const STRIPE_NOT_CONFIGURED = "Online payment is not set up on this Portwatch installation. Ask its operator to set your plan.";
+export const STRIPE_NOT_CONFIGURED =
+  "Online payment is not set up on this Portwatch installation. Ask its operator to set your plan.";
 
 /**
  * The Stripe API client. STRIPE_API_URL points it elsewhere than api.stripe.com (stripe-mock, or the

@@ -7,7 +7,10 @@ import { z } from "zod";
  */
 const id = z.string().min(1).max(255);
 const expandable = z.union([id, z.object({ id })]).transform((v) => (typeof v === "string" ? v : v.id));
-const metadata = z.record(z.string(), z.string()).nullish().transform((m) => m ?? {});
+const metadata = z
+  .record(z.string(), z.string())
+  .nullish()
+  .transform((m) => m ?? {});
 
 export const stripeEventSchema = z.object({
   id,
@@ -24,9 +27,7 @@ export const stripeSubscriptionSchema = z.object({
   metadata,
   current_period_end: z.number().int().nullish(),
   items: z.object({
-    data: z
-      .array(z.object({ price: z.object({ id }), current_period_end: z.number().int().nullish() }))
-      .min(1),
+    data: z.array(z.object({ price: z.object({ id }), current_period_end: z.number().int().nullish() })).min(1),
   }),
 });
 
@@ -45,9 +46,7 @@ export const stripeInvoiceSchema = z.object({
   id,
   customer: expandable.nullish(),
   subscription: expandable.nullish(),
-  parent: z
-    .object({ subscription_details: z.object({ subscription: expandable.nullish() }).nullish() })
-    .nullish(),
+  parent: z.object({ subscription_details: z.object({ subscription: expandable.nullish() }).nullish() }).nullish(),
 });
 
 export type StripeSubscription = z.infer<typeof stripeSubscriptionSchema>;

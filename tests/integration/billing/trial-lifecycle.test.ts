@@ -26,7 +26,13 @@ async function trialOrg(options: { endsAt?: Date; plan?: "TRIAL" | "STARTER" } =
   return { owner, org, writer: () => requireMembership(owner.id, org.id, "assets:write") };
 }
 
-async function scanRuns(organizationId: string, assetId: string, count: number, trigger: "MANUAL" | "SCHEDULED", at: Date) {
+async function scanRuns(
+  organizationId: string,
+  assetId: string,
+  count: number,
+  trigger: "MANUAL" | "SCHEDULED",
+  at: Date,
+) {
   await db.scanRun.createMany({
     data: Array.from({ length: count }, () => ({
       organizationId,
@@ -92,7 +98,13 @@ describe("trial limits, at each boundary", () => {
     });
 
     const usage = await getPlanUsage(await requireMembership(ctx.userId, org.id, "assets:read"), now);
-    expect(usage).toMatchObject({ plan: "TRIAL", assets: 2, scansToday: all, onDemandScansToday: 0, trialDaysLeft: 14 });
+    expect(usage).toMatchObject({
+      plan: "TRIAL",
+      assets: 2,
+      scansToday: all,
+      onDemandScansToday: 0,
+      trialDaysLeft: 14,
+    });
   });
 });
 
@@ -142,7 +154,8 @@ describe("trial reminders, on a clock the test controls", () => {
     expect(trial).toBe(false);
 
     const at = (days: number) => new Date(start.getTime() + days * DAY_MS);
-    const due = async (days: number) => (await findDueTrialReminders(at(days))).filter((d) => [id, second].includes(d.organizationId));
+    const due = async (days: number) =>
+      (await findDueTrialReminders(at(days))).filter((d) => [id, second].includes(d.organizationId));
     expect(await due(7)).toEqual([{ organizationId: id, kind: "7-days" }]);
     await setPlanFromCli(id, "starter", at(8));
     for (const days of [7, 11, 13, 14, 15]) expect(await due(days)).toEqual([]);
@@ -163,7 +176,10 @@ describe("when the trial ends", () => {
     await db.organization.update({ where: { id: org.id }, data: { trialEndsAt: endedAt } });
     await db.asset.updateMany({
       where: { organizationId: org.id },
-      data: { nextScanAt: new Date(endedAt.getTime() + DAY_MS - 2 * HOUR), lastScanAt: new Date(endedAt.getTime() - HOUR) },
+      data: {
+        nextScanAt: new Date(endedAt.getTime() + DAY_MS - 2 * HOUR),
+        lastScanAt: new Date(endedAt.getTime() - HOUR),
+      },
     });
     const tick = (tickId: string, at: Date) =>
       claimDueAssets({ now: at, tickId, perOrganizationCap: 25, globalCap: 500 }).then((due) =>

@@ -16,7 +16,8 @@ export const metadata: Metadata = { title: "Plan and billing" };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 function planState(usage: Awaited<ReturnType<typeof getPlanUsage>>): string {
-  if (usage.scansPaused) return "Your free trial has ended: scheduled and on-demand scans are paused. Your data is kept.";
+  if (usage.scansPaused)
+    return "Your free trial has ended: scheduled and on-demand scans are paused. Your data is kept.";
   if (usage.trialDaysLeft !== null) {
     const days = usage.trialDaysLeft === 1 ? "1 day" : `${usage.trialDaysLeft} days`;
     return `Free trial: ${days} left (until ${formatDateTime(usage.trialEndsAt)}).`;
@@ -42,7 +43,10 @@ export default async function BillingPage({ searchParams }: { searchParams: Sear
         <p className="mt-1 text-sm text-slate-700">{planState(usage)}</p>
       </div>
       {checkout === "success" && (
-        <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+        <p
+          role="status"
+          className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900"
+        >
           Thank you. Your plan changes as soon as Stripe confirms the payment, usually within a minute.
         </p>
       )}
