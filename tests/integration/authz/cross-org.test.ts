@@ -67,6 +67,19 @@ const ACTIONS: Record<string, ActionCase> = {
     input: () => ({ name: "Renamed" }),
     namesObjects: false,
   },
+  // Both refuse before Stripe is asked anything (it is not configured here).
+  "app/(app)/settings/billing/actions.ts#checkoutAction": {
+    kind: "org",
+    role: "OWNER",
+    input: () => ({ plan: "PRO" }),
+    namesObjects: false,
+  },
+  "app/(app)/settings/billing/actions.ts#billingPortalAction": {
+    kind: "org",
+    role: "OWNER",
+    input: () => ({}),
+    namesObjects: false,
+  },
   "app/(app)/settings/members/actions.ts#changeRoleAction": {
     kind: "org",
     role: "ADMIN",
