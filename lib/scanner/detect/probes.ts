@@ -69,8 +69,8 @@ const DEFAULT_ORDER: readonly Probe[] = [
 const TLS_PROBE = DEFAULT_ORDER.find((probe) => probe.kind === "tls")!;
 
 function probeFor(protocol: ProtocolId): Probe | undefined {
-  // Elasticsearch is HTTP; every other protocol without a probe speaks first.
-  const wanted = protocol === "elasticsearch" ? "http" : protocol;
+  // Elasticsearch and Docker are HTTP; every other protocol without a probe speaks first.
+  const wanted = protocol === "elasticsearch" || protocol === "docker" ? "http" : protocol;
   return DEFAULT_ORDER.find((probe) => probe.kind === "plain" && probe.protocol === wanted);
 }
 

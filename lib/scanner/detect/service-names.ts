@@ -20,6 +20,7 @@ interface NameSet {
 const SERVICE_NAMES: Readonly<Record<ProtocolId, NameSet>> = {
   http: { plain: ["http", "http-alt"], tls: ["https"] },
   elasticsearch: { plain: ["elasticsearch"], tls: [] },
+  docker: { plain: ["docker"], tls: ["docker-s"] },
   tls: { plain: ["tls"], tls: ["tls"] },
   ssh: { plain: ["ssh"], tls: [] },
   ftp: { plain: ["ftp"], tls: ["ftps"] },

@@ -5,6 +5,7 @@ import type { ServiceFacts } from "../types";
 export type ProtocolId =
   | "http"
   | "elasticsearch"
+  | "docker"
   | "tls"
   | "ssh"
   | "ftp"

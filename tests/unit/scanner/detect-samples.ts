@@ -359,6 +359,20 @@ export const SAMPLES: Sample[] = [
     expected: r("elasticsearch", "Elasticsearch"),
   },
   {
+    name: "Docker Engine API answering GET / (its 404 names it)",
+    reply: text(
+      'HTTP/1.1 404 Not Found\r\nApi-Version: 1.43\r\nContent-Type: application/json\r\nDocker-Experimental: false\r\nOstype: linux\r\nServer: Docker/24.0.7 (linux)\r\nDate: Sat, 28 Nov 2026 12:00:00 GMT\r\nContent-Length: 29\r\n\r\n{"message":"page not found"}\n',
+    ),
+    expected: r("docker", "Docker Engine API", "24.0.7", { protocolVersion: "API 1.43" }),
+  },
+  {
+    name: "Docker Engine API behind a proxy that drops Server",
+    reply: text(
+      'HTTP/1.1 404 Not Found\r\nApi-Version: 1.45\r\nOstype: linux\r\nContent-Type: application/json\r\n\r\n{"message":"page not found"}\n',
+    ),
+    expected: r("docker", "Docker Engine API", null, { protocolVersion: "API 1.45" }),
+  },
+  {
     name: "MongoDB answering HTTP",
     reply: text(
       "HTTP/1.0 200 OK\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: 85\r\n\r\nIt looks like you are trying to access MongoDB over HTTP on the native driver port.\r\n",
@@ -569,13 +583,6 @@ export const SAMPLES: Sample[] = [
     name: "Microsoft SQL Server 2019 PRELOGIN",
     reply: mssqlPrelogin,
     expected: r("mssql", "Microsoft SQL Server", "15.0.2000.5"),
-  },
-  {
-    name: "Docker Engine API",
-    reply: text(
-      'HTTP/1.1 404 Not Found\r\nApi-Version: 1.43\r\nContent-Type: application/json\r\nDocker-Experimental: false\r\nOstype: linux\r\nServer: Docker/24.0.7 (linux)\r\n\r\n{"message":"page not found"}\n',
-    ),
-    expected: revised(r("http", "Docker", "24.0.7", plainSite), "linux"),
   },
   { name: "TLS alert", reply: Buffer.from([0x15, 0x03, 0x01, 0x00, 0x02, 0x02, 0x46]), expected: r("tls") },
 ];

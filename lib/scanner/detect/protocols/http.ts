@@ -1,10 +1,12 @@
 /**
  * HTTP/1.x responses: status line, `Server` header → product/version (`nginx/1.22.1`).
- * Elasticsearch and OpenSearch are HTTP too; they are recognised by ./elasticsearch.ts from the
+ * Elasticsearch, OpenSearch and the Docker Engine API are HTTP too; they are recognised by
+ * ./elasticsearch.ts and ./docker.ts from the
  * parsed response (./http-response.ts, which both read, so neither imports the other).
  */
 import type { Recognition, Recogniser } from "../types";
 import { field, revisionOf } from "../text";
+import { recogniseDocker } from "./docker";
 import { recogniseElasticsearch } from "./elasticsearch";
 import { parseHttpResponse, type HttpResponse } from "./http-response";
 
@@ -29,6 +31,8 @@ export const recogniseHttp: Recogniser = (reply): Recognition | null => {
   if (!response) return null;
   const elastic = recogniseElasticsearch(response);
   if (elastic) return elastic;
+  const docker = recogniseDocker(response);
+  if (docker) return docker;
   // MongoDB answers HTTP on its driver port with this fixed text.
   if (response.body.includes("trying to access MongoDB over HTTP on the native driver port")) {
     return { protocol: "mongodb", product: "MongoDB", version: null };
