@@ -7,8 +7,21 @@ import { FINDINGS_PAGE_SIZES, findingsUrlParsers } from "./findings-url-state";
 const button =
   "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-800 hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-50 focus-visible:outline-2 focus-visible:outline-blue-700";
 
-/** Server-side pagination: page and page size live in the URL. */
-export function FindingsPager({ page, pageSize, total }: { page: number; pageSize: number; total: number }) {
+/**
+ * Server-side pagination: page and page size live in the URL. `exact` false means there are more than
+ * `total` findings (the count stops early on large organisations): "of more than 10,000", and Next stays on.
+ */
+export function FindingsPager({
+  page,
+  pageSize,
+  total,
+  exact = true,
+}: {
+  page: number;
+  pageSize: number;
+  total: number;
+  exact?: boolean;
+}) {
   const [pending, startTransition] = useTransition();
   const [, setUrl] = useQueryStates(findingsUrlParsers, {
     shallow: false,
@@ -23,7 +36,9 @@ export function FindingsPager({ page, pageSize, total }: { page: number; pageSiz
   return (
     <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-700">
       <p role="status" aria-live="polite">
-        {total === 0 ? "No findings" : `${fmt.format(from)}–${fmt.format(to)} of ${fmt.format(total)}`}
+        {total === 0
+          ? "No findings"
+          : `${fmt.format(from)}–${fmt.format(to)} of ${exact ? "" : "more than "}${fmt.format(total)}`}
         {pending && " · loading…"}
       </p>
       <div className="flex items-center gap-2">
@@ -52,12 +67,12 @@ export function FindingsPager({ page, pageSize, total }: { page: number; pageSiz
           Previous
         </button>
         <span className="tabular-nums">
-          Page {fmt.format(page)} of {fmt.format(pages)}
+          Page {fmt.format(page)} of {exact ? fmt.format(pages) : `more than ${fmt.format(pages)}`}
         </span>
         <button
           type="button"
           className={button}
-          disabled={page >= pages}
+          disabled={exact && page >= pages}
           onClick={() => void setUrl({ page: page + 1 })}
         >
           Next

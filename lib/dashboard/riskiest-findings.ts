@@ -39,7 +39,9 @@ interface Row {
 
 /**
  * The organisation's worst open findings right now, worst severity first, then by contribution: read
- * from the severity the grading step stores on each open port, selected and ordered in SQL.
+ * from the severity the grading step stores on each open port, selected and ordered in SQL. The order
+ * is the findings page's default (severity, contribution, id), so the partial index on open ports
+ * (organizationId, severity, contribution DESC, id) hands over the first rows without sorting.
  */
 export async function getRiskiestFindings(ctx: OrgScope, limit = 8): Promise<RiskyFinding[]> {
   const rows = await db.$queryRaw<Row[]>`
@@ -51,7 +53,7 @@ export async function getRiskiestFindings(ctx: OrgScope, limit = 8): Promise<Ris
     JOIN "Host" h ON h."id" = p."hostId"
     WHERE p."organizationId" = ${ctx.organizationId} AND p."closedAt" IS NULL AND p."severity" IS NOT NULL
       AND p."severity" <> 'info' AND ${memberCheck(ctx)}
-    ORDER BY p."severity", p."contribution" DESC, a."value", p."port"
+    ORDER BY p."severity", p."contribution" DESC NULLS FIRST, p."id"
     LIMIT ${limit}`;
   return rows.map((r) => ({ ...r, protocol: r.protocol === "UDP" ? "udp" : "tcp" }));
 }

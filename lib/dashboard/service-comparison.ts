@@ -1,6 +1,6 @@
-import { db } from "@/lib/db/client";
+import { readOrgRollupAsOf } from "@/lib/exposure-rollups/read-rollups";
 import { servicesDiffer } from "@/lib/findings/service-mismatch";
-import { memberCheck, type OrgScope } from "./org-scope";
+import type { OrgScope } from "./org-scope";
 
 export interface ServiceBar {
   service: string;
@@ -29,17 +29,16 @@ export interface ServiceComparison {
 
 /**
  * Typical versus detected service over the organisation's open ports (live assets, catch-all hosts
- * left out as in the grade). SQL groups the ports by (typical, detected, pending); the family rule
- * that decides a mismatch then runs over those few groups.
+ * left out as in the grade), as of its latest regrade: the grading step stores the ports grouped by
+ * (typical, detected, pending) in the daily rollup (lib/exposure-rollups), so this reads one row
+ * whatever the number of ports; the family rule that decides a mismatch then runs over those few groups.
  */
-export async function getServiceComparison(ctx: OrgScope, limit = 12): Promise<ServiceComparison> {
-  const groups = await db.$queryRaw<{ typical: string | null; detected: string | null; pending: boolean; n: number }[]>`
-    SELECT p."typicalService" AS "typical", p."detectedService" AS "detected", p."pendingClassification" AS "pending", count(*)::int AS "n"
-    FROM "PortInterval" p
-    JOIN "Asset" a ON a."id" = p."assetId" AND a."deletedAt" IS NULL
-    JOIN "Host" h ON h."id" = p."hostId" AND NOT h."catchAll"
-    WHERE p."organizationId" = ${ctx.organizationId} AND p."closedAt" IS NULL AND ${memberCheck(ctx)}
-    GROUP BY 1, 2, 3`;
+export async function getServiceComparison(
+  ctx: OrgScope,
+  limit = 12,
+  now: Date = new Date(),
+): Promise<ServiceComparison> {
+  const groups = (await readOrgRollupAsOf(ctx, now))?.services ?? [];
   const bars = new Map<string, ServiceBar>();
   const bar = (service: string) => {
     let b = bars.get(service);
@@ -51,16 +50,16 @@ export async function getServiceComparison(ctx: OrgScope, limit = 12): Promise<S
   let undetectedPorts = 0;
   let openPorts = 0;
   for (const g of groups) {
-    openPorts += g.n;
-    if (g.pending) pendingPorts += g.n;
-    if (g.detected === null) undetectedPorts += g.n;
-    if (g.typical !== null) bar(g.typical).typical += g.n;
-    if (g.detected !== null) bar(g.detected).detected += g.n;
+    openPorts += g.ports;
+    if (g.pending) pendingPorts += g.ports;
+    if (g.detected === null) undetectedPorts += g.ports;
+    if (g.typical !== null) bar(g.typical).typical += g.ports;
+    if (g.detected !== null) bar(g.detected).detected += g.ports;
     if (g.typical !== null && g.detected !== null && servicesDiffer(g.typical, g.detected)) {
-      bar(g.typical).mismatched += g.n;
+      bar(g.typical).mismatched += g.ports;
       const key = `${g.typical}\u0000${g.detected}`;
       const m = mismatches.get(key) ?? { typical: g.typical, detected: g.detected, ports: 0 };
-      m.ports += g.n;
+      m.ports += g.ports;
       mismatches.set(key, m);
     }
   }

@@ -1,6 +1,7 @@
 import { inOrganization, type OrgContext } from "@/lib/authz/org-context";
 import { db } from "@/lib/db/client";
 import type { SeverityCounts } from "./severity-counts";
+import { readServiceCounts, type ServiceCount } from "./service-counts";
 import { dayKey, daysBetween, utcDay } from "./utc-day";
 
 /** Rollups are read by members who may read the organisation's assets. */
@@ -51,6 +52,26 @@ export async function readOrgDailyRollup(
     }),
   ]);
   return carryForward(since, until, before, rows);
+}
+
+export interface OrgRollupAsOf extends OrgDailyPoint {
+  /** Open ports by typical service, detected service and Pending classification (catch-all hosts left out). */
+  services: ServiceCount[];
+}
+
+/**
+ * The organisation's rollup in force at the end of `day` (UTC): the row of the last day on or before it
+ * with a regrade, or null before the first. One index probe on (organizationId, day): the overview's
+ * open-port count, typical-versus-detected chart and 7/30-day grade change read this, never the history.
+ */
+export async function readOrgRollupAsOf(ctx: RollupContext, day: Date): Promise<OrgRollupAsOf | null> {
+  const row = await db.organizationDailyRollup.findFirst({
+    where: { ...inOrganization(ctx, "assets:read"), day: { lte: utcDay(day) } },
+    orderBy: { day: "desc" },
+    select: { day: true, grade: true, score: true, assetCount: true, services: true, ...COUNT_COLUMNS },
+  });
+  if (!row) return null;
+  return { ...row, day: dayKey(row.day), services: readServiceCounts(row.services) };
 }
 
 /**

@@ -10,9 +10,10 @@ export type ExportedFinding = FindingRow & FindingEvidence;
 const BATCH = 2_000;
 
 /**
- * Every open port under the filter, in batches of 2,000 walked by id (index organizationId, closedAt,
- * id): memory stays flat whatever the size, no transaction is held open between batches, and each
- * batch is one query. Ordered by id, i.e. roughly by when the port was first stored.
+ * Every open port under the filter, in keyset batches of 2,000 walked by id (each batch starts after the
+ * last id of the one before, no OFFSET): memory stays flat whatever the size, no transaction is held open
+ * between batches, and each batch is one indexed query of a few milliseconds. Ordered by id, i.e. roughly
+ * by when the port was first stored.
  */
 export async function* exportFindingBatches(
   ctx: FindingsContext,

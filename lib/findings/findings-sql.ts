@@ -64,7 +64,9 @@ function searchCondition(q: string): Prisma.Sql {
 /**
  * ORDER BY for a sort. "desc" is the natural reading: worst first for severity and contribution,
  * newest first for dates; "asc" is its exact reverse. The id makes every order total, so pages never
- * overlap. The severity order matches the index (organizationId, closedAt, severity, contribution DESC, id).
+ * overlap. The severity, first-seen and id orders are the partial indexes on open ports (prisma/schema.prisma,
+ * PortInterval_open_by_*), so their pages are read in order and stop at the LIMIT; the other sorts sort the
+ * matching rows.
  */
 export function findingsOrderBy(sort: FindingSort, dir: "asc" | "desc"): Prisma.Sql {
   const natural = dir === "desc";

@@ -14,11 +14,19 @@ export async function listFindings(ctx: FindingsContext, query: FindingsQuery): 
     LIMIT ${query.pageSize} OFFSET ${offset}`;
 }
 
-/** How many open ports match the filter (for the pager and the export's size). */
-export async function countFindings(ctx: FindingsContext, filter: FindingsFilter): Promise<number> {
-  const [row] = await db.$queryRaw<
-    { count: number }[]
-  >`SELECT count(*)::int AS "count" ${FINDING_FROM} ${findingsWhere(ctx, filter)}`;
+/**
+ * How many open ports match the filter (for the pager). With `upTo`, counting stops after upTo + 1
+ * matches: a result above `upTo` means "more than upTo". An exact count of a 200,000-port organisation
+ * walks every open port on every page view; the pager only needs to know whether there is more.
+ */
+export async function countFindings(
+  ctx: FindingsContext,
+  filter: FindingsFilter,
+  options: { upTo?: number } = {},
+): Promise<number> {
+  const limit = options.upTo === undefined ? null : options.upTo + 1;
+  const [row] = await db.$queryRaw<{ count: number }[]>`
+    SELECT count(*)::int AS "count" FROM (SELECT 1 ${FINDING_FROM} ${findingsWhere(ctx, filter)} LIMIT ${limit}::bigint) AS matches`;
   return row?.count ?? 0;
 }
 

@@ -6,7 +6,8 @@
  * is a loopback address (127.x.y.z) under a `.test` name.
  */
 import { randomUUID } from "node:crypto";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { countOpenPorts } from "@/lib/exposure-rollups/record-organization-rollup";
 import { countBySeverity, type SeverityCounts } from "@/lib/exposure-rollups/severity-counts";
 import { dayKey, utcDay } from "@/lib/exposure-rollups/utc-day";
 import { servicesDiffer } from "@/lib/findings/service-mismatch";
@@ -650,6 +651,12 @@ export async function generateHistory(
     ],
     orgSnapshots,
   );
+  // Today's row also holds the open ports by typical/detected service, counted as the regrade counts them.
+  const { services } = await countOpenPorts(db, organizationId);
+  await db.organizationDailyRollup.update({
+    where: { organizationId_day: { organizationId, day: dayStart(spec, spec.orgDays) } },
+    data: { services: services as unknown as Prisma.InputJsonValue },
+  });
   await db.organization.update({
     where: { id: organizationId },
     data: { grade: latest.grade, score: latest.score, gradedAt: spec.now },

@@ -12,17 +12,23 @@ import { requireAppOrganization } from "../current-organization";
 
 export const metadata: Metadata = { title: "Findings" };
 
+const COUNT_UP_TO = 10_000;
+
 /** Service names the grading method knows, offered as suggestions in the service filter. */
 const SERVICE_SUGGESTIONS = [...new Set(SERVICE_RULES.flatMap((rule) => rule.names))].sort();
 
 export default async function FindingsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { active } = await requireAppOrganization();
   const { query, errors } = parseFindingsSearchParams(await searchParams);
-  const [rows, total, asset] = await Promise.all([
+  // Count exactly up to 10,000 matches or to the end of this page if further; beyond, "more than".
+  const countUpTo = Math.max(COUNT_UP_TO, query.page * query.pageSize);
+  const [rows, counted, asset] = await Promise.all([
     listFindings(active, query),
-    countFindings(active, query),
+    countFindings(active, query, { upTo: countUpTo }),
     query.asset ? findFindingsAsset(active, query.asset) : null,
   ]);
+  const total = Math.min(counted, countUpTo);
+  const exact = counted <= countUpTo;
   const problems = [
     ...errors.map((e) => e.message),
     ...(query.asset && !asset ? ["That asset was not found in this organisation; it may have been deleted."] : []),
@@ -94,7 +100,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
       ) : (
         <>
           <FindingsTable rows={rows} sort={query.sort} dir={query.dir} />
-          <FindingsPager page={query.page} pageSize={query.pageSize} total={total} />
+          <FindingsPager page={query.page} pageSize={query.pageSize} total={total} exact={exact} />
         </>
       )}
     </div>

@@ -84,6 +84,10 @@ describe("findings query module", () => {
     });
     expect(rows[1]).toMatchObject({ serviceMismatch: true, detectedService: "ssh", typicalService: "http-alt" });
     expect(await countFindings(ctxA, {})).toBe(6);
+    // The pager's bounded count: stops one past the bound, so "more than 4" is known without counting all.
+    expect(await countFindings(ctxA, {}, { upTo: 4 })).toBe(5);
+    expect(await countFindings(ctxA, {}, { upTo: 6 })).toBe(6);
+    expect(await countFindings(ctxA, { severity: ["critical"] }, { upTo: 4 })).toBe(1);
   });
 
   it("applies each filter in SQL", async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { readAssetDailyScores, readOrgDailyRollup } from "@/lib/exposure-rollups/read-rollups";
+import { readServiceCounts } from "@/lib/exposure-rollups/service-counts";
 import { gradeAssetExposure } from "@/lib/grade-snapshots/grade-asset-exposure";
 import { regradeOrganization } from "@/lib/grade-snapshots/regrade-organization";
 import { storeHostObservations } from "@/lib/scan-runs/store-host-observations";
@@ -62,6 +63,16 @@ describe("the grading step keeps per-port severity and the daily rollups", () =>
       assetCount: 1,
       score: rollup!.score,
     });
+    // The typical-versus-detected groups the overview's chart reads, one per (typical, detected, pending).
+    expect(readServiceCounts(orgRow.services)).toEqual(
+      expect.arrayContaining([
+        { typical: "redis", detected: "redis", pending: false, ports: 1 },
+        { typical: "http-alt", detected: "ssh", pending: false, ports: 1 },
+        { typical: null, detected: null, pending: true, ports: 1 },
+        { typical: "snmp", detected: null, pending: false, ports: 1 },
+      ]),
+    );
+    expect(readServiceCounts(orgRow.services).reduce((n, g) => n + g.ports, 0)).toBe(5);
   });
 
   it("overwrites the day's row on a later grading, carries days forward, and keeps other organisations out", async () => {

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { claimDueAssets } from "@/lib/monitoring/claim-due-assets";
 import { countFindings } from "@/lib/findings/list-findings";
 import { readOrgDailyRollup } from "@/lib/exposure-rollups/read-rollups";
+import { getServiceComparison } from "@/lib/dashboard/service-comparison";
 import { createSeedOrganization } from "@/scripts/seed/demo-organization";
 import { generateHistory } from "@/scripts/seed/generate-history";
 import { viewerContext } from "./member-context";
@@ -53,6 +54,14 @@ describe("generated history (seed:demo and bench:dashboard)", () => {
     });
     expect(series).toHaveLength(31);
     expect(series.at(-1)).toMatchObject({ openPorts: 30, grade: summary.grade, score: summary.score });
+    // Today's rollup holds the typical-versus-detected groups the overview's chart reads.
+    const comparison = await getServiceComparison(await viewerContext(organization.id, "assets:read"), 100, now);
+    expect(comparison.openPorts).toBe(
+      await db.portInterval.count({
+        where: { organizationId: organization.id, closedAt: null, host: { catchAll: false } },
+      }),
+    );
+    expect(comparison.openPorts).toBeGreaterThan(0);
     expect(await db.assetDailyRollup.count({ where: { organizationId: organization.id } })).toBe(3 * 11);
 
     // The monitor never picks the generated assets (their next scan is far in the future).
