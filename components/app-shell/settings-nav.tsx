@@ -3,18 +3,12 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-const LINKS = [
-  { href: "/settings/organization", label: "Organisation" },
-  { href: "/settings/members", label: "Members" },
-  { href: "/settings/billing", label: "Billing" },
-  { href: "/settings/account", label: "Your account" },
-];
-
-export function SettingsNav() {
+/** The settings sub-navigation; the layout decides which links the member sees. */
+export function SettingsNav({ links }: { links: readonly { href: string; label: string }[] }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Settings" className="mb-6 flex gap-4 border-b border-slate-200">
-      {LINKS.map((l) => {
+    <nav aria-label="Settings" className="mb-6 flex flex-wrap gap-x-4 gap-y-1 border-b border-slate-200">
+      {links.map((l) => {
         const current = pathname === l.href;
         return (
           <Link

@@ -48,6 +48,8 @@ export async function claimDueAssets(input: ClaimDueAssetsInput): Promise<DueSca
       FROM "Asset" a
       JOIN "Organization" o ON o."id" = a."organizationId"
       WHERE a."deletedAt" IS NULL
+        -- Generated sample data (seed:demo) is never scanned: its names are made up.
+        AND NOT o."sampleData"
         AND (a."nextScanAt" IS NULL OR a."nextScanAt" <= ${input.now})
         AND NOT (o."plan" = 'TRIAL' AND o."trialEndsAt" IS NOT NULL AND o."trialEndsAt" <= ${input.now})
         AND NOT EXISTS (

@@ -5,6 +5,7 @@ import type { ScanRun, ScanTrigger } from "@/lib/generated/prisma/client";
 import { createScanRun } from "./create-scan-run";
 import { failScanRun } from "./fail-scan-run";
 import { assertMayScanNow } from "./scan-quota";
+import { assertNotSampleData } from "./sample-data";
 
 export class ScanNotQueuedError extends Error {
   constructor(
@@ -19,7 +20,7 @@ export class ScanNotQueuedError extends Error {
 /**
  * "Scan now" (also used for an asset's first scan): creates a QUEUED run, and only once it is committed
  * sends `asset/scan.requested`. An asset that already has a queued or running scan gets that one back
- * instead of a second. If the event cannot be sent, the run is marked FAILED (never left queued forever)
+ * instead of a second. An organisation of generated sample data (seed:demo) is never scanned. If the event cannot be sent, the run is marked FAILED (never left queued forever)
  * and ScanNotQueuedError is thrown.
  */
 export async function requestScan(
@@ -37,6 +38,7 @@ export async function requestScan(
     orderBy: { createdAt: "desc" },
   });
   if (inProgress) return inProgress;
+  await assertNotSampleData(organizationId);
   // People (UI, API) are held to the cooldown and the plan's scan quotas; the scheduler has its own budget.
   if (options.enforceQuota) await assertMayScanNow(organizationId, input.assetId);
 

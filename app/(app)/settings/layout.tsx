@@ -1,9 +1,23 @@
 import { SettingsNav } from "@/components/app-shell/settings-nav";
+import { can } from "@/lib/authz/org-context";
+import { ACCESS_REVIEW_PATH } from "@/lib/organizations/access-granted-while-unverified";
+import { getAppContext } from "../current-organization";
 
-export default function SettingsLayout({ children }: { children: React.ReactNode }) {
+const LINKS = [
+  { href: "/settings/organization", label: "Organisation" },
+  { href: "/settings/members", label: "Members" },
+  { href: "/settings/billing", label: "Billing" },
+  { href: "/settings/account", label: "Your account" },
+];
+
+export default async function SettingsLayout({ children }: { children: React.ReactNode }) {
+  const { active } = await getAppContext();
+  // Those who may invite people can review who joined through invitations sent before their address was confirmed.
+  const links =
+    active && can(active, "members:manage") ? [...LINKS, { href: ACCESS_REVIEW_PATH, label: "Access review" }] : LINKS;
   return (
     <>
-      <SettingsNav />
+      <SettingsNav links={links} />
       {children}
     </>
   );

@@ -14,6 +14,9 @@ DROP INDEX "PortInterval_organizationId_closedAt_idx";
 DROP INDEX "PortInterval_organizationId_closedAt_severity_contribution__idx";
 
 -- AlterTable
+ALTER TABLE "Organization" ADD COLUMN     "sampleData" BOOLEAN NOT NULL DEFAULT false;
+
+-- AlterTable
 ALTER TABLE "OrganizationDailyRollup" ADD COLUMN     "services" JSONB NOT NULL DEFAULT '[]';
 
 -- CreateIndex
