@@ -19,6 +19,15 @@ export const FINDING_FROM = Prisma.sql`
   JOIN "Asset" AS a ON a."id" = pi."assetId"
   JOIN "Host" AS h ON h."id" = pi."hostId"`;
 
+/** FROM for counting: the host is joined only when the search text may match its address or name. */
+export function findingsCountFrom(filter: FindingsFilter): Prisma.Sql {
+  return filter.q
+    ? FINDING_FROM
+    : Prisma.sql`
+  FROM "PortInterval" AS pi
+  JOIN "Asset" AS a ON a."id" = pi."assetId"`;
+}
+
 export function findingsWhere(ctx: FindingsContext, filter: FindingsFilter): Prisma.Sql {
   const org = ctx.organizationId;
   const conditions: Prisma.Sql[] = [

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { ExposureTimeline } from "@/components/asset-page/exposure-timeline";
 import { HostTable } from "@/components/asset-page/host-table";
 import { OpenPortsTable } from "@/components/asset-page/open-ports-table";
@@ -25,9 +26,12 @@ import { scanAssetAction } from "../actions";
 
 type Params = { params: Promise<{ assetId: string }> };
 
+/** The metadata and the page read the asset once per request. */
+const assetHeader = cache(getAssetHeader);
+
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { active } = await requireAppOrganization();
-  const asset = await getAssetHeader(active, (await params).assetId);
+  const asset = await assetHeader(active, (await params).assetId);
   return { title: asset?.value ?? "Asset not found" };
 }
 
@@ -58,7 +62,7 @@ function Section({
 export default async function AssetPage({ params }: Params) {
   const { active } = await requireAppOrganization();
   const ctx = active;
-  const asset = await getAssetHeader(ctx, (await params).assetId);
+  const asset = await assetHeader(ctx, (await params).assetId);
   if (!asset) notFound();
   const now = new Date();
   const [hosts, ports, timeline, scans, history] = await Promise.all([
