@@ -20,8 +20,8 @@ export class ScanNotQueuedError extends Error {
 /**
  * "Scan now" (also used for an asset's first scan): creates a QUEUED run, and only once it is committed
  * sends `asset/scan.requested`. An asset that already has a queued or running scan gets that one back
- * instead of a second. An organisation of generated sample data (seed:demo) is never scanned. If the event cannot be sent, the run is marked FAILED (never left queued forever)
- * and ScanNotQueuedError is thrown.
+ * instead of a second. An organisation of generated sample data (seed:demo) is never scanned. If the
+ * event cannot be sent, the run is marked FAILED (never left queued forever) and ScanNotQueuedError is thrown.
  */
 export async function requestScan(
   organizationId: string,
