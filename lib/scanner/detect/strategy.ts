@@ -21,6 +21,7 @@ import { isPlainHttpOnTlsPort } from "./protocols/http";
 import { resolveAmbiguous220 } from "./protocols/smtp";
 import { tlsInfoFrom } from "./tls-info";
 import { speaksStarttls, starttlsInfo } from "./starttls";
+import { isKubernetesSelfSignedCertificate, kubernetesProduct } from "./protocols/kubernetes";
 
 export interface DetectionContext {
   endpoint: Endpoint;
@@ -133,6 +134,12 @@ class Attempt {
     return this.toDetection({ ...outcome, tls });
   }
 
+  /** A web server that does not name itself may be named by its certificate (Kubernetes components). */
+  private productFromCertificate(recognition: Recognition | null, outcome: Outcome | null): string | null {
+    if (recognition?.protocol !== "http" || !outcome?.overTls) return null;
+    return isKubernetesSelfSignedCertificate(outcome.tls) ? kubernetesProduct(this.typical) : null;
+  }
+
   toDetection(outcome: Outcome | null): Detection {
     const recognition = outcome?.recognition ?? null;
     const bannerBytes = (recognition ? outcome?.reply : null) ?? this.firstReply ?? outcome?.reply ?? null;
@@ -140,7 +147,7 @@ class Attempt {
       detectedService: recognition
         ? serviceNameFor(recognition.protocol, outcome?.overTls ?? false, this.typical)
         : null,
-      product: recognition?.product ?? null,
+      product: recognition?.product ?? this.productFromCertificate(recognition, outcome),
       version: recognition?.version ?? null,
       versionRevision: recognition?.revision ?? null,
       tls: outcome?.tls ?? null,

@@ -159,6 +159,25 @@ describe("detectService against Node servers", () => {
     });
   });
 
+  it("names a Kubernetes component from its self-made certificate when its HTTPS answer names nothing", async () => {
+    const { host, port } = await listen(
+      tls.createServer({ key: fixture("kubelet.key"), cert: fixture("kubelet.crt") }, (socket) => {
+        socket.once("data", () =>
+          socket.end(
+            "HTTP/1.1 404 Not Found\r\nContent-Type: text/plain; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\nContent-Length: 19\r\n\r\n404 page not found\n",
+          ),
+        );
+      }),
+      "127.0.0.3",
+    );
+    const detection = await detectService(host, port, FAST);
+    expect(detection).toMatchObject({
+      detectedService: "https",
+      product: "Kubernetes component (kubelet, scheduler or controller manager)",
+      tls: { subject: "CN=node1@1764331200", issuer: "CN=node1-ca@1764331200" },
+    });
+  });
+
   it("sees a legacy TLS 1.0-only server", async () => {
     const { host, port } = await listen(
       tls.createServer(
