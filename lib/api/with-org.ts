@@ -1,20 +1,13 @@
-import { NextResponse, type NextRequest } from "next/server";
-import { ERROR_STATUS, notFound, toPublicError } from "@/lib/errors";
+import type { NextRequest } from "next/server";
+import { notFound } from "@/lib/errors";
 import { authorize, type AuthorizeOptions, type AuthorizedContext } from "@/lib/authz/authorize";
 import type { Capability } from "@/lib/authz/capabilities";
+import { errorResponse } from "./error-response";
 
 /** The route's dynamic segments: always `orgId`, plus those the route lists in `params`. */
 export type OrgRouteContext<C extends Capability, K extends string = never> = AuthorizedContext<C> & {
   params: Record<"orgId" | K, string>;
 };
-
-export function errorResponse(error: unknown): NextResponse {
-  const e = toPublicError(error);
-  return NextResponse.json(
-    { error: { code: e.code, message: e.message, fieldErrors: e.fieldErrors } },
-    { status: ERROR_STATUS[e.code] },
-  );
-}
 
 /**
  * The one wrapper for route handlers under /api/orgs/[orgId]/…: `authorize` (session, membership with

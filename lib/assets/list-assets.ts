@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client";
 import type { AssetKind, ScanStatus } from "@/lib/generated/prisma/enums";
 import { inOrganization, type OrgContext } from "@/lib/authz/org-context";
+import type { Cursor } from "@/lib/validation/pagination";
 
 export interface AssetRow {
   id: string;
@@ -31,10 +32,22 @@ export interface AssetRow {
   } | null;
 }
 
-/** The organisation's monitored assets (not deleted), newest first; any member may list them. */
-export async function listAssets(ctx: OrgContext<"assets:read">): Promise<AssetRow[]> {
+/**
+ * The organisation's monitored assets (not deleted), newest first; any member may list them. The API
+ * reads them a page at a time (`after` the cursor of the last row it returned) or one by id.
+ */
+export async function listAssets(
+  ctx: OrgContext<"assets:read">,
+  options: { assetId?: string; after?: Cursor; limit?: number } = {},
+): Promise<AssetRow[]> {
+  const { after } = options;
   const rows = await db.asset.findMany({
-    where: { deletedAt: null, ...inOrganization(ctx, "assets:read") },
+    where: {
+      deletedAt: null,
+      ...inOrganization(ctx, "assets:read"),
+      ...(options.assetId !== undefined ? { id: options.assetId } : {}),
+      ...(after ? { OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] } : {}),
+    },
     select: {
       id: true,
       kind: true,
@@ -58,6 +71,7 @@ export async function listAssets(ctx: OrgContext<"assets:read">): Promise<AssetR
       },
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    ...(options.limit !== undefined ? { take: options.limit } : {}),
   });
   return rows.map(({ scanRuns, ...asset }) => ({ ...asset, latestScan: scanRuns[0] ?? null }));
 }

@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = {
   "api_key.revoked": "API key revoked",
   "billing.plan_changed": "Plan changed",
   "billing.payment_failed": "Payment failed",
+  "api.request": "API call",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -40,7 +40,7 @@ export async function listScanExposureChanges(
 }
 
 /** A stored before/after snapshot; those written before versionRevision existed lack it (unknown = null). */
-function storedService(json: unknown): ObservedService | null {
+export function storedService(json: unknown): ObservedService | null {
   if (json === null || json === undefined) return null;
   const service = json as Omit<ObservedService, "versionRevision"> & { versionRevision?: string | null };
   return { ...service, versionRevision: service.versionRevision ?? null };

@@ -46,6 +46,11 @@ export const labelAssetSchema = z.object({
   label: assetLabelSchema,
 });
 
+/** The REST API's relabel body: the label alone (null or blank clears it). */
+export const relabelAssetSchema = z.object({
+  label: z.preprocess((v) => (v === null ? "" : v), assetLabelSchema),
+});
+
 export const deleteAssetSchema = z.object({
   assetId: assetIdSchema,
 });

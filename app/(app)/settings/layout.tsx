@@ -13,8 +13,11 @@ const LINKS = [
 export default async function SettingsLayout({ children }: { children: React.ReactNode }) {
   const { active } = await getAppContext();
   // Those who may invite people can review who joined through invitations sent before their address was confirmed.
-  const links =
-    active && can(active, "members:manage") ? [...LINKS, { href: ACCESS_REVIEW_PATH, label: "Access review" }] : LINKS;
+  const links = [
+    ...LINKS,
+    ...(active && can(active, "api-keys:manage") ? [{ href: "/settings/api-keys", label: "API keys" }] : []),
+    ...(active && can(active, "members:manage") ? [{ href: ACCESS_REVIEW_PATH, label: "Access review" }] : []),
+  ];
   return (
     <>
       <SettingsNav links={links} />

@@ -110,6 +110,18 @@ const ACTIONS: Record<string, ActionCase> = {
     input: (w) => ({ invitationId: w.b.invitation.id }),
     namesObjects: true,
   },
+  "app/(app)/settings/api-keys/actions.ts#createApiKeyAction": {
+    kind: "org",
+    role: "ADMIN",
+    input: () => ({ name: "attacker key", scope: "READ_WRITE" }),
+    namesObjects: false,
+  },
+  "app/(app)/settings/api-keys/actions.ts#revokeApiKeyAction": {
+    kind: "org",
+    role: "ADMIN",
+    input: (w) => ({ apiKeyId: w.b.apiKey.id }),
+    namesObjects: true,
+  },
   // The token is the secret; holding B's link still does not let someone else's account in.
   "app/invite/[token]/actions.ts#acceptInvitationAction": {
     kind: "user",

@@ -44,6 +44,16 @@ export async function buildWorld() {
       invitedById: bOwner.id,
     },
   });
+  const bApiKey = await db.apiKey.create({
+    data: {
+      organizationId: bOrg.id,
+      name: "B key",
+      scope: "READ_WRITE",
+      prefix: "pw_bbbbbbbb",
+      keyHash: hashToken("b-api-key"),
+      createdById: bOwner.id,
+    },
+  });
   return {
     a: { org: aOrg, owner: aOwner },
     b: {
@@ -57,6 +67,7 @@ export async function buildWorld() {
       asset: bAsset,
       scanRun: bScanRun,
       invitation: bInvitation,
+      apiKey: bApiKey,
     },
   };
 }
@@ -72,6 +83,7 @@ export async function snapshot(): Promise<string> {
     invitations: await db.invitation.findMany(byId),
     assets: await db.asset.findMany(byId),
     scanRuns: await db.scanRun.findMany(byId),
+    apiKeys: await db.apiKey.findMany(byId),
     users: await db.user.findMany({
       ...byId,
       select: { id: true, email: true, activeOrganizationId: true, emailVerifiedAt: true, sessionVersion: true },

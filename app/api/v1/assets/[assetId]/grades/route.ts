@@ -1,0 +1,10 @@
+import { gradeHistoryResponse } from "@/lib/api/v1/grade-history-response";
+import { withApiKey } from "@/lib/api/with-api-key";
+
+export const dynamic = "force-dynamic";
+
+/** The asset's grade history, newest first, each point with its grading method version. */
+export const GET = withApiKey(async (req, ctx) => gradeHistoryResponse(req, ctx, ctx.params.assetId), {
+  capability: "assets:read",
+  params: ["assetId"],
+});
