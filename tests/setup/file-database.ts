@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import { afterAll, inject } from "vitest";
 import pg from "pg";
-import { TEMPLATE_DB_NAME, withDatabase } from "./template-database";
+import { withDatabase } from "./template-database";
 
 /**
  * Runs before each integration test file, before it imports any app module: gives the file a database
@@ -10,12 +10,13 @@ import { TEMPLATE_DB_NAME, withDatabase } from "./template-database";
  */
 const serverUrl = inject("postgresServerUrl");
 const templateDump = inject("pgliteTemplate");
+const templateName = inject("postgresTemplateName");
 
 if (serverUrl) {
   const name = `portwatch_test_${crypto.randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB_NAME}`);
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${templateName}`);
   await admin.end();
   process.env.DATABASE_URL = withDatabase(serverUrl, name);
   afterAll(async () => {

@@ -1,10 +1,11 @@
 import type { TestProject } from "vitest/node";
-import { pgliteTemplateDump, postgresTemplate } from "./template-database";
+import { dropPostgresTemplate, pgliteTemplateDump, postgresTemplate } from "./template-database";
 
 declare module "vitest" {
   export interface ProvidedContext {
     pgliteTemplate: string;
     postgresServerUrl: string;
+    postgresTemplateName: string;
   }
 }
 
@@ -12,11 +13,13 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   const serverUrl = process.env.TEST_DATABASE_URL ?? "";
   if (serverUrl) {
-    await postgresTemplate(serverUrl);
+    const template = await postgresTemplate(serverUrl);
     project.provide("postgresServerUrl", serverUrl);
+    project.provide("postgresTemplateName", template);
     project.provide("pgliteTemplate", "");
-  } else {
-    project.provide("pgliteTemplate", await pgliteTemplateDump());
-    project.provide("postgresServerUrl", "");
+    return () => dropPostgresTemplate(serverUrl, template);
   }
+  project.provide("pgliteTemplate", await pgliteTemplateDump());
+  project.provide("postgresServerUrl", "");
+  project.provide("postgresTemplateName", "");
 }

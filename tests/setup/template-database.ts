@@ -13,7 +13,24 @@ import { MIGRATIONS_DIR } from "@/lib/db/schema-engine";
  * Builds, once per test run, a database with every committed migration applied. Each test file then
  * gets its own copy: a PGlite loaded from the dump, or a PostgreSQL database created from the template.
  */
-export const TEMPLATE_DB_NAME = "portwatch_test_template";
+const TEMPLATE_PREFIX = "portwatch_test_template_";
+
+/**
+ * One template per test run (named by the runner's pid), so runs sharing a PostgreSQL server (several
+ * worktrees, a developer's and a hook's) never drop each other's template mid-run.
+ */
+export function templateDatabaseName(): string {
+  return `${TEMPLATE_PREFIX}${process.pid}`;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
 
 function migrationsHash(): string {
   const h = crypto.createHash("sha256");
@@ -46,17 +63,26 @@ export function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
-/** (Re)creates the template database on the PostgreSQL server of TEST_DATABASE_URL. */
-export async function postgresTemplate(serverUrl: string): Promise<void> {
+/** Creates this run's template database on the PostgreSQL server of TEST_DATABASE_URL; returns its name. */
+export async function postgresTemplate(serverUrl: string): Promise<string> {
+  const name = templateDatabaseName();
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   try {
-    await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB_NAME} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${TEMPLATE_DB_NAME}`);
+    // Templates left by runs that were killed before their teardown.
+    const { rows } = await admin.query<{ datname: string }>(
+      "SELECT datname FROM pg_database WHERE starts_with(datname, $1)",
+      [TEMPLATE_PREFIX],
+    );
+    for (const { datname } of rows) {
+      const pid = Number(datname.slice(TEMPLATE_PREFIX.length));
+      if (datname === name || !isRunning(pid)) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+    }
+    await admin.query(`CREATE DATABASE ${name}`);
   } finally {
     await admin.end();
   }
-  const factory = new PrismaPg({ connectionString: withDatabase(serverUrl, TEMPLATE_DB_NAME) });
+  const factory = new PrismaPg({ connectionString: withDatabase(serverUrl, name) });
   await applyPendingMigrations(factory);
   // The schema engine keeps its pool open; a template with live connections cannot be copied.
   const closer = new pg.Client({ connectionString: serverUrl });
@@ -64,9 +90,20 @@ export async function postgresTemplate(serverUrl: string): Promise<void> {
   try {
     await closer.query(
       "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
-      [TEMPLATE_DB_NAME],
+      [name],
     );
   } finally {
     await closer.end();
+  }
+  return name;
+}
+
+export async function dropPostgresTemplate(serverUrl: string, name: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await admin.end();
   }
 }
