@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import type { AssetKind, ScanTrigger } from "@/lib/generated/prisma/client";
-import { nextScanAt } from "@/lib/scan-runs/scan-cadence";
+import { nextScanAt, trialExpired } from "@/lib/scan-runs/scan-cadence";
 import { ScanDataNotFoundError } from "./scan-data-not-found-error";
 
 export interface ClaimScanRunInput {
@@ -20,9 +20,12 @@ export type ClaimedScanRun =
   | { state: "running"; scanRunId: string; target: { kind: AssetKind; value: string }; verified: boolean }
   | { state: "skipped"; scanRunId: string | null; reason: string };
 
+const TRIAL_ENDED_RUN = "The free trial ended before this scheduled scan started.";
+
 /**
  * Moves the scan run to RUNNING (creating it when the request carried none). Retry-safe: a run
- * already RUNNING is claimed again. A deleted asset cancels the run; a finished run is skipped.
+ * already RUNNING is claimed again. A deleted asset cancels the run, and so does the end of the trial
+ * for a scheduled run still queued; a finished run is skipped.
  */
 export async function claimScanRun(organizationId: string, input: ClaimScanRunInput): Promise<ClaimedScanRun> {
   const asset = await db.asset.findFirst({
@@ -44,6 +47,14 @@ export async function claimScanRun(organizationId: string, input: ClaimScanRunIn
       });
     }
     return { state: "skipped", scanRunId: input.scanRunId ?? null, reason: "The asset was deleted." };
+  }
+  // A scheduled scan still queued when the trial ended does not run: scans pause at the end.
+  if (input.trigger === "SCHEDULED" && input.scanRunId && trialExpired(asset.organization, input.now)) {
+    const { count } = await db.scanRun.updateMany({
+      where: { id: input.scanRunId, organizationId, status: "QUEUED" },
+      data: { status: "CANCELLED", finishedAt: input.now, error: TRIAL_ENDED_RUN },
+    });
+    if (count === 1) return { state: "skipped", scanRunId: input.scanRunId, reason: TRIAL_ENDED_RUN };
   }
 
   const verified = asset.verifiedAt !== null;

@@ -9,6 +9,7 @@ import { getPlanUsage } from "@/lib/billing/get-plan-usage";
 import { sendTrialReminder } from "@/lib/billing/send-trial-reminder";
 import { setPlanFromCli } from "@/lib/billing/set-plan-from-cli";
 import { claimDueAssets } from "@/lib/monitoring/claim-due-assets";
+import { claimScanRun } from "@/lib/scan-runs/claim-scan-run";
 import { createOrganization } from "@/lib/organizations/create-organization";
 import { DAY_MS, PLAN_LIMITS, TRIAL_ENDED_MESSAGE } from "@/lib/plans/plans";
 import { assertMayScanNow } from "@/lib/scan-runs/scan-quota";
@@ -185,6 +186,25 @@ describe("when the trial ends", () => {
       claimDueAssets({ now: at, tickId, perOrganizationCap: 25, globalCap: 500 }).then((due) =>
         due.filter((d) => d.organizationId === org.id),
       );
+
+    // A scheduled scan queued just before the end does not run after it.
+    const queued = await db.scanRun.create({
+      data: { organizationId: org.id, assetId: other, trigger: "SCHEDULED", portSpec: "top-1000" },
+    });
+    const claim = await claimScanRun(org.id, {
+      assetId: other,
+      scanRunId: queued.id,
+      newScanRunId: "unused",
+      trigger: "SCHEDULED",
+      portSpecs: { standard: "top-1000", verified: "all" },
+      now: new Date(),
+    });
+    expect(claim).toMatchObject({
+      state: "skipped",
+      reason: "The free trial ended before this scheduled scan started.",
+    });
+    expect(await db.scanRun.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({ status: "CANCELLED" });
+    await db.scanRun.delete({ where: { id: queued.id } });
 
     // A day later, the assets are due by their old schedule, yet the monitor skips the organisation.
     expect(await tick("expired-1", new Date(Date.now() + DAY_MS))).toEqual([]);
