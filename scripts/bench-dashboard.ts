@@ -184,7 +184,8 @@ async function measureExport(orgId: string, cookie: string, pid: number) {
   const reader = res.body.getReader();
   for (let next = await reader.read(); !next.done; next = await reader.read()) {
     bytes += next.value.length;
-    for (const b of next.value) if (b === 10) lines++;
+    // indexOf, not a byte loop: the client shares the machine's cores with the server it measures.
+    for (let at = next.value.indexOf(10); at !== -1; at = next.value.indexOf(10, at + 1)) lines++;
   }
   const seconds = (Date.now() - started) / 1000;
   clearInterval(sampler);
