@@ -99,6 +99,12 @@ test("an API key created in the settings calls the API until it is revoked; the 
   await expect(page.getByText("Add an asset").first()).toBeVisible();
   expect(outside).toEqual([]);
   expect(cspErrors).toEqual([]);
+  // Paths that are no endpoint answer in the API's error shape too, not with the app's HTML 404 page.
+  for (const path of ["/api/v1/nope", "/api/v1/assets/some-id/nope"]) {
+    const missing = await request.get(path);
+    expect(missing.status(), path).toBe(404);
+    expect(((await missing.json()) as { error: { code: string } }).error.code).toBe("not_found");
+  }
   const doc = await request.get("/api/v1/openapi.json");
   expect(doc.status()).toBe(200);
   expect(((await doc.json()) as { openapi: string }).openapi).toBe("3.1.0");

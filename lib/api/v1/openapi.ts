@@ -84,11 +84,27 @@ function curl(method: string, path: string, body?: string): ZodOpenApiOperationO
 const assetPath = z.object({ assetId: z.string().meta({ description: "The asset's id." }) });
 const scanPath = z.object({ scanRunId: z.string().meta({ description: "The scan's id." }) });
 
-const findingsQuery = findingsFilterSchema
-  .extend({
-    format: z.enum(["json", "csv"]).optional().meta({ description: "json (default) or csv." }),
-  })
-  .meta({ description: "The filters of the findings page." });
+/** What each filter of the findings page means, for the reference (the schema itself is lib/validation's). */
+const FINDINGS_FILTER_HELP: Record<keyof typeof findingsFilterSchema.shape, string> = {
+  severity: "Comma-separated severities: critical, high, medium, low, info.",
+  service: "A service name, typical or detected (ssh, http, ms-wbt-server …).",
+  asset: "An asset's id: only its ports.",
+  protocol: "tcp or udp.",
+  mismatch: "true: only ports whose detected service differs from the typical one.",
+  pending: "true: only ports Pending classification.",
+  since: "First seen on or after this date (YYYY-MM-DD, UTC).",
+  q: "Free text: a port number, or part of a host, name, asset, service, product or version.",
+};
+
+const findingsQuery = z.object({
+  ...Object.fromEntries(
+    Object.entries(findingsFilterSchema.shape).map(([name, schema]) => [
+      name,
+      schema.meta({ description: FINDINGS_FILTER_HELP[name as keyof typeof FINDINGS_FILTER_HELP] }),
+    ]),
+  ),
+  format: z.enum(["json", "csv"]).optional().meta({ description: "json (default) or csv." }),
+});
 
 export const OPENAPI_DOCUMENT = createDocument({
   openapi: "3.1.0",
