@@ -9,12 +9,5 @@ export const SEVERITY_BADGE: Record<Severity, string> = {
   info: "bg-slate-100 text-slate-800 ring-1 ring-slate-300",
 };
 
-/** Chart fills with at least 3:1 contrast against white (WCAG 1.4.11). */
-export const SEVERITY_COLOUR: Record<Severity | "ungraded", string> = {
-  critical: "#991b1b",
-  high: "#ea580c",
-  medium: "#b45309",
-  low: "#2563eb",
-  info: "#64748b",
-  ungraded: "#7c3aed",
-};
+/** Chart fills, shared with the mailed and PDF reports. */
+export { SEVERITY_COLOUR } from "@/lib/findings/severity";

@@ -16,3 +16,13 @@ export const SEVERITY_LABEL: Record<Severity, string> = {
   low: "Low",
   info: "Info",
 };
+
+/** Chart fills with at least 3:1 contrast against white (WCAG 1.4.11): the dashboard's charts and the reports'. */
+export const SEVERITY_COLOUR: Record<Severity | "ungraded", string> = {
+  critical: "#991b1b",
+  high: "#ea580c",
+  medium: "#b45309",
+  low: "#2563eb",
+  info: "#64748b",
+  ungraded: "#7c3aed",
+};

@@ -1,6 +1,14 @@
 import { db } from "@/lib/db/client";
 import type { OutgoingMail } from "./types";
 
+/** How the dev mailbox keeps an attachment (DevMail.attachments). */
+export interface StoredAttachment {
+  filename: string;
+  contentType: string;
+  cid?: string;
+  base64: string;
+}
+
 export interface DevMailSummary {
   id: string;
   to: string;
@@ -11,7 +19,22 @@ export interface DevMailSummary {
 
 export async function storeInDevMailbox(mail: OutgoingMail): Promise<void> {
   await db.devMail.create({
-    data: { to: mail.to, from: mail.from, subject: mail.subject, text: mail.text, html: mail.html ?? null },
+    data: {
+      to: mail.to,
+      from: mail.from,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html ?? null,
+      headers: mail.headers ?? {},
+      attachments: (mail.attachments ?? []).map(
+        (a): StoredAttachment => ({
+          filename: a.filename,
+          contentType: a.contentType,
+          ...(a.cid ? { cid: a.cid } : {}),
+          base64: a.content.toString("base64"),
+        }),
+      ),
+    },
   });
 }
 
@@ -26,5 +49,11 @@ export async function listDevMail(options: { to?: string; take?: number } = {}):
 }
 
 export async function getDevMail(id: string) {
-  return db.devMail.findUnique({ where: { id } });
+  const mail = await db.devMail.findUnique({ where: { id } });
+  if (!mail) return null;
+  return {
+    ...mail,
+    headers: (mail.headers ?? {}) as Record<string, string>,
+    attachments: (mail.attachments ?? []) as unknown as StoredAttachment[],
+  };
 }

@@ -4,7 +4,7 @@ import { sendViaSmtp } from "./transport";
 import type { MailMessage } from "./types";
 import { validateMessage } from "./validate-message";
 
-export type { MailMessage } from "./types";
+export type { MailAttachment, MailMessage } from "./types";
 
 /**
  * Sends one mail: over SMTP when SMTP_URL is set, otherwise into the dev mailbox (/dev/mailbox).

@@ -20,6 +20,17 @@ export async function sendViaSmtp(url: string, mail: OutgoingMail): Promise<void
     subject: mail.subject,
     text: mail.text,
     ...(mail.html !== undefined ? { html: mail.html } : {}),
+    ...(mail.headers ? { headers: mail.headers } : {}),
+    ...(mail.attachments
+      ? {
+          attachments: mail.attachments.map((a) => ({
+            filename: a.filename,
+            contentType: a.contentType,
+            content: a.content,
+            ...(a.cid ? { cid: a.cid, contentDisposition: "inline" as const } : {}),
+          })),
+        }
+      : {}),
   });
   if (info.rejected.length > 0) {
     throw new Error(`The SMTP server refused the recipient ${mail.to}.`);

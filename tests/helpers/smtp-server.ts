@@ -13,6 +13,9 @@ export interface ReceivedMail {
   html: string | null;
   /** Header recipients as written in the message. */
   headerTo: string[];
+  /** Every header, names lowercase, values as raw text (structured ones re-joined by mailparser's `line`). */
+  headers: Record<string, string>;
+  attachments: { filename: string; contentType: string; cid: string | null; content: Buffer }[];
 }
 
 export interface TestSmtpServer {
@@ -51,6 +54,13 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
             text: parsed.text ?? "",
             html: typeof parsed.html === "string" ? parsed.html : null,
             headerTo: addresses(parsed.to),
+            headers: Object.fromEntries(parsed.headerLines.map((h) => [h.key, h.line.slice(h.line.indexOf(":") + 1).trim()])),
+            attachments: parsed.attachments.map((a) => ({
+              filename: a.filename ?? "",
+              contentType: a.contentType,
+              cid: a.cid ?? null,
+              content: a.content,
+            })),
           };
           messages.push(mail);
           arrivals.emit("mail", mail);
