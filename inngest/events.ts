@@ -70,6 +70,26 @@ export const assetDeleted = eventType("asset/deleted", {
   schema: z.object({ organizationId: id, assetId: id }),
 });
 
+/** An organisation's report for one period is due (the schedule, or "Send report now"): mail it to its recipients. */
+export const reportDue = eventType("org/report.due", {
+  schema: z.object({
+    organizationId: id,
+    /** "scheduled:<send time>" or "manual:<request id>": one report, one mail per recipient, whatever the retries. */
+    periodKey: z.string().min(1).max(200),
+    periodEnd: z.string(),
+  }),
+});
+
+/** Grading of a scanned asset finished (grades and per-port severities are stored): alerts may be worked out. */
+export const assetGraded = eventType("asset/grading.completed", {
+  schema: z.object({
+    organizationId: id,
+    assetId: id,
+    scanRunId: id,
+    snapshotId: id,
+  }),
+});
+
 export type ScanRequestedData = z.infer<typeof scanRequested.schema>;
 export type ScanCompletedData = z.infer<typeof scanCompleted.schema>;
 export type ExposureChangedData = z.infer<typeof exposureChanged.schema>;

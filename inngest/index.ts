@@ -1,4 +1,5 @@
 import { onAssetDeleted } from "./functions/asset-deleted";
+import { deliverReportFunction } from "./functions/deliver-report";
 import { detectExposureChanges } from "./functions/detect-exposure-changes";
 import { gradeScannedAsset } from "./functions/grade-scanned-asset";
 import { monitor } from "./functions/monitor";
@@ -7,6 +8,7 @@ import { purgeDeletedAssetsDaily } from "./functions/purge-deleted-assets";
 import { recheckAssetVerification } from "./functions/recheck-asset-verification";
 import { scanAsset } from "./functions/scan-asset";
 import { sendTrialReminders } from "./functions/send-trial-reminders";
+import { sendDueReports } from "./functions/send-due-reports";
 
 export { inngest } from "./client";
 
@@ -21,4 +23,6 @@ export const functions = [
   recheckAssetVerification,
   purgeAuditEventsDaily,
   sendTrialReminders,
+  sendDueReports,
+  deliverReportFunction,
 ];

@@ -2,12 +2,12 @@ import { db } from "@/lib/db/client";
 import type { OutgoingMail } from "./types";
 
 /** How the dev mailbox keeps an attachment (DevMail.attachments). */
-export interface StoredAttachment {
+export type StoredAttachment = {
   filename: string;
   contentType: string;
   cid?: string;
   base64: string;
-}
+};
 
 export interface DevMailSummary {
   id: string;

@@ -11,16 +11,6 @@ const PATTERNS: Record<Exclude<ReportSchedule, "OFF">, string> = {
 /** A scheduled send missed for longer than this (server down for days) is skipped, not sent late. */
 const LATEST_CATCH_UP_MS = 24 * 3600 * 1000;
 
-/** Whether `timeZone` is an IANA zone this runtime knows. */
-export function isTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone });
-    return timeZone.length <= 64;
-  } catch {
-    return false;
-  }
-}
-
 /** The most recent scheduled send time at or before `now`, or null for OFF or when that time is too old. */
 export function latestScheduledSend(schedule: ReportSchedule, timeZone: string, now: Date): Date | null {
   if (schedule === "OFF") return null;

@@ -7,6 +7,8 @@ const LINKS = [
   { href: "/settings/organization", label: "Organisation" },
   { href: "/settings/members", label: "Members" },
   { href: "/settings/billing", label: "Billing" },
+  { href: "/settings/reports", label: "Reports" },
+  { href: "/settings/alerts", label: "Alerts" },
   { href: "/settings/account", label: "Your account" },
 ];
 
