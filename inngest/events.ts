@@ -90,6 +90,11 @@ export const assetGraded = eventType("asset/grading.completed", {
   }),
 });
 
+/** The daily alert digest of an organisation is due (08:00 in its time zone). */
+export const alertDigestDue = eventType("org/alert-digest.due", {
+  schema: z.object({ organizationId: id, periodKey: z.string().min(1).max(200), until: z.string() }),
+});
+
 export type ScanRequestedData = z.infer<typeof scanRequested.schema>;
 export type ScanCompletedData = z.infer<typeof scanCompleted.schema>;
 export type ExposureChangedData = z.infer<typeof exposureChanged.schema>;

@@ -8,6 +8,8 @@ import { purgeDeletedAssetsDaily } from "./functions/purge-deleted-assets";
 import { recheckAssetVerification } from "./functions/recheck-asset-verification";
 import { scanAsset } from "./functions/scan-asset";
 import { sendTrialReminders } from "./functions/send-trial-reminders";
+import { deliverAlertDigest, queueAlertDigests } from "./functions/send-alert-digests";
+import { sendScanAlerts } from "./functions/send-scan-alerts";
 import { sendDueReports } from "./functions/send-due-reports";
 
 export { inngest } from "./client";
@@ -25,4 +27,7 @@ export const functions = [
   sendTrialReminders,
   sendDueReports,
   deliverReportFunction,
+  sendScanAlerts,
+  queueAlertDigests,
+  deliverAlertDigest,
 ];

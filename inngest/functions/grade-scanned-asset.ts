@@ -1,5 +1,5 @@
 import { inngest } from "@/inngest/client";
-import { scanCompleted } from "@/inngest/events";
+import { assetGraded, scanCompleted } from "@/inngest/events";
 import { gradeAssetExposure } from "@/lib/grade-snapshots/grade-asset-exposure";
 import { orgGradeChangedEvent } from "@/lib/grade-snapshots/org-grade-changed-event";
 import { regradeOrganization } from "@/lib/grade-snapshots/regrade-organization";
@@ -34,6 +34,14 @@ export const gradeScannedAsset = inngest.createFunction(
         orgGradeChangedEvent(organizationId, `scan:${scanRunId}`, org),
       );
     }
+    // Alerts read the stored grades and per-port severities: announced once both are written.
+    await step.sendEvent(
+      `announce-asset-graded-${scanRunId}`,
+      assetGraded.create(
+        { organizationId, assetId, scanRunId, snapshotId: asset.snapshotId },
+        { id: `asset-graded-${scanRunId}` },
+      ),
+    );
     return { state: "graded" as const, asset, organisation: org };
   },
 );

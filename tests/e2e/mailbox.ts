@@ -4,6 +4,8 @@ interface CapturedMail {
   to: string;
   subject: string;
   text: string;
+  headers: Record<string, string>;
+  attachments: { filename: string; contentType: string; size: number }[];
 }
 
 /** Waits for a mail to `to` whose subject matches, as captured by the e2e SMTP server. */

@@ -28,7 +28,17 @@ const smtp = await startSmtpServer();
 http
   .createServer((_req, res) => {
     res.setHeader("content-type", "application/json");
-    res.end(JSON.stringify(smtp.messages.map((m) => ({ to: m.to.join(", "), subject: m.subject, text: m.text }))));
+    res.end(
+      JSON.stringify(
+        smtp.messages.map((m) => ({
+          to: m.to.join(", "),
+          subject: m.subject,
+          text: m.text,
+          headers: m.headers,
+          attachments: m.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, size: a.content.length })),
+        })),
+      ),
+    );
   })
   .listen(mailPort, "127.0.0.1");
 
