@@ -41,7 +41,12 @@ export function MemberMailSettingsForm({
         <label htmlFor={`${id}-delivery`} className="block text-sm font-medium text-slate-800">
           Alerts
         </label>
-        <select id={`${id}-delivery`} name="alertDelivery" defaultValue={initial.alertDelivery} className={`mt-1 ${textInput}`}>
+        <select
+          id={`${id}-delivery`}
+          name="alertDelivery"
+          defaultValue={initial.alertDelivery}
+          className={`mt-1 ${textInput}`}
+        >
           <option value="IMMEDIATE">At once: one mail per scan with changes</option>
           <option value="DIGEST">Daily digest at 08:00</option>
           <option value="OFF">Off</option>

@@ -81,8 +81,8 @@ export function ReportSettingsForm({
           Extra recipients
         </label>
         <p id={`${id}-extra-hint`} className="text-sm text-slate-600">
-          Up to 10 addresses outside the organisation (your board, an auditor), one per line. Each mail has a
-          one-click unsubscribe link.
+          Up to 10 addresses outside the organisation (your board, an auditor), one per line. Each mail has a one-click
+          unsubscribe link.
         </p>
         <textarea
           id={`${id}-extra`}

@@ -14,7 +14,9 @@ export function headerSafe(text: string): string {
 }
 
 function serviceName(a: AlertData): string {
-  return a.detectedService ?? (a.pendingClassification ? "pending classification" : (a.typicalService ?? "unknown service"));
+  return (
+    a.detectedService ?? (a.pendingClassification ? "pending classification" : (a.typicalService ?? "unknown service"))
+  );
 }
 
 /** What happened, in a few words: "port 3389 (ms-wbt-server) opened". */
@@ -39,7 +41,8 @@ export function scanAlertSubject(alerts: AlertData[]): string {
   const grade = alerts.find((a) => a.grade)?.grade;
   const portAlerts = alerts.filter((a) => a.kind !== "GRADE_DROPPED").length;
   const parts = [headerSafe(first.assetValue), ": ", headerSafe(alertHeadline(first))];
-  if (grade && first.kind !== "GRADE_DROPPED") parts.push(` — grade ${headerSafe(grade.before ?? "?")} → ${headerSafe(grade.after)}`);
+  if (grade && first.kind !== "GRADE_DROPPED")
+    parts.push(` — grade ${headerSafe(grade.before ?? "?")} → ${headerSafe(grade.after)}`);
   if (portAlerts > 1) parts.push(` (+${portAlerts - 1} more)`);
   return parts.join("");
 }

@@ -26,7 +26,9 @@ export async function mailAlertDigest(
   let sent = 0;
   const failures: string[] = [];
   for (const recipient of recipients) {
-    const mine = rows.filter((r) => recipient.severities.includes(r.severity)).map((r) => r.data as unknown as AlertData);
+    const mine = rows
+      .filter((r) => recipient.severities.includes(r.severity))
+      .map((r) => r.data as unknown as AlertData);
     if (mine.length === 0) continue;
     const assets = new Set(mine.map((a) => a.assetValue)).size;
     const summary = `${mine.length} ${mine.length === 1 ? "alert" : "alerts"} on ${assets} ${assets === 1 ? "asset" : "assets"}`;

@@ -43,7 +43,10 @@ export async function mailScanAlerts(organizationId: string, scanRunId: string):
       if (result === "sent") outcome.sent += 1;
       else outcome.alreadySent += 1;
     } catch (error) {
-      outcome.failed.push({ recipient: recipient.email, reason: error instanceof Error ? error.message : String(error) });
+      outcome.failed.push({
+        recipient: recipient.email,
+        reason: error instanceof Error ? error.message : String(error),
+      });
     }
   }
   if (outcome.failed.length > 0)

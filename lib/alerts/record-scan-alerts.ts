@@ -91,7 +91,10 @@ export async function recordScanAlerts(
   });
   const openByPort = new Map(open.map((i) => [portKey(i.host.ip, i.port, i.protocol), i]));
   const changesOf = async (scanRunId: string, kind: ExposureChangeKind) =>
-    db.exposureChange.findMany({ where: { organizationId, scanRunId, kind }, orderBy: [{ hostIp: "asc" }, { port: "asc" }] });
+    db.exposureChange.findMany({
+      where: { organizationId, scanRunId, kind },
+      orderBy: [{ hostIp: "asc" }, { port: "asc" }],
+    });
 
   const candidates: Candidate[] = [];
 
@@ -106,7 +109,10 @@ export async function recordScanAlerts(
     for (const change of await changesOf(openingRun, "PORT_OPENED")) {
       const interval = openByPort.get(portKey(change.hostIp, change.port, change.protocol));
       if (!interval?.severity || !ALERTED_SEVERITIES.includes(interval.severity)) continue;
-      candidates.push({ dedupeKey: `opened:${change.id}`, data: portAlert(interval, base, "PORT_OPENED", interval.severity) });
+      candidates.push({
+        dedupeKey: `opened:${change.id}`,
+        data: portAlert(interval, base, "PORT_OPENED", interval.severity),
+      });
     }
   }
 
@@ -201,6 +207,14 @@ export async function recordScanAlerts(
 
 /** The alerts stored for a scan run, worst first. */
 export async function listScanAlerts(organizationId: string, scanRunId: string): Promise<StoredAlert[]> {
-  const rows = await db.alert.findMany({ where: { organizationId, scanRunId }, orderBy: [{ severity: "asc" }, { createdAt: "asc" }] });
-  return rows.map((r) => ({ id: r.id, severity: r.severity, createdAt: r.createdAt, data: r.data as unknown as AlertData }));
+  const rows = await db.alert.findMany({
+    where: { organizationId, scanRunId },
+    orderBy: [{ severity: "asc" }, { createdAt: "asc" }],
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    severity: r.severity,
+    createdAt: r.createdAt,
+    data: r.data as unknown as AlertData,
+  }));
 }

@@ -26,14 +26,12 @@ export async function storeInDevMailbox(mail: OutgoingMail): Promise<void> {
       text: mail.text,
       html: mail.html ?? null,
       headers: mail.headers ?? {},
-      attachments: (mail.attachments ?? []).map(
-        (a): StoredAttachment => ({
-          filename: a.filename,
-          contentType: a.contentType,
-          ...(a.cid ? { cid: a.cid } : {}),
-          base64: a.content.toString("base64"),
-        }),
-      ),
+      attachments: (mail.attachments ?? []).map((a): StoredAttachment => ({
+        filename: a.filename,
+        contentType: a.contentType,
+        ...(a.cid ? { cid: a.cid } : {}),
+        base64: a.content.toString("base64"),
+      })),
     },
   });
 }

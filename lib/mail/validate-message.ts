@@ -15,16 +15,26 @@ const messageSchema = z.object({
   headers: z
     .record(
       z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,60}$/, "A header name must be a plain token."),
-      z.string().max(2000).regex(/^[^\r\n]*$/, "A header must be one line."),
+      z
+        .string()
+        .max(2000)
+        .regex(/^[^\r\n]*$/, "A header must be one line."),
     )
     .optional(),
   attachments: z
     .array(
       z.object({
-        filename: z.string().min(1).max(200).regex(/^[^\r\n"\\/]*$/, "An attachment name must be one plain line."),
+        filename: z
+          .string()
+          .min(1)
+          .max(200)
+          .regex(/^[^\r\n"\\/]*$/, "An attachment name must be one plain line."),
         contentType: z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/i),
         content: z.instanceof(Buffer),
-        cid: z.string().regex(/^[A-Za-z0-9.@_-]{1,100}$/).optional(),
+        cid: z
+          .string()
+          .regex(/^[A-Za-z0-9.@_-]{1,100}$/)
+          .optional(),
       }),
     )
     .max(20)

@@ -79,9 +79,8 @@ export async function deliverReport(
   };
   for (const recipient of recipients) {
     try {
-      const result = await deliverOnce(
-        { organizationId, kind: "REPORT", periodKey: input.periodKey, recipient },
-        () => reportMail(report, files, organizationId, recipient),
+      const result = await deliverOnce({ organizationId, kind: "REPORT", periodKey: input.periodKey, recipient }, () =>
+        reportMail(report, files, organizationId, recipient),
       );
       if (result === "sent") outcome.sent += 1;
       else outcome.alreadySent += 1;

@@ -23,7 +23,11 @@ export async function findDueReports(now: Date): Promise<DueReport[]> {
     if (!isPlanActive(org, now)) continue;
     const at = latestScheduledSend(org.reportSchedule, org.timeZone, now);
     if (!at || at < org.createdAt) continue;
-    candidates.push({ organizationId: org.id, periodKey: `scheduled:${at.toISOString()}`, periodEnd: at.toISOString() });
+    candidates.push({
+      organizationId: org.id,
+      periodKey: `scheduled:${at.toISOString()}`,
+      periodEnd: at.toISOString(),
+    });
   }
   if (candidates.length === 0) return [];
   const done = await db.report.findMany({

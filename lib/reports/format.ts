@@ -31,7 +31,6 @@ export function typicalText(typical: string | null, pending: boolean): string {
   return pending ? "Pending classification" : (typical ?? "unassigned");
 }
 
-
 /** A file-name-safe form of an organisation name: lowercase letters, digits and dashes only. */
 export function slug(name: string): string {
   return (

@@ -23,7 +23,14 @@ const extraRecipients = z
   .string()
   .max(3000, "That list is too long.")
   .default("")
-  .transform((text) => [...new Set(text.split(/[\s,;]+/).map((e) => e.trim().toLowerCase()).filter(Boolean))])
+  .transform((text) => [
+    ...new Set(
+      text
+        .split(/[\s,;]+/)
+        .map((e) => e.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ])
   .pipe(
     z
       .array(z.email({ error: (issue) => `“${String(issue.input)}” is not an e-mail address.` }).max(254))

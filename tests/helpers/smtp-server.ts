@@ -54,7 +54,9 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
             text: parsed.text ?? "",
             html: typeof parsed.html === "string" ? parsed.html : null,
             headerTo: addresses(parsed.to),
-            headers: Object.fromEntries(parsed.headerLines.map((h) => [h.key, h.line.slice(h.line.indexOf(":") + 1).trim()])),
+            headers: Object.fromEntries(
+              parsed.headerLines.map((h) => [h.key, h.line.slice(h.line.indexOf(":") + 1).trim()]),
+            ),
             attachments: parsed.attachments.map((a) => ({
               filename: a.filename ?? "",
               contentType: a.contentType,

@@ -27,7 +27,11 @@ export default async function UnsubscribePage({
           it back on in Portwatch&rsquo;s settings.
         </p>
       ) : (
-        <form method="post" action={`/api/unsubscribe/${encodeURIComponent(token)}?from=page`} className="mt-4 space-y-4">
+        <form
+          method="post"
+          action={`/api/unsubscribe/${encodeURIComponent(token)}?from=page`}
+          className="mt-4 space-y-4"
+        >
           <input type="hidden" name="List-Unsubscribe" value="One-Click" />
           <p className="text-slate-700">
             Stop sending {WHAT[details.list]} of {details.organizationName} to {details.email}?

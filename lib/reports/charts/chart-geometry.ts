@@ -78,7 +78,15 @@ export function severityBarsGeometry(counts: Record<Severity, number>): { bars: 
   SEVERITIES.forEach((severity, i) => {
     const y = TOP + i * rowH;
     const width = counts[severity] === 0 ? 0 : Math.max(2, (counts[severity] / max) * plotW);
-    bars.push({ severity, colour: SEVERITY_COLOUR[severity], x: labelW, y: y + 4, width, height: rowH - 8, count: counts[severity] });
+    bars.push({
+      severity,
+      colour: SEVERITY_COLOUR[severity],
+      x: labelW,
+      y: y + 4,
+      width,
+      height: rowH - 8,
+      count: counts[severity],
+    });
     labels.push(
       { x: labelW - 8, y: y + rowH / 2 + 4, text: SEVERITY_LABEL[severity], anchor: "end" },
       { x: labelW + width + 6, y: y + rowH / 2 + 4, text: String(counts[severity]), anchor: "start" },

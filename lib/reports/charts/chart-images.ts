@@ -1,12 +1,6 @@
 import { Resvg } from "@resvg/resvg-js";
 import type { Severity } from "@/lib/grading";
-import {
-  CHART_HEIGHT,
-  CHART_WIDTH,
-  scoreLineGeometry,
-  severityBarsGeometry,
-  type Label,
-} from "./chart-geometry";
+import { CHART_HEIGHT, CHART_WIDTH, scoreLineGeometry, severityBarsGeometry, type Label } from "./chart-geometry";
 
 const FONT = "DejaVu Sans";
 

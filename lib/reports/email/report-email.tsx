@@ -65,8 +65,7 @@ export function ReportEmail({ report, unsubscribeUrl }: { report: ReportData; un
       </Text>
       {report.changes.list.map((c, i) => (
         <Text key={i} style={styles.muted}>
-          {formatDay(c.at, report.timeZone)} · {c.assetValue} · {c.ip} port {c.port}/{c.protocol}{" "}
-          {KIND_TEXT[c.kind]}
+          {formatDay(c.at, report.timeZone)} · {c.assetValue} · {c.ip} port {c.port}/{c.protocol} {KIND_TEXT[c.kind]}
           {c.after ? ` — ${serviceText(c.after.detectedService ?? null, c.after.product, c.after.version)}` : ""}
         </Text>
       ))}

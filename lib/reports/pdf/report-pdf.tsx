@@ -1,7 +1,13 @@
 import { Document, Line, Page, Polyline, Rect, StyleSheet, Svg, Text, View, renderToBuffer } from "@react-pdf/renderer";
 import { SEVERITY_LABEL } from "@/lib/findings/severity";
 import type { ReportData } from "../build-report";
-import { CHART_HEIGHT, CHART_WIDTH, scoreLineGeometry, severityBarsGeometry, type Label } from "../charts/chart-geometry";
+import {
+  CHART_HEIGHT,
+  CHART_WIDTH,
+  scoreLineGeometry,
+  severityBarsGeometry,
+  type Label,
+} from "../charts/chart-geometry";
 import { changeText, formatDay, gradeText, serviceText, typicalText } from "../format";
 
 const s = StyleSheet.create({
@@ -36,7 +42,12 @@ function ScoreChart({ report }: { report: ReportData }) {
         <Line key={i} x1={36} x2={CHART_WIDTH - 8} y1={l.y} y2={l.y} stroke="#e2e8f0" strokeWidth={1} />
       ))}
       {g.points.length > 0 && (
-        <Polyline points={g.points.map((p) => `${p.x},${p.y}`).join(" ")} stroke="#0f172a" strokeWidth={2} fill="none" />
+        <Polyline
+          points={g.points.map((p) => `${p.x},${p.y}`).join(" ")}
+          stroke="#0f172a"
+          strokeWidth={2}
+          fill="none"
+        />
       )}
       <ChartLabels labels={g.labels} />
     </Svg>

@@ -35,7 +35,11 @@ http
           subject: m.subject,
           text: m.text,
           headers: m.headers,
-          attachments: m.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, size: a.content.length })),
+          attachments: m.attachments.map((a) => ({
+            filename: a.filename,
+            contentType: a.contentType,
+            size: a.content.length,
+          })),
         })),
       ),
     );

@@ -27,7 +27,9 @@ async function seed(options: { confirm?: boolean; delivery?: "IMMEDIATE" | "DIGE
       memberships: { create: { userId: owner.id, role: "OWNER", alertDelivery: options.delivery ?? "IMMEDIATE" } },
     },
   });
-  const asset = await db.asset.create({ data: { organizationId: org.id, kind: "DOMAIN", value: `lab-${suffix}.example.test` } });
+  const asset = await db.asset.create({
+    data: { organizationId: org.id, kind: "DOMAIN", value: `lab-${suffix}.example.test` },
+  });
   return { owner, org, asset };
 }
 
@@ -70,11 +72,18 @@ describe("alerts from the scan pipeline (real SMTP server on loopback)", () => {
     expect(gradeMail.subject).toMatch(new RegExp(`^${asset.value}: grade [A-F] → [A-F]$`));
     // Still open on the next scan: alerted now.
     const second = await scanAndAlert(org.id, asset.id, new Date(t0 + 2 * DAY), [openPort(443), RDP, REDIS]);
-    expect(second.alerts.map((a) => a.data.port).filter(Boolean).sort()).toEqual([3389, 6379]);
+    expect(
+      second.alerts
+        .map((a) => a.data.port)
+        .filter(Boolean)
+        .sort(),
+    ).toEqual([3389, 6379]);
     expect(second.mailed.sent).toBe(1);
 
     const mail = await smtp.waitFor((m) => m.to.includes(owner.email) && m.subject.includes("opened"));
-    expect(mail.subject).toMatch(new RegExp(`^${asset.value}: port (3389 \\(ms-wbt-server\\)|6379 \\(redis\\)) opened \\(\\+1 more\\)$`));
+    expect(mail.subject).toMatch(
+      new RegExp(`^${asset.value}: port (3389 \\(ms-wbt-server\\)|6379 \\(redis\\)) opened \\(\\+1 more\\)$`),
+    );
     expect(mail.text).toContain("Typical service: ms-wbt-server");
     expect(mail.text).toContain("Detected: redis (Redis 7.2.4)");
     expect(mail.text).toContain("Banner:");
@@ -97,7 +106,9 @@ describe("alerts from the scan pipeline (real SMTP server on loopback)", () => {
     await scanAndAlert(org.id, asset.id, new Date(t0), [openPort(443)]);
     await scanAndAlert(org.id, asset.id, new Date(t0 + DAY), [openPort(443), RDP]);
     const mail = await smtp.waitFor((m) => m.to.includes(owner.email));
-    expect(mail.subject).toMatch(new RegExp(`^${asset.value}: port 3389 \\(ms-wbt-server\\) opened — grade [A-F] → [A-F]$`));
+    expect(mail.subject).toMatch(
+      new RegExp(`^${asset.value}: port 3389 \\(ms-wbt-server\\) opened — grade [A-F] → [A-F]$`),
+    );
   });
 
   it("the two-scan confirmation suppresses a port that opened for one scan only", async () => {
@@ -145,7 +156,9 @@ describe("alerts from the scan pipeline (real SMTP server on loopback)", () => {
     const { owner, org, asset } = await seed({ confirm: false });
     await db.membership.updateMany({ where: { userId: owner.id }, data: { alertSeverities: ["critical"] } });
     const off = await createUser();
-    await db.membership.create({ data: { organizationId: org.id, userId: off.id, role: "VIEWER", alertDelivery: "OFF" } });
+    await db.membership.create({
+      data: { organizationId: org.id, userId: off.id, role: "VIEWER", alertDelivery: "OFF" },
+    });
     const t0 = Date.now() - 2 * DAY;
     await scanAndAlert(org.id, asset.id, new Date(t0), [openPort(443)]);
     const run = await scanAndAlert(org.id, asset.id, new Date(t0 + DAY), [openPort(443), openPort(22)]);

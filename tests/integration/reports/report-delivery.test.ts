@@ -91,11 +91,15 @@ describe("scheduled report over SMTP (real server on loopback)", () => {
     expect(pdf?.filename).toMatch(/^portwatch-report-acme-script-alert-x-script-[a-z0-9-]*-\d{4}-\d\d-\d\d\.pdf$/);
     const text = await pdfText(pdf!.content);
     expect(text).toContain("lab.example.test");
-    expect(text).toMatch(new RegExp(`Grade ${(await db.organization.findUniqueOrThrow({ where: { id: org.id } })).grade}`));
+    expect(text).toMatch(
+      new RegExp(`Grade ${(await db.organization.findUniqueOrThrow({ where: { id: org.id } })).grade}`),
+    );
     expect(text).toContain("ms-wbt-server");
 
     expect(mail.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
-    const link = /^<(https:\/\/portwatch\.example\.test\/api\/unsubscribe\/[^>]+)>$/.exec(mail.headers["list-unsubscribe"]!);
+    const link = /^<(https:\/\/portwatch\.example\.test\/api\/unsubscribe\/[^>]+)>$/.exec(
+      mail.headers["list-unsubscribe"]!,
+    );
     expect(link).not.toBeNull();
     expect(smtp.messages.filter((m) => m.to.includes(board))).toHaveLength(1);
   });
@@ -135,7 +139,9 @@ describe("scheduled report over SMTP (real server on loopback)", () => {
   it("unsubscribing through the link (GET confirms, POST unsubscribes) and one-click POST stops the next report", async () => {
     const { owner, board, org, now } = await seedOrg("Quiet Co");
     await deliverReport(org.id, { periodKey: "scheduled:u1", periodEnd: now });
-    const ownerMail = await smtp.waitFor((m) => m.to.includes(owner.email) && m.subject.startsWith("Open Ports report"));
+    const ownerMail = await smtp.waitFor(
+      (m) => m.to.includes(owner.email) && m.subject.startsWith("Open Ports report"),
+    );
     const url = /^<([^>]+)>$/.exec(ownerMail.headers["list-unsubscribe"]!)![1]!;
     const token = url.split("/").at(-1)!;
 

@@ -39,9 +39,9 @@ export default async function ReportSettingsPage() {
       <section className="space-y-3">
         <h2 className="text-lg font-medium">Scheduled report</h2>
         <p className="max-w-prose text-sm text-slate-700">
-          The report gives the grade and score with the change since the previous report, the score trend, open ports
-          by severity, the ports opened, closed and changed in the period, the riskiest findings with their remediation
-          and every asset&rsquo;s grade, with the same report attached as a PDF.{" "}
+          The report gives the grade and score with the change since the previous report, the score trend, open ports by
+          severity, the ports opened, closed and changed in the period, the riskiest findings with their remediation and
+          every asset&rsquo;s grade, with the same report attached as a PDF.{" "}
           {settings.nextSendAt
             ? `Next: ${when(settings.nextSendAt, settings.timeZone)} (${settings.timeZone}).`
             : "Scheduled reports are off."}

@@ -11,7 +11,10 @@ type Params = { params: Promise<{ token: string }> };
  */
 export async function GET(_request: Request, { params }: Params) {
   const { token } = await params;
-  return new Response(null, { status: 303, headers: { location: appUrl(`/unsubscribe/${encodeURIComponent(token)}`) } });
+  return new Response(null, {
+    status: 303,
+    headers: { location: appUrl(`/unsubscribe/${encodeURIComponent(token)}`) },
+  });
 }
 
 export async function POST(request: Request, { params }: Params) {
