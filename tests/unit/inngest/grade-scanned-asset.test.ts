@@ -59,10 +59,18 @@ describe("grade-asset", () => {
     );
   });
 
-  it("stays quiet when the organisation grade did not move", async () => {
+  it("announces no organisation grade change when it did not move, only that the asset is graded (for alerts)", async () => {
     vi.mocked(regradeOrganization).mockResolvedValue(regrade(false));
     const { ctx } = await engine().execute();
-    expect(ctx.step.sendEvent).not.toHaveBeenCalled();
+    expect(ctx.step.sendEvent).toHaveBeenCalledTimes(1);
+    expect(ctx.step.sendEvent).toHaveBeenCalledWith(
+      "announce-asset-graded-run1",
+      expect.objectContaining({
+        name: "asset/grading.completed",
+        id: "asset-graded-run1",
+        data: { organizationId: "org1", assetId: "asset1", scanRunId: "run1", snapshotId: "a1" },
+      }),
+    );
   });
 
   it("skips a deleted asset", async () => {
