@@ -139,6 +139,25 @@ const ACTIONS: Record<string, ActionCase> = {
   "app/(auth)/sign-in/actions.ts#signInAction": { kind: "unscoped", reason: "public sign-in form" },
   "app/(auth)/sign-up/actions.ts#signUpAction": { kind: "unscoped", reason: "public sign-up form" },
   "app/(auth)/sign-out/actions.ts#signOutAction": { kind: "unscoped", reason: "ends the caller's own session" },
+  "app/(app)/settings/reports/actions.ts#updateReportSettingsAction": {
+    kind: "org",
+    role: "ADMIN",
+    input: () => ({ schedule: "DAILY", timeZone: "UTC", extraRecipients: "board@example.test" }),
+    namesObjects: false,
+  },
+  "app/(app)/settings/reports/actions.ts#sendReportNowAction": {
+    kind: "org",
+    role: "ADMIN",
+    input: () => ({}),
+    namesObjects: false,
+  },
+  // The caller's own membership only; any member may change it.
+  "app/(app)/settings/alerts/actions.ts#updateMemberMailSettingsAction": {
+    kind: "org",
+    role: "VIEWER",
+    input: () => ({ alertDelivery: "OFF", receivesReports: "false" }),
+    namesObjects: false,
+  },
   "app/(app)/settings/account/actions.ts#signOutEverywhereAction": {
     kind: "unscoped",
     reason: "ends the caller's own sessions",
