@@ -15,7 +15,8 @@ export interface DueReport {
  */
 export async function findDueReports(now: Date): Promise<DueReport[]> {
   const orgs = await db.organization.findMany({
-    where: { reportSchedule: { not: "OFF" } },
+    // Sample data (the demo organisation) is never scanned, so it gets no report either.
+    where: { reportSchedule: { not: "OFF" }, sampleData: false },
     select: { id: true, reportSchedule: true, timeZone: true, createdAt: true, plan: true, trialEndsAt: true },
   });
   const candidates: DueReport[] = [];
