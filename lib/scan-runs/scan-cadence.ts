@@ -1,4 +1,5 @@
 import type { Plan } from "@/lib/generated/prisma/client";
+import { isPlanActive } from "@/lib/authz/plan";
 import { PLAN_LIMITS, STANDARD_SCAN } from "@/lib/plans/plans";
 
 /**
@@ -16,9 +17,9 @@ export interface PlanState {
   trialEndsAt: Date | null;
 }
 
-/** A trial without an end date has not been given one yet, so it is still running. */
+/** The trial is over (or was never given): scans pause. The same rule as the actions' isPlanActive. */
 export function trialExpired(org: PlanState, now: Date): boolean {
-  return org.plan === "TRIAL" && org.trialEndsAt !== null && org.trialEndsAt.getTime() <= now.getTime();
+  return !isPlanActive(org, now);
 }
 
 /** Milliseconds between scheduled scans, or null when the organisation gets no scheduled scans. */
