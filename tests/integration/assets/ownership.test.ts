@@ -264,7 +264,7 @@ describe("scanner abuse limits", () => {
     );
   });
 
-  it("an unverified asset gets a few on-demand scans a day; a verified one more", async () => {
+  it("an unverified asset gets a few on-demand scans a day; a verified one as many as its plan gives", async () => {
     await addAssetAction(undefined, form({ value: "daily.test" }));
     const asset = await db.asset.findFirstOrThrow({ where: { organizationId: org.id, value: "daily.test" } });
     await finishRuns();
@@ -287,7 +287,17 @@ describe("scanner abuse limits", () => {
       error: expect.stringMatching(/Verify it to scan more often/),
     });
     await db.asset.update({ where: { id: asset.id }, data: { verifiedAt: new Date() } });
-    expect(await scanAssetAction(undefined, form({ assetId: asset.id }))).toMatchObject({ success: "Scan started." });
+    // The trial gives every asset as few on-demand scans as an unverified one gets; a paid plan gives more.
+    expect(await scanAssetAction(undefined, form({ assetId: asset.id }))).toMatchObject({
+      code: "rate_limited",
+      error: expect.stringMatching(/Your plan \(Free trial\) includes 3 on-demand scans of one asset a day/),
+    });
+    await db.organization.update({ where: { id: org.id }, data: { plan: "STARTER" } });
+    try {
+      expect(await scanAssetAction(undefined, form({ assetId: asset.id }))).toMatchObject({ success: "Scan started." });
+    } finally {
+      await db.organization.update({ where: { id: org.id }, data: { plan: "TRIAL" } });
+    }
   });
 
   it("the plan's asset cap holds", async () => {

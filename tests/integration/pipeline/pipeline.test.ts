@@ -121,7 +121,8 @@ describe("scan pipeline through the local executor", () => {
     expect(await db.exposureChange.count({ where: { scanRunId: second } })).toBe(0);
     expect(await db.gradeSnapshot.count({ where: { assetId: asset.id, scanRunId: second } })).toBe(1);
     expect(await db.host.count({ where: { assetId: asset.id } })).toBe(3);
-  });
+    // Two whole scans (one with a host that answers only with silence) and an executor restart.
+  }, 180_000);
 
   it("a domain resolving to a non-public address is a failed run with a generic reason that names no address", async () => {
     delete process.env.SCAN_ALLOWED_CIDRS;
