@@ -7,8 +7,8 @@ import type { AlertData } from "./alert-data";
  */
 export function headerSafe(text: string): string {
   return text
-    .replace(/[^\p{L}\p{N} ._:/()+\-→—,]/gu, "")
     .replace(/\s+/g, " ")
+    .replace(/[^\p{L}\p{N} ._:/()+\-→—,]/gu, "")
     .trim()
     .slice(0, 80);
 }
