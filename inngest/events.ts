@@ -95,6 +95,11 @@ export const alertDigestDue = eventType("org/alert-digest.due", {
   schema: z.object({ organizationId: id, periodKey: z.string().min(1).max(200), until: z.string() }),
 });
 
+/** Run the public security test stored as `securityTestId` (lib/security-test). */
+export const securityTestRequested = eventType("security-test/scan.requested", {
+  schema: z.object({ securityTestId: id }),
+});
+
 export type ScanRequestedData = z.infer<typeof scanRequested.schema>;
 export type ScanCompletedData = z.infer<typeof scanCompleted.schema>;
 export type ExposureChangedData = z.infer<typeof exposureChanged.schema>;

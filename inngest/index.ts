@@ -6,6 +6,7 @@ import { monitor } from "./functions/monitor";
 import { purgeAuditEventsDaily } from "./functions/purge-audit-events";
 import { purgeDeletedAssetsDaily } from "./functions/purge-deleted-assets";
 import { recheckAssetVerification } from "./functions/recheck-asset-verification";
+import { runSecurityTest } from "./functions/run-security-test";
 import { scanAsset } from "./functions/scan-asset";
 import { sendTrialReminders } from "./functions/send-trial-reminders";
 import { deliverAlertDigest, queueAlertDigests } from "./functions/send-alert-digests";
@@ -30,4 +31,5 @@ export const functions = [
   sendScanAlerts,
   queueAlertDigests,
   deliverAlertDigest,
+  runSecurityTest,
 ];

@@ -40,6 +40,8 @@ export function pageContentSecurityPolicy(opts: { nonce: string; development: bo
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     "connect-src 'self'",
+    // The security test's proof of work (ALTCHA) runs in workers the widget creates from its own code.
+    "worker-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
