@@ -35,11 +35,9 @@ export function SecurityTestForm({ action, initialDomain }: { action: StartActio
   }, []);
 
   useEffect(() => {
-    // Any answer other than "the domain is wrong" spent the challenge: solve a new one.
-    if (state?.error !== undefined && !errors.domain) {
-      widget.current?.reset();
-      setVerified(false);
-    }
+    // Any answer other than "the domain is wrong" spent the challenge: solve a new one (the widget's
+    // statechange then locks the button until it is solved).
+    if (state?.error !== undefined && !errors.domain) widget.current?.reset();
   }, [state, errors.domain]);
 
   return (

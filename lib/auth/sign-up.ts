@@ -52,7 +52,13 @@ export async function completeSignUp(
   try {
     created = await db.$transaction(async (tx) => {
       const user = await tx.user.create({
-        data: { email: input.email, name: input.name, passwordHash, trialStartedAt: now },
+        data: {
+          email: input.email,
+          name: input.name,
+          passwordHash,
+          trialStartedAt: now,
+          firstAssetValue: input.firstAsset ?? null,
+        },
         select: { id: true },
       });
       const organization = await tx.organization.create({

@@ -1,8 +1,9 @@
 import { db } from "@/lib/db/client";
+import { addFirstAsset } from "@/lib/assets/add-first-asset";
 import { hashToken, tokenState } from "./tokens";
 
 export type VerifyEmailOutcome =
-  | { status: "verified"; email: string }
+  | { status: "verified"; email: string; firstAsset: string | null }
   | { status: "invalid" }
   | { status: "expired" }
   | { status: "used"; alreadyVerified: boolean };
@@ -43,5 +44,10 @@ export async function verifyEmail(token: string, now = new Date()): Promise<Veri
     return true;
   });
   if (!redeemed) return { status: "used", alreadyVerified: true };
-  return { status: "verified", email: row.user.email };
+  // The domain carried from the public security test, if any, becomes the first asset now.
+  const firstAsset = await addFirstAsset(row.userId, now).catch((error: unknown) => {
+    console.error("[portwatch] the carried domain could not be added", error);
+    return null;
+  });
+  return { status: "verified", email: row.user.email, firstAsset };
 }

@@ -10,7 +10,16 @@ import { NewPasswordField } from "@/components/forms/new-password-field";
 import { TextField } from "@/components/forms/text-field";
 import { signUpAction } from "./actions";
 
-export function SignUpForm({ callbackUrl, initialEmail }: { callbackUrl: string; initialEmail: string }) {
+export function SignUpForm({
+  callbackUrl,
+  initialEmail,
+  firstAsset,
+}: {
+  callbackUrl: string;
+  initialEmail: string;
+  /** A domain carried from the public security test, added as the first asset after confirmation. */
+  firstAsset: string;
+}) {
   const [state, formAction, pending] = useActionState(signUpAction, undefined);
   // Controlled fields keep what was typed when the server answers with an error.
   const [name, setName] = useState("");
@@ -24,6 +33,7 @@ export function SignUpForm({ callbackUrl, initialEmail }: { callbackUrl: string;
     <form action={formAction} className="space-y-4" noValidate>
       {state && !hasFieldErrors && <FormStatus state={state} />}
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      {firstAsset && <input type="hidden" name="firstAsset" value={firstAsset} />}
       <TextField
         label="Name"
         name="name"

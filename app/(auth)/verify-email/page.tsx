@@ -74,6 +74,9 @@ export default async function VerifyEmailPage({ searchParams }: { searchParams: 
       return (
         <Notice tone="success" title="Email confirmed">
           <p>Thanks, {outcome.email} is confirmed. You can now add assets and start scans.</p>
+          {outcome.firstAsset && (
+            <p>{outcome.firstAsset} is your first monitored domain; its first scan has started.</p>
+          )}
           <p>{continueLink}</p>
         </Notice>
       );

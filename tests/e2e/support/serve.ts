@@ -90,6 +90,11 @@ const env = {
   SIGN_UP_LIMIT_PER_IP: "1000",
   SCAN_PORTS: `1-1024,${silentPort},${SERVICE_PORTS.redis},${SERVICE_PORTS.ssh},${SERVICE_PORTS.unknown},${Object.values(DASHBOARD_PORTS).join(",")}`,
   PORTWATCH_EXECUTOR_PORT: String(port + 1),
+  // The public security test (tests/e2e/security-test.spec.ts): the loopback services' ports stand in
+  // for the top 100, and three new tests per address an hour make its limit reachable.
+  SECURITY_TEST_PORTS: `${SERVICE_PORTS.http},${SERVICE_PORTS.ssh},${SERVICE_PORTS.redis}`,
+  SECURITY_TEST_LIMIT_PER_IP: "3",
+  ALTCHA_HMAC_KEY: "e2e-altcha-0123456789abcdef0123456789abcdef",
 } as NodeJS.ProcessEnv;
 
 if (!dev && !process.env.E2E_SKIP_BUILD) {
