@@ -16,6 +16,8 @@ describe("page Content-Security-Policy", () => {
     ])
       expect(csp).toContain(d);
     expect(csp).not.toContain("upgrade-insecure-requests");
+    // Workers (the security test's proof of work) only from the app's own code, never another site.
+    expect(csp).toContain("worker-src 'self' blob:;");
   });
 
   it("adds eval only in development and upgrade-insecure-requests only over HTTPS", () => {
