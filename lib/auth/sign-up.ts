@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { afterResponse } from "@/lib/background/after-response";
 import { trialEndsAt } from "@/lib/organizations/trial";
-import type { SignUpInput } from "@/lib/validation/auth";
+import type { SignUpCarryingDomainInput as SignUpInput } from "@/lib/validation/security-test";
 import { createUserToken } from "./create-user-token";
 import { accountExistsMail } from "./emails/account-exists";
 import { verifyEmailMail } from "./emails/verify-email";

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { assetTargetSchema } from "./asset";
 import { organizationNameSchema } from "./organization";
 import { PLAIN_TEXT, plainTextMessage } from "./plain-text";
 
@@ -72,11 +71,6 @@ export const signUpSchema = z.object({
     organizationNameSchema.optional(),
   ),
   callbackUrl: optionalText(2048, "That return address is too long."),
-  /** The domain carried from the public security test: added as the first asset once the address is confirmed. */
-  firstAsset: z.preprocess(
-    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
-    assetTargetSchema.transform((target) => target.value).optional(),
-  ),
 });
 export type SignUpInput = z.infer<typeof signUpSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { assetTargetSchema } from "./asset";
+import { signUpSchema } from "./auth";
 
 export const DOMAIN_ONLY_MESSAGE =
   "Enter a domain name, like example.com — the security test checks domains, not IP addresses.";
@@ -17,3 +18,17 @@ export const securityTestSchema = z.object({
 });
 
 export type SecurityTestInput = z.infer<typeof securityTestSchema>;
+
+/**
+ * Sign-up with the domain carried from the test's result (hidden field `firstAsset`), read as the asset
+ * form reads it. Apart from lib/validation/auth.ts, whose limits the client forms import: the domain
+ * parser is server-side code.
+ */
+export const signUpCarryingDomainSchema = signUpSchema.extend({
+  firstAsset: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    assetTargetSchema.transform((target) => target.value).optional(),
+  ),
+});
+
+export type SignUpCarryingDomainInput = z.infer<typeof signUpCarryingDomainSchema>;
