@@ -9,11 +9,11 @@ import { TextField } from "@/components/forms/text-field";
 
 type StartAction = (prev: ActionState, input: FormData) => Promise<ActionResult>;
 
-type AltchaElement = HTMLElement & { reset: () => void; getState?: () => string };
+type AltchaElement = HTMLElement & { reset: () => void; verify: () => Promise<unknown>; getState?: () => string };
 
 /**
  * The security test's form: the domain and ALTCHA's proof of work, which starts by itself as soon as the
- * form is focused and runs in the browser's workers. A refused attempt gets a fresh challenge (each is
+ * widget has loaded (a visitor may type before it has) and runs in the browser's workers. A refused attempt gets a fresh challenge (each is
  * spent once), and the typed domain stays.
  */
 export function SecurityTestForm({ action, initialDomain }: { action: StartAction; initialDomain: string }) {
@@ -37,7 +37,10 @@ export function SecurityTestForm({ action, initialDomain }: { action: StartActio
   useEffect(() => {
     // Any answer other than "the domain is wrong" spent the challenge: solve a new one (the widget's
     // statechange then locks the button until it is solved).
-    if (state?.error !== undefined && !errors.domain) widget.current?.reset();
+    if (state?.error !== undefined && !errors.domain && widget.current) {
+      widget.current.reset();
+      void widget.current.verify();
+    }
   }, [state, errors.domain]);
 
   return (
@@ -58,7 +61,7 @@ export function SecurityTestForm({ action, initialDomain }: { action: StartActio
       <altcha-widget
         ref={widget}
         challenge="/api/security-test/challenge"
-        auto="onfocus"
+        auto="onload"
         name="altcha"
         suppressHydrationWarning
       />
