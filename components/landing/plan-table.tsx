@@ -1,4 +1,4 @@
-import { PLAN_LIMITS, STANDARD_SCAN, type PlanLimits } from "@/lib/plans/plans";
+import { PLAN_LIMITS, STANDARD_SCAN, isPaidPlan, planPriceLabel, type PlanLimits } from "@/lib/plans/plans";
 import { TRIAL_DAYS } from "@/lib/organizations/trial";
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -47,9 +47,10 @@ export function PlanTable() {
             <tr key={plan}>
               <th scope="row" className="px-4 py-2 font-medium text-slate-900">
                 {limits.label}
-                {plan === "TRIAL" && (
-                  <span className="block text-xs font-normal text-slate-600">{TRIAL_DAYS} days</span>
-                )}
+                <span className="block text-xs font-normal text-slate-600">
+                  {plan === "TRIAL" ? `${TRIAL_DAYS} days, free` : isPaidPlan(plan) ? planPriceLabel(plan) : null}
+                </span>
+                <span className="block max-w-[16rem] text-xs font-normal text-slate-600">{limits.summary}</span>
               </th>
               <td className="px-4 py-2">up to {number.format(limits.maxAssets)}</td>
               <td className="px-4 py-2">{cadenceText(limits.scanIntervalMs)}</td>
