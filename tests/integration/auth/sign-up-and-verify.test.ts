@@ -58,7 +58,7 @@ describe("sign up", () => {
     expect(stored.expiresAt.getTime() - stored.createdAt.getTime()).toBe(DAY);
 
     // Opening the link verifies the address; signing in then shows the account as verified.
-    expect(await verifyEmail(token)).toEqual({ status: "verified", email: "ann@example.test" });
+    expect(await verifyEmail(token)).toEqual({ status: "verified", email: "ann@example.test", firstAsset: null });
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).emailVerifiedAt).not.toBeNull();
     await redirectOf(() => signInAction(undefined, form({ email: "ann@example.test", password: GOOD_PASSWORD })));
     expect(await getSessionUser()).toEqual({
