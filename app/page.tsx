@@ -142,7 +142,7 @@ export default function HomePage() {
           <div className="mx-auto flex max-w-5xl flex-col items-start gap-4 px-4 py-12 sm:px-6">
             <h2 className="text-2xl font-semibold tracking-tight text-slate-900">Try it for free today</h2>
             <Link href="/sign-up" className={primary}>
-              Start a {TRIAL_DAYS}-day free trial
+              Start your free trial
             </Link>
           </div>
         </div>

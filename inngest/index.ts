@@ -5,6 +5,7 @@ import { gradeScannedAsset } from "./functions/grade-scanned-asset";
 import { monitor } from "./functions/monitor";
 import { purgeAuditEventsDaily } from "./functions/purge-audit-events";
 import { purgeDeletedAssetsDaily } from "./functions/purge-deleted-assets";
+import { purgeSecurityTestsDaily } from "./functions/purge-security-tests";
 import { recheckAssetVerification } from "./functions/recheck-asset-verification";
 import { runSecurityTest } from "./functions/run-security-test";
 import { scanAsset } from "./functions/scan-asset";
@@ -32,4 +33,5 @@ export const functions = [
   queueAlertDigests,
   deliverAlertDigest,
   runSecurityTest,
+  purgeSecurityTestsDaily,
 ];

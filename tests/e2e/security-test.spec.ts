@@ -71,7 +71,7 @@ test("the landing page says what Portwatch does, how it grades, what the plans a
   await expectFitsPhone(page);
 
   await page.goto("/");
-  await page.getByRole("link", { name: "Start a 14-day free trial" }).first().click();
+  await page.getByRole("link", { name: "Start a 14-day free trial" }).click();
   await expect(page).toHaveURL(/\/sign-up$/);
   await page.goto("/");
   await page.getByRole("main").getByRole("link", { name: "Run the free security test" }).first().click();

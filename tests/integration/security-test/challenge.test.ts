@@ -3,6 +3,7 @@ import { deriveKey } from "altcha-lib/algorithms/pbkdf2";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createSecurityTestChallenge, verifyAndSpendChallenge } from "@/lib/security-test/challenge";
+import { purgeSecurityTests } from "@/lib/security-test/purge-security-tests";
 import { securityTestSettings } from "@/lib/security-test/settings";
 
 // A light challenge: the test proves the checks, not the browser's patience.
@@ -59,5 +60,24 @@ describe("the security test's proof of work", () => {
       ok: true,
     });
     expect(await db.spentChallenge.findUnique({ where: { signature: "old" } })).toBeNull();
+  });
+});
+
+describe("the daily purge", () => {
+  it("drops tests older than a week and spent challenges that have expired, and keeps the rest", async () => {
+    const now = new Date("2026-11-28T12:00:00Z");
+    const day = 24 * 60 * 60 * 1000;
+    await db.securityTest.createMany({
+      data: [
+        { domain: "old.example.test", clientKey: "k", createdAt: new Date(now.getTime() - 8 * day) },
+        { domain: "recent.example.test", clientKey: "k", createdAt: new Date(now.getTime() - 6 * day) },
+      ],
+    });
+    await db.spentChallenge.create({ data: { signature: "expired", expiresAt: new Date(now.getTime() - 1000) } });
+    await db.spentChallenge.create({ data: { signature: "live", expiresAt: new Date(now.getTime() + 60_000) } });
+    expect(await purgeSecurityTests(now)).toBe(1);
+    expect((await db.securityTest.findMany()).map((t) => t.domain)).toEqual(["recent.example.test"]);
+    expect(await db.spentChallenge.findUnique({ where: { signature: "expired" } })).toBeNull();
+    expect(await db.spentChallenge.findUnique({ where: { signature: "live" } })).not.toBeNull();
   });
 });
