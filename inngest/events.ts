@@ -33,6 +33,16 @@ export const scanCompleted = eventType("asset/scan.completed", {
   }),
 });
 
+/** A scan run ended FAILED (refused or unresolvable target, retries exhausted); `error` is what the user reads. */
+export const scanFailed = eventType("asset/scan.failed", {
+  schema: z.object({
+    organizationId: id,
+    assetId: id,
+    scanRunId: id,
+    error: z.string().max(2000),
+  }),
+});
+
 /** The organisation's letter or score changed. `previous` is null for its first grade. */
 export const orgGradeChanged = eventType("org/grade.changed", {
   schema: z.object({
@@ -98,6 +108,11 @@ export const alertDigestDue = eventType("org/alert-digest.due", {
 /** Run the public security test stored as `securityTestId` (lib/security-test). */
 export const securityTestRequested = eventType("security-test/scan.requested", {
   schema: z.object({ securityTestId: id }),
+});
+
+/** Deliver one stored WebhookDelivery (lib/webhooks) to its endpoint, with retries. */
+export const webhookDeliveryRequested = eventType("webhook/delivery.requested", {
+  schema: z.object({ organizationId: id, endpointId: id, deliveryId: id }),
 });
 
 export type ScanRequestedData = z.infer<typeof scanRequested.schema>;

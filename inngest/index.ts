@@ -1,8 +1,10 @@
 import { onAssetDeleted } from "./functions/asset-deleted";
 import { deliverReportFunction } from "./functions/deliver-report";
+import { deliverWebhook } from "./functions/deliver-webhook";
 import { detectExposureChanges } from "./functions/detect-exposure-changes";
 import { gradeScannedAsset } from "./functions/grade-scanned-asset";
 import { monitor } from "./functions/monitor";
+import { publishWebhookEvents } from "./functions/publish-webhook-events";
 import { purgeAuditEventsDaily } from "./functions/purge-audit-events";
 import { purgeDeletedAssetsDaily } from "./functions/purge-deleted-assets";
 import { purgeSecurityTestsDaily } from "./functions/purge-security-tests";
@@ -34,4 +36,6 @@ export const functions = [
   deliverAlertDigest,
   runSecurityTest,
   purgeSecurityTestsDaily,
+  publishWebhookEvents,
+  deliverWebhook,
 ];

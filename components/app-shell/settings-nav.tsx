@@ -9,7 +9,7 @@ export function SettingsNav({ links }: { links: readonly { href: string; label: 
   return (
     <nav aria-label="Settings" className="mb-6 flex flex-wrap gap-x-4 gap-y-1 border-b border-slate-200">
       {links.map((l) => {
-        const current = pathname === l.href;
+        const current = pathname === l.href || pathname.startsWith(`${l.href}/`);
         return (
           <Link
             key={l.href}

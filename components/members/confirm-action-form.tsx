@@ -13,6 +13,7 @@ export function ConfirmActionForm({
   question,
   confirmLabel,
   afterSuccess,
+  navigateTo,
 }: {
   action: MemberAction;
   fields: Record<string, string>;
@@ -20,10 +21,12 @@ export function ConfirmActionForm({
   question: string;
   confirmLabel: string;
   afterSuccess?: "go-to-assets";
+  /** Another page to show after success (the thing acted on is gone). */
+  navigateTo?: string;
 }) {
   const [state, formAction, pending] = useRefreshingAction(
     action,
-    afterSuccess === "go-to-assets" ? { navigateTo: "/assets" } : {},
+    afterSuccess === "go-to-assets" ? { navigateTo: "/assets" } : navigateTo ? { navigateTo } : {},
   );
   return (
     <form action={formAction}>

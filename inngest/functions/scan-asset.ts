@@ -1,6 +1,6 @@
 import { NonRetriableError } from "inngest";
 import { inngest } from "@/inngest/client";
-import { assetDeleted, scanCompleted, scanRequested } from "@/inngest/events";
+import { assetDeleted, scanCompleted, scanFailed, scanRequested } from "@/inngest/events";
 import { claimScanRun } from "@/lib/scan-runs/claim-scan-run";
 import { completeScanRun } from "@/lib/scan-runs/complete-scan-run";
 import { failScanRun } from "@/lib/scan-runs/fail-scan-run";
@@ -55,13 +55,20 @@ export const scanAsset = inngest.createFunction(
     onFailure: async ({ event, error, step, logger }) => {
       const original = event.data.event.data;
       logger.error("scan-asset failed", { organizationId: original.organizationId, assetId: original.assetId, error });
-      await step.run(`fail-scan-run-${original.assetId}`, () =>
-        failScanRun(original.organizationId, {
-          scanRunId: original.scanRunId ?? scanRunIdForJob(event.data.run_id),
-          error: scanFailureMessage(event.data.error),
-          now: new Date(),
-        }),
+      const scanRunId = original.scanRunId ?? scanRunIdForJob(event.data.run_id);
+      const reason = scanFailureMessage(event.data.error).slice(0, 2000);
+      const failed = await step.run(`fail-scan-run-${original.assetId}`, () =>
+        failScanRun(original.organizationId, { scanRunId, error: reason, now: new Date() }),
       );
+      if (failed) {
+        await step.sendEvent(
+          `announce-scan-failed-${scanRunId}`,
+          scanFailed.create(
+            { organizationId: original.organizationId, assetId: original.assetId, scanRunId, error: reason },
+            { id: `scan-failed-${scanRunId}` },
+          ),
+        );
+      }
     },
   },
   async ({ event, step, runId }) => {
@@ -87,7 +94,16 @@ export const scanAsset = inngest.createFunction(
     const resolved = await step.run(`resolve-hosts-${assetId}`, () =>
       resolveAssetHosts(organizationId, { scanRunId, assetId, target, config: loadConfig(), now: new Date() }),
     );
-    if (!resolved.ok) return { state: "failed" as const, scanRunId, reason: resolved.reason };
+    if (!resolved.ok) {
+      await step.sendEvent(
+        `announce-scan-failed-${scanRunId}`,
+        scanFailed.create(
+          { organizationId, assetId, scanRunId, error: resolved.reason.slice(0, 2000) },
+          { id: `scan-failed-${scanRunId}` },
+        ),
+      );
+      return { state: "failed" as const, scanRunId, reason: resolved.reason };
+    }
 
     const stored = await Promise.all(
       resolved.hosts.map((host) =>

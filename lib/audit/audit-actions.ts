@@ -18,6 +18,10 @@ export const AUDIT_ACTIONS = {
   "billing.plan_changed": "Plan changed",
   "billing.payment_failed": "Payment failed",
   "api.request": "API call",
+  "webhook.created": "Webhook endpoint added",
+  "webhook.updated": "Webhook endpoint changed",
+  "webhook.deleted": "Webhook endpoint deleted",
+  "webhook.secret_rotated": "Webhook signing secret rotated",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

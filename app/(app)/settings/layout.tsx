@@ -18,6 +18,7 @@ export default async function SettingsLayout({ children }: { children: React.Rea
   const links = [
     ...LINKS,
     ...(active && can(active, "api-keys:manage") ? [{ href: "/settings/api-keys", label: "API keys" }] : []),
+    ...(active && can(active, "webhooks:manage") ? [{ href: "/settings/webhooks", label: "Webhooks" }] : []),
     ...(active && can(active, "members:manage") ? [{ href: ACCESS_REVIEW_PATH, label: "Access review" }] : []),
   ];
   return (

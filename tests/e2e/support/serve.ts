@@ -86,6 +86,8 @@ const env = {
   SMTP_URL: smtp.url,
   SCANNER_DNS_SERVERS: `${dns.host}:${dns.port}`,
   SCAN_ALLOWED_CIDRS: "127.0.0.0/8",
+  // The webhooks spec delivers to a receiver it runs on 127.0.0.1.
+  WEBHOOK_ALLOWED_CIDRS: "127.0.0.0/8",
   // Every spec signs up from 127.0.0.1: the per-address hourly limit (5) would refuse the later ones.
   SIGN_UP_LIMIT_PER_IP: "1000",
   SCAN_PORTS: `1-1024,${silentPort},${SERVICE_PORTS.redis},${SERVICE_PORTS.ssh},${SERVICE_PORTS.unknown},${Object.values(DASHBOARD_PORTS).join(",")}`,

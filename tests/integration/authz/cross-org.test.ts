@@ -5,7 +5,15 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { form } from "../orgs/support/fixtures";
 import { signInAs } from "../orgs/support/session-mock";
 import { exportKeys, findFiles, loadExports } from "./discover-modules";
-import { B_INVITE_TOKEN, B_ORG_NAME, B_SECRET_VALUE, buildWorld, snapshot, type World } from "./world";
+import {
+  B_INVITE_TOKEN,
+  B_ORG_NAME,
+  B_SECRET_VALUE,
+  B_WEBHOOK_SECRET,
+  buildWorld,
+  snapshot,
+  type World,
+} from "./world";
 
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: vi.fn() }));
 
@@ -122,6 +130,52 @@ const ACTIONS: Record<string, ActionCase> = {
     input: (w) => ({ apiKeyId: w.b.apiKey.id }),
     namesObjects: true,
   },
+  "app/(app)/settings/webhooks/actions.ts#createWebhookEndpointAction": {
+    kind: "org",
+    role: "ADMIN",
+    input: () => ({ url: "https://hooks.attacker.example.test/in", eventTypes: "scan.completed" }),
+    namesObjects: false,
+  },
+  "app/(app)/settings/webhooks/actions.ts#updateWebhookEndpointAction": {
+    kind: "org",
+    role: "ADMIN",
+    input: (w) => ({
+      endpointId: w.b.webhook.id,
+      url: "https://hooks.attacker.example.test/in",
+      eventTypes: "scan.failed",
+    }),
+    namesObjects: true,
+  },
+  "app/(app)/settings/webhooks/actions.ts#setWebhookEndpointEnabledAction": {
+    kind: "org",
+    role: "ADMIN",
+    input: (w) => ({ endpointId: w.b.webhook.id, enabled: "false" }),
+    namesObjects: true,
+  },
+  "app/(app)/settings/webhooks/actions.ts#deleteWebhookEndpointAction": {
+    kind: "org",
+    role: "ADMIN",
+    input: (w) => ({ endpointId: w.b.webhook.id }),
+    namesObjects: true,
+  },
+  "app/(app)/settings/webhooks/actions.ts#rotateWebhookSecretAction": {
+    kind: "org",
+    role: "ADMIN",
+    input: (w) => ({ endpointId: w.b.webhook.id }),
+    namesObjects: true,
+  },
+  "app/(app)/settings/webhooks/actions.ts#revealWebhookSecretAction": {
+    kind: "org",
+    role: "ADMIN",
+    input: (w) => ({ endpointId: w.b.webhook.id }),
+    namesObjects: true,
+  },
+  "app/(app)/settings/webhooks/actions.ts#sendTestWebhookEventAction": {
+    kind: "org",
+    role: "ADMIN",
+    input: (w) => ({ endpointId: w.b.webhook.id }),
+    namesObjects: true,
+  },
   // The token is the secret; holding B's link still does not let someone else's account in.
   "app/invite/[token]/actions.ts#acceptInvitationAction": {
     kind: "user",
@@ -210,6 +264,7 @@ function assertNoLeak(output: unknown): void {
   const text = JSON.stringify(output);
   for (const secret of [
     B_SECRET_VALUE,
+    B_WEBHOOK_SECRET,
     B_ORG_NAME,
     "B label",
     "owner-b@example.test",

@@ -8,7 +8,7 @@ import { signInAction } from "@/app/(auth)/sign-in/actions";
 import { actAs, newBrowser, type FakeBrowser } from "../auth/support/fake-browser";
 import { form, redirectOf } from "../auth/support/forms";
 import { findFiles, loadExports } from "./discover-modules";
-import { B_ORG_NAME, B_SECRET_VALUE, buildWorld, snapshot, type World } from "./world";
+import { B_ORG_NAME, B_SECRET_VALUE, B_WEBHOOK_SECRET, buildWorld, snapshot, type World } from "./world";
 
 vi.mock("next/headers", async () => (await import("../auth/support/fake-browser")).nextHeadersModule);
 
@@ -60,7 +60,7 @@ const as = (name: string) => actAs(browsers.get(name)!);
 
 function assertNoLeak(output: unknown): void {
   const text = JSON.stringify(output) ?? "";
-  for (const secret of [B_SECRET_VALUE, B_ORG_NAME, "B label", "invitee-b@example.test"])
+  for (const secret of [B_SECRET_VALUE, B_WEBHOOK_SECRET, B_ORG_NAME, "B label", "invitee-b@example.test"])
     expect(text, `leaks "${secret}"`).not.toContain(secret);
 }
 
@@ -169,7 +169,10 @@ async function renderData(node: unknown, depth = 0): Promise<unknown> {
 
 /** Dynamic segments are filled with B's objects: a page must not show them to anyone outside B. */
 function paramsFor(key: string): Record<string, string> {
-  return key.includes("[assetId]") ? { assetId: world.b.asset.id } : {};
+  return {
+    ...(key.includes("[assetId]") ? { assetId: world.b.asset.id } : {}),
+    ...(key.includes("[endpointId]") ? { endpointId: world.b.webhook.id } : {}),
+  };
 }
 
 async function renderPage(key: string): Promise<{ redirect?: string; data?: string; notFound?: true }> {

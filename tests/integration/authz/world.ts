@@ -4,6 +4,7 @@ import { addMember, createOrg, createUser } from "../orgs/support/fixtures";
 
 export const B_SECRET_VALUE = "secret-asset.org-b.example.test";
 export const B_ORG_NAME = "Organisation B (private)";
+export const B_WEBHOOK_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 export const B_INVITE_TOKEN = "b-invitation-token-0123456789abcdefghijklmnop";
 
 /** Two organisations: A (the caller's) and B (someone else's), with one of everything in B. */
@@ -54,6 +55,26 @@ export async function buildWorld() {
       createdById: bOwner.id,
     },
   });
+  // Its URL holds B's secret value: a page or answer showing it to A would fail the leak checks.
+  const bWebhook = await db.webhookEndpoint.create({
+    data: {
+      organizationId: bOrg.id,
+      url: `https://${B_SECRET_VALUE}/hooks`,
+      description: "B label",
+      eventTypes: ["scan.completed"],
+      secret: B_WEBHOOK_SECRET,
+      createdById: bOwner.id,
+    },
+  });
+  await db.webhookDelivery.create({
+    data: {
+      organizationId: bOrg.id,
+      endpointId: bWebhook.id,
+      eventId: "evt_b",
+      eventType: "scan.completed",
+      payload: { type: "scan.completed", data: { asset: { value: B_SECRET_VALUE } } },
+    },
+  });
   return {
     a: { org: aOrg, owner: aOwner },
     b: {
@@ -68,6 +89,7 @@ export async function buildWorld() {
       scanRun: bScanRun,
       invitation: bInvitation,
       apiKey: bApiKey,
+      webhook: bWebhook,
     },
   };
 }
@@ -84,6 +106,8 @@ export async function snapshot(): Promise<string> {
     assets: await db.asset.findMany(byId),
     scanRuns: await db.scanRun.findMany(byId),
     apiKeys: await db.apiKey.findMany(byId),
+    webhookEndpoints: await db.webhookEndpoint.findMany(byId),
+    webhookDeliveries: await db.webhookDelivery.findMany(byId),
     users: await db.user.findMany({
       ...byId,
       select: { id: true, email: true, activeOrganizationId: true, emailVerifiedAt: true, sessionVersion: true },

@@ -20,8 +20,9 @@ const event = {
 
 /** step.sendEvent must not reach any server in unit tests: the announcement step is mocked by its id. */
 const announced = { id: "announce-scan-completed-run1", handler: () => ({ ids: ["evt1"] }) };
+const announcedFailure = { id: "announce-scan-failed-run1", handler: () => ({ ids: ["evt2"] }) };
 const engine = (events: unknown[] = [event]) =>
-  new InngestTestEngine({ function: scanAsset, events: events as never, steps: [announced] });
+  new InngestTestEngine({ function: scanAsset, events: events as never, steps: [announced, announcedFailure] });
 
 const host = (ip: string) => ({
   hostId: `h-${ip}`,
@@ -80,13 +81,21 @@ describe("scan-asset", () => {
     );
   });
 
-  it("a refused target ends the run as failed, without scanning or announcing", async () => {
+  it("a refused target ends the run as failed, without scanning, and announces the failure", async () => {
     vi.mocked(resolveAssetHosts).mockResolvedValue({ ok: false, reason: "10.0.0.1 is a private address" });
     const t = engine();
     const { result, ctx } = await t.execute();
     expect(result).toEqual({ state: "failed", scanRunId: "run1", reason: "10.0.0.1 is a private address" });
     expect(scanAndStoreHost).not.toHaveBeenCalled();
-    expect(ctx.step.sendEvent).not.toHaveBeenCalled();
+    expect(ctx.step.sendEvent).toHaveBeenCalledTimes(1);
+    expect(ctx.step.sendEvent).toHaveBeenCalledWith(
+      "announce-scan-failed-run1",
+      expect.objectContaining({
+        name: "asset/scan.failed",
+        id: "scan-failed-run1",
+        data: { organizationId: "org1", assetId: "asset1", scanRunId: "run1", error: "10.0.0.1 is a private address" },
+      }),
+    );
   });
 
   it("a deleted asset or finished run is skipped", async () => {

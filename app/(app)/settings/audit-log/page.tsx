@@ -38,7 +38,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
         <h1 className="text-2xl font-semibold tracking-tight">Audit log</h1>
         <p className="mt-1 text-sm text-slate-600">
           Security events of {active.name}: sign-ins of its members, role changes, invitations, assets added or deleted,
-          proof of ownership and API keys. Kept for one year.
+          proof of ownership, API keys and webhooks. Kept for one year.
         </p>
       </div>
       {events.length === 0 ? (
