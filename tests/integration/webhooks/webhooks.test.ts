@@ -270,7 +270,7 @@ describe("delivering", () => {
   it("gives up after the retries and marks the delivery failed with the last response", async () => {
     const w = await world();
     const hook = await receiver(Array.from({ length: 20 }, () => ({ status: 503 })));
-    const id = await addEndpoint(w, { url: hook.url });
+    await addEndpoint(w, { url: hook.url });
     const { deliveryIds } = await publishWebhookEvent({
       organizationId: w.org.id,
       type: "scan.failed",
@@ -337,7 +337,7 @@ describe("delivering", () => {
   it("checks the address again at delivery time: an opt-in withdrawn since saving refuses the delivery", async () => {
     const w = await world();
     const hook = await receiver();
-    const id = await addEndpoint(w, { url: hook.url.replace("127.0.0.1", "hooks.example.test") });
+    await addEndpoint(w, { url: hook.url.replace("127.0.0.1", "hooks.example.test") });
     optOut();
     const { deliveryIds } = await publishWebhookEvent({
       organizationId: w.org.id,
@@ -349,7 +349,6 @@ describe("delivering", () => {
     expect(delivery).toMatchObject({ status: "FAILED", attempts: 1, responseStatus: null });
     expect(delivery.error).toContain("public address");
     expect(hook.requests).toHaveLength(0);
-    expect(id).toBeTruthy();
   });
 
   it("announces pipeline events to subscribed endpoints once, in Slack's format where chosen", async () => {
