@@ -10,7 +10,13 @@ export const publishWebhookEvents = inngest.createFunction(
   {
     id: "publish-webhook-events",
     name: "Publish events to webhook endpoints",
-    triggers: [exposureChanged, orgGradeChanged, scanCompleted, scanFailed],
+    // An asset's first scan (its baseline) is announced by scan.completed alone, not port by port.
+    triggers: [
+      { event: exposureChanged, if: "event.data.baseline == false" },
+      orgGradeChanged,
+      scanCompleted,
+      scanFailed,
+    ],
     retries: 5,
   },
   async ({ event, step }) => {
