@@ -192,6 +192,10 @@ const ACTIONS: Record<string, ActionCase> = {
   },
   "app/(auth)/sign-in/actions.ts#signInAction": { kind: "unscoped", reason: "public sign-in form" },
   "app/(auth)/sign-up/actions.ts#signUpAction": { kind: "unscoped", reason: "public sign-up form" },
+  "app/security-test/actions.ts#startSecurityTestAction": {
+    kind: "unscoped",
+    reason: "public security test: a visitor's domain, no organisation; stores only a teaser",
+  },
   "app/(auth)/sign-out/actions.ts#signOutAction": { kind: "unscoped", reason: "ends the caller's own session" },
   "app/(app)/settings/reports/actions.ts#updateReportSettingsAction": {
     kind: "org",
