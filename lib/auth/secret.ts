@@ -33,7 +33,7 @@ export function authSecret(env: NodeJS.ProcessEnv = process.env): string {
       "AUTH_SECRET is not set. Production needs a fixed secret (generate one with: openssl rand -base64 33).",
     );
   }
-  cached ??= persistedSecret(path.join(process.cwd(), ".data", "auth-secret"));
+  cached ??= persistedSecret(path.join(/* turbopackIgnore: true */ process.cwd(), ".data", "auth-secret"));
   return cached;
 }
 

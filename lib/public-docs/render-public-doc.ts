@@ -53,7 +53,10 @@ const rendered = new Map<PublicDocSlug, string>();
 export function renderPublicDoc(slug: PublicDocSlug): string {
   let html = rendered.get(slug);
   if (html === undefined) {
-    const markdown = fs.readFileSync(path.join(process.cwd(), "docs", PUBLIC_DOCS[slug].file), "utf8");
+    const markdown = fs.readFileSync(
+      path.join(/* turbopackIgnore: true */ process.cwd(), "docs", PUBLIC_DOCS[slug].file),
+      "utf8",
+    );
     html = markdownRenderer().parse(markdown) as string;
     rendered.set(slug, html);
   }

@@ -8,7 +8,15 @@ export const dynamic = "force-static";
  * /docs/api needs no CDN (the machine running Portwatch may have no internet).
  */
 export async function GET() {
-  const file = path.join(process.cwd(), "node_modules", "@scalar", "api-reference", "dist", "browser", "standalone.js");
+  const file = path.join(
+    /* turbopackIgnore: true */ process.cwd(),
+    "node_modules",
+    "@scalar",
+    "api-reference",
+    "dist",
+    "browser",
+    "standalone.js",
+  );
   const script = await readFile(file);
   return new Response(script, {
     headers: {
