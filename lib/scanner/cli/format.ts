@@ -1,39 +1,26 @@
 import type { CatchAllHost, PortResult, ScanProgress, ServiceFacts } from "../types";
 
+/** The keys of the --json line, in the documented order (README: Scanner CLI). */
+const JSON_KEYS = [
+  "target",
+  "ip",
+  "port",
+  "protocol",
+  "state",
+  "typicalService",
+  "pendingClassification",
+  "ianaService",
+  "detectedService",
+  "product",
+  "version",
+  "versionRevision",
+  "tls",
+  "banner",
+] as const satisfies readonly (keyof PortResult)[];
+
 /** The --json line of one port: exactly the documented keys, in order. */
 export function jsonLine(result: PortResult): string {
-  const {
-    target,
-    ip,
-    port,
-    protocol,
-    state,
-    typicalService,
-    pendingClassification,
-    ianaService,
-    detectedService,
-    product,
-    version,
-    versionRevision,
-    tls,
-    banner,
-  } = result;
-  return JSON.stringify({
-    target,
-    ip,
-    port,
-    protocol,
-    state,
-    typicalService,
-    pendingClassification,
-    ianaService,
-    detectedService,
-    product,
-    version,
-    versionRevision,
-    tls,
-    banner,
-  });
+  return JSON.stringify(Object.fromEntries(JSON_KEYS.map((key) => [key, result[key]])));
 }
 
 const COLUMNS = [
