@@ -6,7 +6,7 @@ import {
   type TcpPortState,
 } from "./host-scanner";
 import { PortList } from "./port-feed";
-import { startShardWorker, type ShardHandle } from "./shard-worker";
+import { spawnShardWorker, type ShardHandle, type SpawnedShard } from "./shard-worker";
 
 /** Below this many ports per thread a worker's start-up costs more than it saves. */
 const MIN_PORTS_PER_THREAD = 8_192;
@@ -19,10 +19,13 @@ export type ThreadPlan =
   /**
    * Start alone; once the first answers have measured the round trip, ask how many worker threads to
    * add (see thread-choice.ts). `release` is called at the end with the number that was granted.
+   * `prewarm` workers are spawned at once, to have loaded by the time of the decision; those not
+   * granted are ended unused.
    */
   | {
       decide: (measured: { minRttMs: number | null; remainingPorts: number }) => number;
       release: (workers: number) => void;
+      prewarm?: number;
     };
 
 /**
@@ -57,6 +60,8 @@ export async function scanHostTcpParallel(
   /** Each worker's end, settled as soon as it happens: a crash must not wait for the local scan to be noticed. */
   const outcomes: Promise<HostScanStats | Error>[] = [];
   const handed: number[][] = [];
+  const spare: SpawnedShard[] = "decide" in plan ? Array.from({ length: plan.prewarm ?? 0 }, spawnShardWorker) : [];
+  const cancelSpare = () => spare.splice(0).forEach((shard) => shard.cancel());
   let reserved = 0;
   let granted = 0;
   let answers = 0;
@@ -69,7 +74,7 @@ export async function scanHostTcpParallel(
     for (let i = 0; i < count; i++) {
       const ports: number[] = [];
       handed.push(ports);
-      const handle = startShardWorker(
+      const handle = (spare.shift() ?? spawnShardWorker()).start(
         {
           ip: input.ip,
           family: input.family,
@@ -106,6 +111,7 @@ export async function scanHostTcpParallel(
       const sockets = input.budget.tryAcquireUpTo(granted * Math.ceil(maxWindow / (granted + 1)));
       if (granted > 0 && sockets >= granted) startWorkers(granted, sockets);
       else input.budget.releaseMany(sockets);
+      cancelSpare();
     }
   };
 
@@ -131,6 +137,7 @@ export async function scanHostTcpParallel(
     input.signal?.throwIfAborted();
     return { states, stats: { ...mergeStats(results), threads: 1 + handles.length } };
   } finally {
+    cancelSpare();
     input.signal?.removeEventListener("abort", onAbort);
     input.budget.releaseMany(reserved);
     if ("decide" in plan) plan.release(granted);

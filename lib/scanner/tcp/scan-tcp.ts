@@ -98,6 +98,8 @@ function threadPlan(input: TcpScanInput): ThreadPlan {
   const spareCores = input.spareCores;
   if (input.connector || !spareCores) return { threads: 1 };
   return {
+    // As many workers as a CPU-bound scan of these ports would get, spawned before the round trip is known.
+    prewarm: chooseThreads({ ports: input.ports.length, minRttMs: 0, spareCores: spareCores.capacity }) - 1,
     decide: ({ minRttMs, remainingPorts }) => {
       const wanted = chooseThreads({ ports: remainingPorts, minRttMs, spareCores: spareCores.capacity });
       return spareCores.tryAcquireUpTo(wanted - 1);

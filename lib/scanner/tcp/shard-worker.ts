@@ -15,13 +15,21 @@ export interface ShardCallbacks {
   nextBatch(): { ports: number[]; closed: boolean };
 }
 
+/** A worker thread that has loaded (or is loading) the scan code and waits to be given its share. */
+export interface SpawnedShard {
+  start(request: ShardRequest, callbacks: ShardCallbacks): ShardHandle;
+  /** Ends a worker that was never started. */
+  cancel(): void;
+}
+
 /**
- * Starts tcp-scan-worker in a worker thread and serves its requests for ports. Under tsx (TypeScript
- * run directly) the worker loads the TypeScript through tsx's in-thread CommonJS hook and without the
- * parent's `--import tsx`: the ESM hook would start a loader thread of its own, which measured 195 ms
- * per worker against 80 ms this way, most of the time a loopback scan takes to warrant the worker.
+ * Starts tcp-scan-worker in a worker thread, which loads its code and then waits for `start`: a scan
+ * can spawn a worker before it knows whether it wants one, so the worker's ~80 ms of start-up overlaps
+ * the first probes instead of following them. Under tsx (TypeScript run directly) the worker loads the
+ * TypeScript through tsx's in-thread CommonJS hook and without the parent's `--import tsx`: the ESM
+ * hook would start a loader thread of its own, which measured 195 ms per worker against 80 ms this way.
  */
-export function startShardWorker(request: ShardRequest, callbacks: ShardCallbacks): ShardHandle {
+export function spawnShardWorker(): SpawnedShard {
   const runningTypeScript = import.meta.url.endsWith(".ts");
   const entry = new URL(`./tcp-scan-worker.${runningTypeScript ? "ts" : "js"}`, import.meta.url);
   let worker: Worker;
@@ -29,13 +37,41 @@ export function startShardWorker(request: ShardRequest, callbacks: ShardCallback
     if (runningTypeScript) {
       const path = JSON.stringify(fileURLToPath(entry));
       const source = `const load = require("node:module").createRequire(${path}); load("tsx/cjs/api").register(); load(${path});`;
-      worker = new Worker(source, { eval: true, workerData: request, execArgv: [] });
+      worker = new Worker(source, { eval: true, workerData: true, execArgv: [] });
     } else {
-      worker = new Worker(entry, { workerData: request });
+      worker = new Worker(entry, { workerData: true });
     }
   } catch (error) {
-    return { done: Promise.reject(error), abort() {} };
+    return {
+      start: () => ({ done: Promise.reject(error instanceof Error ? error : new Error(String(error))), abort() {} }),
+      cancel() {},
+    };
   }
+  // Until started, an error or exit has nobody to report to; start() reports it through `done`.
+  let early: Error | null = null;
+  const onEarlyError = (error: Error) => (early = error);
+  worker.on("error", onEarlyError);
+  return {
+    start: (request, callbacks) => {
+      worker.off("error", onEarlyError);
+      if (early) return { done: Promise.reject(early), abort() {} };
+      worker.postMessage({ type: "start", request } satisfies ShardReply);
+      return attach(worker, callbacks);
+    },
+    cancel: () => {
+      worker.off("error", onEarlyError);
+      worker.on("error", () => {});
+      void worker.terminate();
+    },
+  };
+}
+
+export function startShardWorker(request: ShardRequest, callbacks: ShardCallbacks): ShardHandle {
+  return spawnShardWorker().start(request, callbacks);
+}
+
+/** Serves a started worker's requests for ports and relays its states. */
+function attach(worker: Worker, callbacks: ShardCallbacks): ShardHandle {
   const done = new Promise<HostScanStats>((resolve, reject) => {
     let finished = false;
     worker.on("message", (message: ShardMessage) => {

@@ -27,7 +27,8 @@ export type ShardMessage =
   | { type: "failed"; message: string };
 
 /** Main thread to worker. */
-export type ShardReply = { type: "ports"; ports: number[]; closed: boolean } | { type: "abort" };
+export type ShardReply =
+  { type: "start"; request: ShardRequest } | { type: "ports"; ports: number[]; closed: boolean } | { type: "abort" };
 
 /** Ask for the next batch while this many ports are still buffered, so the worker never idles waiting. */
 const LOW_WATER = 1_024;
@@ -80,7 +81,7 @@ async function main(port: MessagePort, request: ShardRequest): Promise<void> {
   const feed = new ParentFeed(port);
   port.on("message", (message: ShardReply) => {
     if (message.type === "abort") controller.abort(new Error("aborted"));
-    else feed.receive(message.ports, message.closed);
+    else if (message.type === "ports") feed.receive(message.ports, message.closed);
   });
   let ports: number[] = [];
   let states: TcpPortState[] = [];
@@ -118,4 +119,10 @@ async function main(port: MessagePort, request: ShardRequest): Promise<void> {
   }
 }
 
-if (parentPort && workerData) void main(parentPort, workerData as ShardRequest);
+// The worker is spawned before its share is known (shard-worker.ts): it loads, then waits for "start".
+if (parentPort && workerData) {
+  const port = parentPort;
+  port.once("message", (message: ShardReply) => {
+    if (message.type === "start") void main(port, message.request);
+  });
+}

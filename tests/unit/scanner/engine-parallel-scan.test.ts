@@ -7,37 +7,51 @@ import type { TcpTiming } from "@/lib/scanner/tcp/tcp-timing";
 
 /** Stand-ins for worker threads: each takes batches from the shared list and scripts what it does with them. */
 const workers: { takeBatches: number; crash: boolean; took: number[]; crashed?: boolean }[] = [];
+/** What became of each spawned worker: started with a share of the scan, cancelled unused, or neither. */
+const spawned: ("waiting" | "started" | "cancelled")[] = [];
 vi.mock("@/lib/scanner/tcp/shard-worker", () => ({
-  startShardWorker(_request: unknown, callbacks: ShardCallbacks): ShardHandle {
-    const script = workers.shift() ?? { takeBatches: Infinity, crash: false, took: [] };
-    const done = (async () => {
-      for (let i = 0; i < script.takeBatches; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 1));
-        const { ports, closed } = callbacks.nextBatch();
-        script.took.push(...ports);
-        // A crashing worker reports only half of what it took before dying.
-        const reported = script.crash ? ports.slice(0, ports.length >> 1) : ports;
-        reported.forEach((port) => callbacks.onStates(port, "closed"));
-        if (closed) break;
-      }
-      if (script.crash) {
-        script.crashed = true;
-        throw new Error("worker exited with code 1");
-      }
-      return {
-        probesSent: script.took.length,
-        passes: 1,
-        lossEvents: 0,
-        localResourceErrors: 0,
-        finalTimeoutMs: 100,
-        smoothedRttMs: 0.1,
-        finalWindow: 10,
-        threads: 1,
-      };
-    })();
-    return { done, abort() {} };
+  spawnShardWorker: () => {
+    const index = spawned.push("waiting") - 1;
+    return {
+      start: (request: unknown, callbacks: ShardCallbacks) => {
+        spawned[index] = "started";
+        return fakeWorker(request, callbacks);
+      },
+      cancel: () => {
+        if (spawned[index] === "waiting") spawned[index] = "cancelled";
+      },
+    };
   },
 }));
+function fakeWorker(_request: unknown, callbacks: ShardCallbacks): ShardHandle {
+  const script = workers.shift() ?? { takeBatches: Infinity, crash: false, took: [] };
+  const done = (async () => {
+    for (let i = 0; i < script.takeBatches; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      const { ports, closed } = callbacks.nextBatch();
+      script.took.push(...ports);
+      // A crashing worker reports only half of what it took before dying.
+      const reported = script.crash ? ports.slice(0, ports.length >> 1) : ports;
+      reported.forEach((port) => callbacks.onStates(port, "closed"));
+      if (closed) break;
+    }
+    if (script.crash) {
+      script.crashed = true;
+      throw new Error("worker exited with code 1");
+    }
+    return {
+      probesSent: script.took.length,
+      passes: 1,
+      lossEvents: 0,
+      localResourceErrors: 0,
+      finalTimeoutMs: 100,
+      smoothedRttMs: 0.1,
+      finalWindow: 10,
+      threads: 1,
+    };
+  })();
+  return { done, abort() {} };
+}
 const { scanHostTcpParallel } = await import("@/lib/scanner/tcp/parallel-scan");
 
 const TIMING: TcpTiming = {
@@ -75,8 +89,22 @@ function closedHost(phase: () => string = () => "scan") {
   return { connector, probed, load };
 }
 
+/** All of PORTS with an automatic plan and room for every socket. */
+function scanAutomatically(connector: Connector, plan: Parameters<typeof scanHostTcpParallel>[0]["plan"]) {
+  return scanHostTcpParallel({
+    ip: "192.0.2.1",
+    family: 4,
+    ports: PORTS,
+    timing: TIMING,
+    connector,
+    budget: new InFlightBudget(1000),
+    plan,
+  });
+}
+
 afterEach(() => {
   workers.length = 0;
+  spawned.length = 0;
 });
 
 describe("scanHostTcpParallel", () => {
@@ -145,18 +173,23 @@ describe("scanHostTcpParallel", () => {
   it("stays on this thread when the automatic plan grants no worker", async () => {
     const host = closedHost();
     const release = vi.fn();
-    const { states, stats } = await scanHostTcpParallel({
-      ip: "192.0.2.1",
-      family: 4,
-      ports: PORTS,
-      timing: TIMING,
-      connector: host.connector,
-      budget: new InFlightBudget(1000),
-      plan: { decide: () => 0, release },
-    });
+    const { states, stats } = await scanAutomatically(host.connector, { decide: () => 0, release });
     expect(states.size).toBe(PORTS.length);
     expect(host.probed.length).toBe(PORTS.length);
     expect(stats.threads).toBe(1);
     expect(release).toHaveBeenCalledWith(0);
+  });
+
+  it("uses a worker spawned before the decision when granted, and ends the unused ones", async () => {
+    const host = closedHost();
+    const { stats } = await scanAutomatically(host.connector, { decide: () => 1, release: () => {}, prewarm: 2 });
+    expect(stats.threads).toBe(2);
+    expect(spawned).toEqual(["started", "cancelled"]);
+  });
+
+  it("ends every spawned worker when the plan grants none", async () => {
+    const host = closedHost();
+    await scanAutomatically(host.connector, { decide: () => 0, release: () => {}, prewarm: 1 });
+    expect(spawned).toEqual(["cancelled"]);
   });
 });
