@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ScoreBreakdown as Breakdown } from "@/lib/asset-page/asset-header";
 import { SeverityBadge } from "@/components/findings/severity-badge";
 import { formatPoints } from "@/components/findings/format-points";
@@ -11,11 +12,22 @@ function weightLabel(w: number): string {
 /**
  * How the score was computed, line by line, exactly as docs/grading.md defines it: each finding's
  * severity, points, diminishing-returns weight and contribution; then the total and the ceiling.
+ * The largest `shown` deductions are listed; `showAllHref` lists every one (an asset can have hundreds,
+ * and each port's contribution is in the open ports table anyway).
  */
-export function ScoreBreakdown({ breakdown }: { breakdown: Breakdown }) {
-  const counted = [...breakdown.findings].sort(
+export function ScoreBreakdown({
+  breakdown,
+  shown = Infinity,
+  showAllHref,
+}: {
+  breakdown: Breakdown;
+  shown?: number;
+  showAllHref?: string;
+}) {
+  const sorted = [...breakdown.findings].sort(
     (a, b) => b.deduction - a.deduction || b.rawDeduction - a.rawDeduction || a.port - b.port,
   );
+  const counted = sorted.slice(0, shown);
   const raw = 100 - breakdown.totalDeduction;
   return (
     <div className="space-y-3 text-sm">
@@ -88,6 +100,16 @@ export function ScoreBreakdown({ breakdown }: { breakdown: Breakdown }) {
               ))}
             </tbody>
           </table>
+          {sorted.length > counted.length && (
+            <p className="mt-2 text-slate-700">
+              The {counted.length} largest of {sorted.length} deductions.{" "}
+              {showAllHref && (
+                <Link href={showAllHref} className="text-blue-800 underline">
+                  Show all {sorted.length}
+                </Link>
+              )}
+            </p>
+          )}
         </div>
       )}
       {breakdown.catchAllHosts.map((c) => (

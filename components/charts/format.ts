@@ -1,6 +1,9 @@
+// One formatter for every label: building an Intl.DateTimeFormat costs far more than using one.
+const SHORT_DAY = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
+
 /** Chart axis and table labels for UTC days: "28 Nov" / "2026-11-28". */
 export function shortDay(day: number): string {
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" }).format(day);
+  return SHORT_DAY.format(day);
 }
 
 export function isoDay(day: number): string {

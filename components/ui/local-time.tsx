@@ -9,11 +9,19 @@ export function formatUtc(date: Date): string {
   return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
 
+// Built on first use in the browser and reused: a table has hundreds of times, and a formatter is costly to build.
+const formatters = new Map<boolean, Intl.DateTimeFormat>();
+
 function formatLocal(date: Date, dateOnly: boolean): string {
-  return new Intl.DateTimeFormat(
-    undefined,
-    dateOnly ? { dateStyle: "medium" } : { dateStyle: "medium", timeStyle: "short" },
-  ).format(date);
+  let format = formatters.get(dateOnly);
+  if (!format) {
+    format = new Intl.DateTimeFormat(
+      undefined,
+      dateOnly ? { dateStyle: "medium" } : { dateStyle: "medium", timeStyle: "short" },
+    );
+    formatters.set(dateOnly, format);
+  }
+  return format.format(date);
 }
 
 /**

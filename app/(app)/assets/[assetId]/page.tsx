@@ -25,6 +25,12 @@ import { requireAppOrganization } from "../../current-organization";
 import { scanAssetAction } from "../actions";
 
 type Params = { params: Promise<{ assetId: string }> };
+type SearchParams = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** Deductions listed before "Show all", and exposure changes before "Show older changes". */
+const BREAKDOWN_SHOWN = 10;
+const CHANGES_SHOWN = 20;
+const CHANGES_ALL = 1_000;
 
 /** The metadata and the page read the asset once per request. */
 const assetHeader = cache(getAssetHeader);
@@ -59,19 +65,25 @@ function Section({
   );
 }
 
-export default async function AssetPage({ params }: Params) {
+export default async function AssetPage({ params, searchParams }: Params & SearchParams) {
   const { active } = await requireAppOrganization();
   const ctx = active;
   const asset = await assetHeader(ctx, (await params).assetId);
   if (!asset) notFound();
+  const query = await searchParams;
+  const allDeductions = query.breakdown === "all";
+  const allChanges = query.changes === "all";
+  const pageHref = (extra: Record<string, string>) =>
+    `/assets/${asset.id}?${new URLSearchParams({ ...(allDeductions ? { breakdown: "all" } : {}), ...(allChanges ? { changes: "all" } : {}), ...extra })}`;
   const now = new Date();
-  const [hosts, ports, timeline, scans, history] = await Promise.all([
+  const [hosts, ports, changes, scans, history] = await Promise.all([
     listAssetHosts(ctx, asset),
     listOpenPorts(ctx, asset.id, asset.breakdown?.findings ?? []),
-    listExposureTimeline(ctx, asset.id),
+    listExposureTimeline(ctx, asset.id, allChanges ? CHANGES_ALL : CHANGES_SHOWN + 1),
     listScanHistory(ctx, asset.id),
     getScoreHistory(ctx, asset.id, 365, now),
   ]);
+  const timeline = allChanges ? changes : changes.slice(0, CHANGES_SHOWN);
   const canScan = can(active, "scans:start");
   const mismatches = ports.filter((p) => servicesDiffer(p.typicalService, p.detectedService)).length;
 
@@ -130,7 +142,11 @@ export default async function AssetPage({ params }: Params) {
 
       <Section id="breakdown-heading" title="Score breakdown">
         {asset.breakdown ? (
-          <ScoreBreakdown breakdown={asset.breakdown} />
+          <ScoreBreakdown
+            breakdown={asset.breakdown}
+            shown={allDeductions ? Infinity : BREAKDOWN_SHOWN}
+            showAllHref={`${pageHref({ breakdown: "all" })}#breakdown-heading`}
+          />
         ) : (
           <p className="text-sm text-slate-700">Not graded yet.</p>
         )}
@@ -150,7 +166,10 @@ export default async function AssetPage({ params }: Params) {
           <ScanHistory runs={scans} organizationId={active.organizationId} />
         </Section>
         <Section id="timeline-heading" title="Exposure changes">
-          <ExposureTimeline entries={timeline} />
+          <ExposureTimeline
+            entries={timeline}
+            moreHref={changes.length > timeline.length ? `${pageHref({ changes: "all" })}#timeline-heading` : undefined}
+          />
         </Section>
       </div>
     </div>
