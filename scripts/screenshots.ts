@@ -114,10 +114,11 @@ try {
     await page.goto(`${base}/dashboard`);
     const href = await page
       .getByRole("region", { name: "Assets, worst grade first" })
+      .getByRole("table")
       .getByRole("link")
       .first()
       .getAttribute("href");
-    if (!href) throw new Error("the demo organisation has no asset to show");
+    if (!href?.startsWith("/assets/")) throw new Error(`the demo organisation has no asset to show (found ${href})`);
     await capture(page, href, "asset");
     await capture(page, "/findings", "findings");
   } finally {

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartDataTable } from "./chart-data-table";
-import { DAY_MS, isoDay, shortDay } from "./format";
+import { DAY_MS, dayTicks, isoDay, shortDay } from "./format";
 import { RangeToggle } from "./range-toggle";
 
 export interface ScoreTrendPoint {
@@ -57,6 +57,7 @@ export function ScoreTrendChart({
                 type="number"
                 scale="time"
                 domain={[since, today]}
+                ticks={dayTicks(since, today)}
                 tickFormatter={shortDay}
                 tick={{ fontSize: 11, fill: "#475569" }}
               />

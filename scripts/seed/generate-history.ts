@@ -46,7 +46,6 @@ export interface HistorySummary {
 }
 
 const DAY = 86_400_000;
-const FAR_FUTURE = new Date("9999-01-01T00:00:00Z");
 
 /** Small deterministic PRNG (mulberry32): the same seed gives the same history. */
 function prng(seed: number): () => number {
@@ -308,7 +307,8 @@ export async function generateHistory(
         a % 7 === 0 ? "Production" : null,
         dayStart(spec, 0),
         lastScan,
-        FAR_FUTURE,
+        // No next scan: sample-data organisations are never scheduled (lib/monitoring/claim-due-assets.ts).
+        null,
         grade.grade,
         grade.score,
         spec.now,

@@ -5,7 +5,7 @@ import { listAssetHosts } from "@/lib/asset-page/asset-hosts";
 import { listExposureTimeline } from "@/lib/asset-page/exposure-timeline";
 import { listOpenPorts } from "@/lib/asset-page/open-ports";
 import { listScanHistory } from "@/lib/asset-page/scan-history";
-import { getScoreHistory } from "@/lib/dashboard/score-trend";
+import { getAssetScoreHistory } from "@/lib/asset-page/asset-score-history";
 import { seedGradedOrg } from "./seed-graded-org";
 
 const now = new Date();
@@ -66,7 +66,13 @@ describe("asset page queries", () => {
         .sort((a, b) => a - b),
     ).toEqual([22, 80, 6379, 8080, 40000]);
     expect((await listScanHistory(ctx, mine.asset.id)).map((r) => r.id)).toEqual([mine.scans[1], mine.scans[0]]);
-    expect((await getScoreHistory(ctx, mine.asset.id, 365, now)).map((p) => p.score)).toEqual([89, expect.any(Number)]);
+    // One point per day from the first grade (89, 40 days ago) to today's, as the sparkline draws it.
+    const history = await getAssetScoreHistory(ctx, mine.asset.id, 365, now);
+    const header = (await getAssetHeader(ctx, mine.asset.id))!;
+    expect(history[0]!.score).toBe(89);
+    expect(history.at(-1)).toMatchObject({ score: header.score, grade: header.grade });
+    expect(history.length).toBeGreaterThanOrEqual(41);
+    expect(new Set(history.slice(0, -1).map((p) => p.score))).toEqual(new Set([89]));
   });
 
   it("another organisation's asset id is not found, and reveals nothing", async () => {
@@ -76,7 +82,7 @@ describe("asset page queries", () => {
     expect(await listAssetHosts(ctx, mine.asset)).toEqual([]);
     expect(await listExposureTimeline(ctx, mine.asset.id)).toEqual([]);
     expect(await listScanHistory(ctx, mine.asset.id)).toEqual([]);
-    expect(await getScoreHistory(ctx, mine.asset.id, 365, now)).toEqual([]);
+    expect(await getAssetScoreHistory(ctx, mine.asset.id, 365, now)).toEqual([]);
   });
 
   it("a deleted asset is not found", async () => {

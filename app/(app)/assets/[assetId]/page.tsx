@@ -17,10 +17,10 @@ import { listAssetHosts } from "@/lib/asset-page/asset-hosts";
 import { listExposureTimeline } from "@/lib/asset-page/exposure-timeline";
 import { listOpenPorts } from "@/lib/asset-page/open-ports";
 import { listScanHistory } from "@/lib/asset-page/scan-history";
+import { getAssetScoreHistory } from "@/lib/asset-page/asset-score-history";
 import { can } from "@/lib/authz/org-context";
 import { windowStart } from "@/lib/dashboard/org-scope";
 import { servicesDiffer } from "@/lib/findings/service-mismatch";
-import { getScoreHistory } from "@/lib/dashboard/score-trend";
 import { requireAppOrganization } from "../../current-organization";
 import { scanAssetAction } from "../actions";
 
@@ -81,7 +81,7 @@ export default async function AssetPage({ params, searchParams }: Params & Searc
     listOpenPorts(ctx, asset.id, asset.breakdown?.findings ?? []),
     listExposureTimeline(ctx, asset.id, allChanges ? CHANGES_ALL : CHANGES_SHOWN + 1),
     listScanHistory(ctx, asset.id),
-    getScoreHistory(ctx, asset.id, 365, now),
+    getAssetScoreHistory(ctx, asset.id, 365, now),
   ]);
   const timeline = allChanges ? changes : changes.slice(0, CHANGES_SHOWN);
   const canScan = can(active, "scans:start");
