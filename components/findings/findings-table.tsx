@@ -33,16 +33,25 @@ const columns = column.columns([
   column.accessor("assetValue", {
     id: "asset",
     header: "Asset",
-    cell: (c) => <AssetLink id={c.row.original.assetId} value={c.row.original.assetValue} className="break-all" />,
+    cell: (c) => (
+      <AssetLink
+        id={c.row.original.assetId}
+        value={c.row.original.assetValue}
+        // Wide enough for most domains on one line; longer ones wrap at a dash, and anywhere only as a last resort.
+        className="inline-block min-w-44 [overflow-wrap:anywhere]"
+      />
+    ),
   }),
   column.accessor("ip", {
     id: "host",
     header: "Host",
     cell: (c) => (
-      <span className="font-mono break-all">
-        {c.row.original.ip}
+      <span className="font-mono">
+        <span className="whitespace-nowrap">{c.row.original.ip}</span>
         {c.row.original.hostname !== c.row.original.ip && (
-          <span className="block text-xs text-slate-600">{c.row.original.hostname}</span>
+          <span className="block min-w-44 text-xs [overflow-wrap:anywhere] text-slate-600">
+            {c.row.original.hostname}
+          </span>
         )}
       </span>
     ),
