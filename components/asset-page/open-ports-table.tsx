@@ -10,13 +10,13 @@ import {
   useTable,
   type SortingState,
 } from "@tanstack/react-table";
-import { ChevronDown, ChevronRight, ArrowUpDown, ArrowDown, ArrowUp } from "lucide-react";
 import type { OpenPortRow } from "@/lib/asset-page/open-ports";
 import { severityRank } from "@/lib/findings/severity";
 import { SeverityBadge } from "@/components/findings/severity-badge";
 import { DetectedService, TypicalService } from "@/components/findings/service-cells";
 import { LocalTime } from "@/components/ui/local-time";
 import { formatPoints } from "@/components/findings/format-points";
+import { ExpandCell, SortableTh, useExpandedRows } from "@/components/tables/table-parts";
 import { EvidencePanel } from "./evidence-panel";
 
 const features = tableFeatures({
@@ -106,15 +106,8 @@ const columns = column.columns([
  */
 export function OpenPortsTable({ ports }: { ports: OpenPortRow[] }) {
   const [sorting, setSorting] = useState<SortingState>([{ id: "severity", desc: false }]);
-  const [open, setOpen] = useState<Set<string>>(() => new Set());
+  const panels = useExpandedRows();
   const table = useTable({ features, data: ports, columns, state: { sorting }, onSortingChange: setSorting });
-  const toggle = (id: string) =>
-    setOpen((prev) => {
-      const next = new Set(prev);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
 
   if (ports.length === 0)
     return <p className="text-sm text-slate-700">No open ports: the last scan found nothing reachable.</p>;
@@ -129,54 +122,32 @@ export function OpenPortsTable({ ports }: { ports: OpenPortRow[] }) {
               <th scope="col" className="w-8 px-2 py-2">
                 <span className="sr-only">Evidence</span>
               </th>
-              {group.headers.map((header) => {
-                const sorted = header.column.getIsSorted();
-                const Icon = sorted === "asc" ? ArrowUp : sorted === "desc" ? ArrowDown : ArrowUpDown;
-                return (
-                  <th
-                    key={header.id}
-                    scope="col"
-                    className="px-2 py-2 whitespace-nowrap"
-                    aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none"}
-                  >
-                    <button
-                      type="button"
-                      onClick={header.column.getToggleSortingHandler()}
-                      className="inline-flex items-center gap-1 rounded uppercase hover:text-slate-900"
-                    >
-                      <table.FlexRender header={header} />
-                      <Icon aria-hidden="true" className="h-3 w-3" />
-                    </button>
-                  </th>
-                );
-              })}
+              {group.headers.map((header) => (
+                <SortableTh
+                  key={header.id}
+                  sorted={header.column.getIsSorted()}
+                  onToggle={header.column.getToggleSortingHandler()}
+                >
+                  <table.FlexRender header={header} />
+                </SortableTh>
+              ))}
             </tr>
           ))}
         </thead>
         <tbody className="divide-y divide-slate-100">
           {table.getRowModel().rows.map((row) => {
             const p = row.original;
-            const expanded = open.has(p.id);
+            const expanded = panels.isOpen(p.id);
             const panelId = `evidence-${p.id}`;
             return (
               <Fragment key={row.id}>
                 <tr id={portAnchor(p)} className="scroll-mt-20 align-top target:bg-amber-50">
-                  <td className="px-2 py-2">
-                    <button
-                      type="button"
-                      onClick={() => toggle(p.id)}
-                      aria-expanded={expanded}
-                      aria-controls={panelId}
-                      aria-label={`Evidence for ${p.ip} port ${p.port}/${p.protocol}`}
-                      className="rounded p-0.5 text-slate-700 hover:bg-slate-100"
-                    >
-                      {expanded ? (
-                        <ChevronDown aria-hidden="true" className="h-4 w-4" />
-                      ) : (
-                        <ChevronRight aria-hidden="true" className="h-4 w-4" />
-                      )}
-                    </button>
-                  </td>
+                  <ExpandCell
+                    expanded={expanded}
+                    controls={panelId}
+                    label={`Evidence for ${p.ip} port ${p.port}/${p.protocol}`}
+                    onToggle={() => panels.toggle(p.id)}
+                  />
                   {row.getAllCells().map((cell) => (
                     <td key={cell.id} className="px-2 py-2">
                       <table.FlexRender cell={cell} />

@@ -1,6 +1,6 @@
 "use client";
 
-import { Fragment, useState, useTransition } from "react";
+import { Fragment, useTransition } from "react";
 import {
   createColumnHelper,
   rowSortingFeature,
@@ -8,12 +8,13 @@ import {
   useTable,
   type SortingState,
 } from "@tanstack/react-table";
-import { ArrowDown, ArrowUp, ArrowUpDown, ChevronDown, ChevronRight, Filter } from "lucide-react";
+import { Filter } from "lucide-react";
 import { useQueryStates } from "nuqs";
 import type { FindingRow } from "@/lib/findings/finding-row";
 import type { FindingSort } from "@/lib/validation/findings";
 import { AssetLink } from "@/components/assets/asset-link";
 import { LocalTime } from "@/components/ui/local-time";
+import { ExpandCell, SortableTh, useExpandedRows } from "@/components/tables/table-parts";
 import { formatPoints } from "./format-points";
 import { findingsUrlParsers } from "./findings-url-state";
 import { RemediationPanel } from "./remediation-panel";
@@ -116,7 +117,7 @@ const columns = column.columns([
 export function FindingsTable({ rows, sort, dir }: { rows: FindingRow[]; sort: FindingSort; dir: "asc" | "desc" }) {
   const [, startTransition] = useTransition();
   const [, setUrl] = useQueryStates(findingsUrlParsers, { shallow: false, history: "push", startTransition });
-  const [open, setOpen] = useState<Set<string>>(() => new Set());
+  const panels = useExpandedRows();
   const sorting: SortingState = [{ id: sort, desc: dir === "desc" }];
   const table = useTable({
     features,
@@ -132,13 +133,6 @@ export function FindingsTable({ rows, sort, dir }: { rows: FindingRow[]; sort: F
       if (first) void setUrl({ sort: first.id as FindingSort, dir: first.desc ? "desc" : "asc", page: null });
     },
   });
-  const toggle = (id: string) =>
-    setOpen((prev) => {
-      const next = new Set(prev);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
 
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -152,59 +146,32 @@ export function FindingsTable({ rows, sort, dir }: { rows: FindingRow[]; sort: F
               <th scope="col" className="w-8 px-2 py-2">
                 <span className="sr-only">Guidance</span>
               </th>
-              {group.headers.map((header) => {
-                const sorted = header.column.getIsSorted();
-                const canSort = header.column.getCanSort();
-                const Icon = sorted === "asc" ? ArrowUp : sorted === "desc" ? ArrowDown : ArrowUpDown;
-                return (
-                  <th
-                    key={header.id}
-                    scope="col"
-                    className="px-2 py-2 whitespace-nowrap"
-                    aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
-                  >
-                    {canSort ? (
-                      <button
-                        type="button"
-                        onClick={header.column.getToggleSortingHandler()}
-                        className="inline-flex items-center gap-1 rounded uppercase hover:text-slate-950 focus-visible:outline-2 focus-visible:outline-blue-700"
-                      >
-                        <table.FlexRender header={header} />
-                        <Icon aria-hidden className="size-3" />
-                      </button>
-                    ) : (
-                      <table.FlexRender header={header} />
-                    )}
-                  </th>
-                );
-              })}
+              {group.headers.map((header) => (
+                <SortableTh
+                  key={header.id}
+                  sorted={header.column.getIsSorted()}
+                  onToggle={header.column.getCanSort() ? header.column.getToggleSortingHandler() : undefined}
+                >
+                  <table.FlexRender header={header} />
+                </SortableTh>
+              ))}
             </tr>
           ))}
         </thead>
         <tbody className="divide-y divide-slate-100">
           {table.getRowModel().rows.map((row) => {
             const f = row.original;
-            const expanded = open.has(f.id);
+            const expanded = panels.isOpen(f.id);
             const panelId = `guidance-${f.id}`;
             return (
               <Fragment key={row.id}>
                 <tr className="align-top" data-testid="finding-row">
-                  <td className="px-2 py-2">
-                    <button
-                      type="button"
-                      onClick={() => toggle(f.id)}
-                      aria-expanded={expanded}
-                      aria-controls={panelId}
-                      aria-label={`Remediation for ${f.ip} port ${f.port}/${f.protocol}`}
-                      className="rounded p-0.5 text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-700"
-                    >
-                      {expanded ? (
-                        <ChevronDown aria-hidden className="size-4" />
-                      ) : (
-                        <ChevronRight aria-hidden className="size-4" />
-                      )}
-                    </button>
-                  </td>
+                  <ExpandCell
+                    expanded={expanded}
+                    controls={panelId}
+                    label={`Remediation for ${f.ip} port ${f.port}/${f.protocol}`}
+                    onToggle={() => panels.toggle(f.id)}
+                  />
                   {row.getAllCells().map((cell) => (
                     <td key={cell.id} className="px-2 py-2">
                       <table.FlexRender cell={cell} />
