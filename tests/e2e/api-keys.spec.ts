@@ -1,27 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { firstLink, waitForMail } from "./mailbox";
-
-const password = "correct horse battery staple 42";
+import { newOwner } from "./support/account";
 
 test("an API key created in the settings calls the API until it is revoked; the reference works offline", async ({
   page,
   request,
 }) => {
-  const email = `api-keys-${Date.now()}@example.test`;
-  await page.goto("/sign-up");
-  await page.getByLabel(/^name/i).fill("Ada Pi");
-  await page.getByLabel(/email/i).fill(email);
-  await page.getByLabel(/^password/i).fill(password);
-  await page.getByRole("button", { name: /sign up|create account|start/i }).click();
-  await expect(page).toHaveURL(/\/verify-email\?sent=1/);
-  const mail = await waitForMail(email, /verify|confirm/i);
-  const link = new URL(firstLink(mail.text, "verify"));
-  await page.goto(link.pathname + link.search);
-  await page.getByRole("link", { name: "Sign in" }).click();
-  await page.getByLabel(/email/i).fill(email);
-  await page.getByLabel(/password/i).fill(password);
-  await page.getByRole("button", { name: /sign in/i }).click();
-  await expect(page).toHaveURL(/\/dashboard/);
+  const { email } = await newOwner(page, "Ada Pi", { prefix: "api-keys", confirmed: true });
 
   await page.goto("/settings/members");
   await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "API keys" }).click();

@@ -1,21 +1,18 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
-import { firstLink, waitForMail } from "./mailbox";
+import { confirmEmail, newEmail, signIn as signInFrom, signUp } from "./support/account";
 
 // One organisation, its domain scanned for real: dash.example.test resolves (through the test DNS
 // server) to loopback services started by tests/e2e/support/dashboard-services.ts.
 test.describe.configure({ mode: "serial" });
 
-const email = `dash-${Date.now()}@example.test`;
-const password = "correct horse battery staple 42";
+const email = newEmail("dash");
 let assetPath = "";
 
+/** The later tests sign the same owner in again, from the sign-in page. */
 async function signIn(page: Page) {
   await page.goto("/sign-in");
-  await page.getByLabel(/email/i).fill(email);
-  await page.getByLabel(/password/i).fill(password);
-  await page.getByRole("button", { name: /sign in/i }).click();
-  await expect(page).toHaveURL(/\/dashboard/);
+  await signInFrom(page, email);
 }
 
 /** Full-page screenshots at desktop and phone widths, kept with the test's results. */
@@ -46,25 +43,13 @@ async function expectNoSeriousA11yViolations(page: Page, what: string) {
 test("a new organisation sees the overview lead to its first domain, then the scan's grade without a reload", async ({
   page,
 }) => {
-  await page.goto("/sign-up");
-  await page.getByLabel(/^name/i).fill("Dana Dashboard");
-  await page.getByLabel(/email/i).fill(email);
-  await page.getByLabel(/^password/i).fill(password);
-  await page.getByRole("button", { name: /sign up|create account|start/i }).click();
-  // Sign-up does not sign in (its answer is the same for an address that has an account).
-  await expect(page).toHaveURL(/\/verify-email\?sent=1/);
-  await page.getByRole("link", { name: "Sign in" }).click();
-  await page.getByLabel(/email/i).fill(email);
-  await page.getByLabel(/password/i).fill(password);
-  await page.getByRole("button", { name: /sign in/i }).click();
-  await expect(page).toHaveURL(/\/dashboard/);
+  await signUp(page, "Dana Dashboard", email);
+  await signInFrom(page, email);
   // The empty overview says what to do next.
   await expect(page.getByRole("heading", { name: "Add your first domain" })).toBeVisible();
   await expect(page.getByText(/Confirm your email address to add assets/)).toBeVisible();
 
-  const mail = await waitForMail(email, /verify|confirm/i);
-  const link = new URL(firstLink(mail.text, "verify"));
-  await page.goto(link.pathname + link.search);
+  await confirmEmail(page, email);
   await page.goto("/dashboard");
   await page.getByRole("link", { name: "Add a domain or IP address" }).click();
   await expect(page).toHaveURL(/\/assets$/);

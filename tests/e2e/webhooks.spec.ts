@@ -1,10 +1,9 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
-
-const password = "correct horse battery staple 42";
+import { newOwner } from "./support/account";
 
 interface Delivery {
   headers: Record<string, string>;
@@ -34,24 +33,10 @@ async function startReceiver() {
   };
 }
 
-async function signUpAndSignIn(page: Page, email: string) {
-  await page.goto("/sign-up");
-  await page.getByLabel(/^name/i).fill("Wendy Webhook");
-  await page.getByLabel(/email/i).fill(email);
-  await page.getByLabel(/^password/i).fill(password);
-  await page.getByRole("button", { name: /sign up|create account|start/i }).click();
-  await expect(page).toHaveURL(/\/verify-email\?sent=1/);
-  await page.getByRole("link", { name: "Sign in" }).click();
-  await page.getByLabel(/email/i).fill(email);
-  await page.getByLabel(/password/i).fill(password);
-  await page.getByRole("button", { name: /sign in/i }).click();
-  await expect(page).toHaveURL(/\/dashboard/);
-}
-
 test("add a webhook endpoint, send a test event, the receiver verifies it and the log shows it", async ({ page }) => {
   const receiver = await startReceiver();
   try {
-    await signUpAndSignIn(page, `hooks-${Date.now()}@example.test`);
+    await newOwner(page, "Wendy Webhook", { prefix: "hooks", confirmed: false });
     await page.goto("/settings/webhooks");
     await expect(
       page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Webhooks" }),
