@@ -9,7 +9,8 @@
  * and the findings page (first page, filtered, sorted), then downloads the full CSV export while
  * sampling the server's memory. Only 127.0.0.1 is contacted; the seed's hosts are rows, never scanned.
  *
- * Options: BENCH_PORT (3016), BENCH_CONNECTIONS (4), BENCH_SECONDS (10 per page), BENCH_SKIP_SEED=1
+ * Options: BENCH_PORT (3016), BENCH_CONNECTIONS (4), BENCH_SECONDS (10 per page), BENCH_WEB_CONCURRENCY
+ * (web processes, default one per core as WEB_CONCURRENCY gives `npm start`), BENCH_SKIP_SEED=1
  * (reuse the seeded database; pending migrations are still applied), BENCH_SKIP_BUILD=1 (reuse .next),
  * BENCH_SEED_ONLY=1 (seed, then stop).
  */
@@ -29,6 +30,7 @@ if (!url || !/^postgres(ql)?:\/\//.test(url)) {
 const PORT = Number(process.env.BENCH_PORT ?? 3016);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 4);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WEB_WORKERS = Number(process.env.BENCH_WEB_CONCURRENCY ?? availableParallelism());
 const BASE = `http://127.0.0.1:${PORT}`;
 const EMAIL = "bench@portwatch.test";
 const PASSWORD = "bench-dashboard-password-2026";
@@ -209,22 +211,21 @@ async function main() {
   if (process.env.BENCH_SEED_ONLY) return;
   if (!process.env.BENCH_SKIP_BUILD || !existsSync(".next/BUILD_ID")) run("npm", ["run", "build"], {});
 
-  const server = spawn(
-    process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(PORT)],
-    {
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        NEXT_TELEMETRY_DISABLED: "1",
-        DATABASE_URL: url,
-        APP_URL: BASE,
-        AUTH_SECRET: "bench-dashboard-secret-0123456789abcdef0123456789",
-        PORTWATCH_EXECUTOR: "off",
-      },
-      stdio: ["ignore", "ignore", "inherit"],
+  // Served as `npm start` serves it with WEB_CONCURRENCY: one Next.js process per core (scripts/web-cluster.mjs).
+  const next = ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(PORT)];
+  const server = spawn(process.execPath, WEB_WORKERS > 1 ? ["scripts/web-cluster.mjs", ...next] : next, {
+    env: {
+      ...process.env,
+      WEB_CONCURRENCY: String(WEB_WORKERS),
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: url,
+      APP_URL: BASE,
+      AUTH_SECRET: "bench-dashboard-secret-0123456789abcdef0123456789",
+      PORTWATCH_EXECUTOR: "off",
     },
-  );
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   try {
     await waitForServer(server);
     const cookie = await signIn();
@@ -256,7 +257,7 @@ async function main() {
     const fmt = (n: number | null) => (n === null ? "n/a" : String(n));
     const [load1] = loadavg();
     log(
-      `machine: ${availableParallelism()} cores, load average ${load1!.toFixed(1)} at the end (other processes share these cores: figures are measured under that load)`,
+      `machine: ${availableParallelism()} cores, ${WEB_WORKERS} web process(es), load average ${load1!.toFixed(1)} at the end (other processes share these cores: figures are measured under that load)`,
     );
     log(`findings_sorted p95 ms: ${fmt(sorted)}`);
     log(

@@ -4,6 +4,7 @@
 // PostgreSQL protocol, so no second process can ever open the data directory.
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import nextEnv from "@next/env";
 import { adapterFactory } from "@/lib/db/adapter";
 import { databaseTarget, embeddedPort } from "@/lib/db/config";
@@ -53,7 +54,21 @@ try {
 }
 
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
-const app = spawn(process.execPath, [nextBin, mode, ...nextArgs], { stdio: "inherit", env });
+const app = spawn(process.execPath, [...webWorkers(), nextBin, mode, ...nextArgs], { stdio: "inherit", env });
+
+/**
+ * `npm start` with WEB_CONCURRENCY > 1 serves from that many processes (scripts/web-cluster.mjs). Not
+ * with the embedded database: it runs one session at a time, so more processes would only queue.
+ */
+function webWorkers(): string[] {
+  const wanted = Number.parseInt(process.env.WEB_CONCURRENCY ?? "1", 10);
+  if (mode !== "start" || !(wanted > 1)) return [];
+  if (embedded) {
+    log("WEB_CONCURRENCY is ignored with the embedded database: set DATABASE_URL to a PostgreSQL server");
+    return [];
+  }
+  return [fileURLToPath(new URL("./web-cluster.mjs", import.meta.url))];
+}
 
 let exiting = false;
 async function finish(code: number): Promise<never> {

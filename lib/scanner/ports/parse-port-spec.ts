@@ -27,12 +27,6 @@ export function parsePortSpec(spec: string): number[] {
   return inCommonnessOrder(wanted);
 }
 
-export function orderByCommonness(ports: Iterable<number>): number[] {
-  const wanted = new Uint8Array(MAX_PORT + 1);
-  for (const port of ports) if (Number.isInteger(port) && port >= 1 && port <= MAX_PORT) wanted[port] = 1;
-  return inCommonnessOrder(wanted);
-}
-
 /** The flagged ports, top-list order first, then ascending. */
 function inCommonnessOrder(wanted: Uint8Array): number[] {
   const ordered: number[] = [];

@@ -66,10 +66,6 @@ export function spawnShardWorker(): SpawnedShard {
   };
 }
 
-export function startShardWorker(request: ShardRequest, callbacks: ShardCallbacks): ShardHandle {
-  return spawnShardWorker().start(request, callbacks);
-}
-
 /** Serves a started worker's requests for ports and relays its states. */
 function attach(worker: Worker, callbacks: ShardCallbacks): ShardHandle {
   const done = new Promise<HostScanStats>((resolve, reject) => {
