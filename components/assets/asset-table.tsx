@@ -1,5 +1,5 @@
 import type { ActionResult, ActionState } from "@/lib/actions/result";
-import type { AssetRow } from "@/lib/assets/list-assets";
+import type { AssetRow } from "@/lib/assets/asset-row";
 import { DeleteAssetButton } from "./delete-asset-button";
 import { AssetLink } from "./asset-link";
 import { LocalTime } from "@/components/ui/local-time";
@@ -50,13 +50,6 @@ export function AssetTable({
   /** Each asset's verification secret, for admins and owners only (empty for viewers). */
   verificationTokens: ReadonlyMap<string, string>;
 }) {
-  if (assets.length === 0) {
-    return (
-      <p className="rounded-md border border-dashed border-slate-300 bg-white p-6 text-center text-slate-600">
-        No assets yet.
-      </p>
-    );
-  }
   return (
     <div className="relative overflow-x-auto rounded-md border border-slate-200 bg-white">
       <table className="w-full text-left text-sm">

@@ -1,6 +1,6 @@
 import type { ActionResult, ActionState } from "@/lib/actions/result";
 import { verificationInstructions } from "@/lib/asset-verification/proof";
-import type { AssetRow } from "@/lib/assets/list-assets";
+import type { AssetRow } from "@/lib/assets/asset-row";
 import { STANDARD_SCAN } from "@/lib/plans/plans";
 import { formatDateTime } from "./format";
 import { VerifyNowButton } from "./verify-now-button";

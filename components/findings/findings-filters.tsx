@@ -2,13 +2,12 @@
 
 import { useState, useTransition } from "react";
 import { useQueryStates } from "nuqs";
-import { Search, X } from "lucide-react";
+import { X } from "lucide-react";
+import { filterField, filterSubmit } from "@/components/filters/filter-styles";
+import { SearchTextField } from "@/components/filters/search-text-field";
 import { SEVERITY_LABEL } from "@/lib/findings/severity";
 import { FINDING_SEVERITIES, type FindingSeverity } from "@/lib/validation/findings";
 import { findingsUrlParsers } from "./findings-url-state";
-
-const field =
-  "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-700";
 
 /**
  * The filter bar. Every change is written to the URL (nuqs) and the server renders the new page of
@@ -59,21 +58,12 @@ export function FindingsFilters({
           update({ q: text.trim() || null, service: service.trim().toLowerCase() || null });
         }}
       >
-        <label className="flex min-w-48 flex-1 flex-col gap-1 text-xs font-medium text-slate-700">
-          Search
-          <span className="relative">
-            <Search aria-hidden className="pointer-events-none absolute top-2 left-2 size-4 text-slate-500" />
-            <input
-              type="search"
-              name="q"
-              value={text}
-              onChange={(e) => setText(e.target.value)}
-              placeholder="Host, asset, service, product, port…"
-              maxLength={200}
-              className={`${field} w-full pl-8`}
-            />
-          </span>
-        </label>
+        <SearchTextField
+          label="Search"
+          value={text}
+          onValueChange={setText}
+          placeholder="Host, asset, service, product, port…"
+        />
         <label className="flex flex-col gap-1 text-xs font-medium text-slate-700">
           Service (typical or detected)
           <input
@@ -83,7 +73,7 @@ export function FindingsFilters({
             onChange={(e) => setService(e.target.value)}
             placeholder="e.g. ssh"
             maxLength={64}
-            className={`${field} w-44`}
+            className={`${filterField} w-44`}
           />
           <datalist id="findings-services">
             {services.map((s) => (
@@ -91,10 +81,7 @@ export function FindingsFilters({
             ))}
           </datalist>
         </label>
-        <button
-          type="submit"
-          className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700"
-        >
+        <button type="submit" className={filterSubmit}>
           Apply
         </button>
       </form>
@@ -124,7 +111,7 @@ export function FindingsFilters({
           <select
             value={state.protocol ?? ""}
             onChange={(e) => update({ protocol: (e.target.value || null) as "tcp" | "udp" | null })}
-            className={field}
+            className={filterField}
           >
             <option value="">Any</option>
             <option value="tcp">TCP</option>
@@ -155,7 +142,7 @@ export function FindingsFilters({
             type="date"
             value={state.since ? state.since.toISOString().slice(0, 10) : ""}
             onChange={(e) => update({ since: e.target.value ? new Date(`${e.target.value}T00:00:00Z`) : null })}
-            className={field}
+            className={filterField}
           />
         </label>
       </div>

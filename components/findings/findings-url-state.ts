@@ -7,7 +7,7 @@ import {
   parseAsString,
   parseAsStringLiteral,
 } from "nuqs/server";
-import { FINDING_PAGE_SIZES, FINDING_SEVERITIES, FINDING_SORTS, type FindingsFilter } from "@/lib/validation/findings";
+import { FINDING_SEVERITIES, FINDING_SORTS, type FindingsFilter } from "@/lib/validation/findings";
 
 /**
  * The findings filter as URL state (nuqs), written in the exact form lib/validation/findings.ts parses
@@ -27,8 +27,6 @@ export const findingsUrlParsers = {
   page: parseAsInteger,
   pageSize: parseAsInteger,
 };
-
-export const FINDINGS_PAGE_SIZES = FINDING_PAGE_SIZES;
 
 const serializeFilter = createSerializer(findingsUrlParsers);
 

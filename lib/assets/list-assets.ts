@@ -1,36 +1,7 @@
 import { db } from "@/lib/db/client";
-import type { AssetKind, ScanStatus } from "@/lib/generated/prisma/enums";
 import { inOrganization, type OrgContext } from "@/lib/authz/org-context";
 import type { Cursor } from "@/lib/validation/pagination";
-
-export interface AssetRow {
-  id: string;
-  kind: AssetKind;
-  value: string;
-  label: string | null;
-  createdAt: Date;
-  lastScanAt: Date | null;
-  nextScanAt: Date | null;
-  grade: string | null;
-  score: number | null;
-  gradedAt: Date | null;
-  /** Proof of ownership (lib/asset-verification). */
-  verifiedAt: Date | null;
-  verificationMethod: string | null;
-  verificationCheckedAt: Date | null;
-  verificationError: string | null;
-  /** The secret the proof must hold; pages show it to admins and owners only. Null for assets added before verification existed. */
-  verificationToken: string | null;
-  /** The most recent scan run, for its status and live progress. */
-  latestScan: {
-    id: string;
-    status: ScanStatus;
-    hostsDone: number;
-    hostsTotal: number;
-    portsFound: number;
-    error: string | null;
-  } | null;
-}
+import { ASSET_ROW_SELECT, toAssetRow, type AssetRow } from "./asset-row";
 
 /**
  * The organisation's monitored assets (not deleted), newest first; any member may list them. The API
@@ -48,30 +19,9 @@ export async function listAssets(
       ...(options.assetId !== undefined ? { id: options.assetId } : {}),
       ...(after ? { OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] } : {}),
     },
-    select: {
-      id: true,
-      kind: true,
-      value: true,
-      label: true,
-      createdAt: true,
-      lastScanAt: true,
-      nextScanAt: true,
-      grade: true,
-      score: true,
-      gradedAt: true,
-      verifiedAt: true,
-      verificationMethod: true,
-      verificationCheckedAt: true,
-      verificationError: true,
-      verificationToken: true,
-      scanRuns: {
-        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-        take: 1,
-        select: { id: true, status: true, hostsDone: true, hostsTotal: true, portsFound: true, error: true },
-      },
-    },
+    select: ASSET_ROW_SELECT,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     ...(options.limit !== undefined ? { take: options.limit } : {}),
   });
-  return rows.map(({ scanRuns, ...asset }) => ({ ...asset, latestScan: scanRuns[0] ?? null }));
+  return rows.map(toAssetRow);
 }

@@ -1,6 +1,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { FindingSort, FindingsFilter } from "@/lib/validation/findings";
-import { rolesWith } from "@/lib/authz/capabilities";
+import { membershipSql } from "@/lib/authz/membership-sql";
+import { escapeLike } from "@/lib/db/like-pattern";
 import type { FindingsContext } from "./org-scope";
 
 /**
@@ -31,8 +32,7 @@ export function findingsCountFrom(filter: FindingsFilter): Prisma.Sql {
 export function findingsWhere(ctx: FindingsContext, filter: FindingsFilter): Prisma.Sql {
   const org = ctx.organizationId;
   const conditions: Prisma.Sql[] = [
-    // The membership check again, inside the query: a member removed since the context was made reads nothing.
-    Prisma.sql`EXISTS (SELECT 1 FROM "Membership" AS m WHERE m."organizationId" = ${org} AND m."userId" = ${ctx.userId} AND m."role"::text = ANY(${rolesWith("findings:read")}::text[]))`,
+    membershipSql(ctx, "findings:read"),
     Prisma.sql`pi."organizationId" = ${org}`,
     Prisma.sql`pi."closedAt" IS NULL`,
     Prisma.sql`a."organizationId" = ${org}`,
@@ -54,7 +54,7 @@ export function findingsWhere(ctx: FindingsContext, filter: FindingsFilter): Pri
 
 /** Free text: a port number, or a substring of the host, its name, the asset, a service, product or version. */
 function searchCondition(q: string): Prisma.Sql {
-  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const like = `%${escapeLike(q)}%`;
   const fields = [
     Prisma.sql`h."ip" ILIKE ${like}`,
     Prisma.sql`h."hostname" ILIKE ${like}`,

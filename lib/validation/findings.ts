@@ -1,4 +1,13 @@
 import { z } from "zod";
+import {
+  DEFAULT_PAGE_SIZE,
+  pageSizeParam,
+  parseUrlParams,
+  positiveInt,
+  searchTextParam,
+  urlValue,
+  type SearchParams,
+} from "./url-params";
 
 /**
  * The findings filter, sort and page, declared once: the /findings page reads it from the URL, the
@@ -17,16 +26,9 @@ export const FINDING_SORTS = [
   "firstSeen",
   "lastSeen",
 ] as const;
-export const FINDING_PAGE_SIZES = [25, 50, 100] as const;
 
 export type FindingSeverity = (typeof FINDING_SEVERITIES)[number];
 export type FindingSort = (typeof FINDING_SORTS)[number];
-
-/** One URL value: a repeated parameter arrives as an array, a missing one as undefined, blank means unset. */
-const urlValue = z.preprocess((v) => {
-  const one = Array.isArray(v) ? v.join(",") : v;
-  return typeof one === "string" && one.trim() === "" ? undefined : one;
-}, z.string().trim().optional());
 
 const flag = (what: string) =>
   urlValue.pipe(
@@ -95,45 +97,14 @@ export const findingsFilterSchema = z.object({
       .transform((d) => new Date(`${d}T00:00:00.000Z`))
       .optional(),
   ),
-  q: urlValue.pipe(
-    z
-      .string()
-      .max(200, "Search for at most 200 characters.")
-      .regex(/^[^\p{Cc}]*$/u, "Search text cannot contain control characters.")
-      .optional(),
-  ),
+  q: searchTextParam,
 });
-
-const positiveInt = (what: string, max: number) =>
-  urlValue.pipe(
-    z
-      .string()
-      .optional()
-      .transform((v) => (v === undefined ? undefined : Number(v)))
-      .pipe(
-        z
-          .number({ error: `${what} must be a whole number.` })
-          .int(`${what} must be a whole number.`)
-          .min(1, `${what} starts at 1.`)
-          .max(max, `${what} is at most ${max}.`)
-          .optional(),
-      ),
-  );
 
 export const findingsQuerySchema = findingsFilterSchema.extend({
   sort: urlValue.pipe(z.enum(FINDING_SORTS, { error: `Sort by one of ${FINDING_SORTS.join(", ")}.` }).optional()),
   dir: urlValue.pipe(z.enum(["asc", "desc"], { error: "Direction is asc or desc." }).optional()),
   page: positiveInt("Page", 100_000),
-  pageSize: urlValue.pipe(
-    z
-      .string()
-      .optional()
-      .transform((v) => (v === undefined ? undefined : Number(v)))
-      .refine(
-        (n) => n === undefined || (FINDING_PAGE_SIZES as readonly number[]).includes(n),
-        `Page size is one of ${FINDING_PAGE_SIZES.join(", ")}.`,
-      ),
-  ),
+  pageSize: pageSizeParam,
 });
 
 export type FindingsFilter = Partial<z.output<typeof findingsFilterSchema>>;
@@ -153,25 +124,14 @@ export function withFindingsDefaults(input: Partial<FindingsQueryInput>): Findin
     sort: input.sort ?? "severity",
     dir: input.dir ?? "desc",
     page: input.page ?? 1,
-    pageSize: input.pageSize ?? 50,
+    pageSize: input.pageSize ?? DEFAULT_PAGE_SIZE,
   };
 }
 
-export type SearchParams = Record<string, string | string[] | undefined>;
-
-/**
- * For pages: every valid parameter applies and each invalid one is reported (with its message) and
- * ignored, so one mistyped value in a shared link does not hide the whole list.
- */
+/** For pages: valid parameters apply, invalid ones are reported and ignored (lib/validation/url-params.ts). */
 export function parseFindingsSearchParams(params: SearchParams): {
   query: FindingsQuery;
   errors: { field: string; message: string }[];
 } {
-  const parsed = findingsQuerySchema.safeParse(params);
-  if (parsed.success) return { query: withFindingsDefaults(parsed.data), errors: [] };
-  const errors = parsed.error.issues.map((issue) => ({ field: String(issue.path[0] ?? ""), message: issue.message }));
-  const bad = new Set(errors.map((e) => e.field));
-  const kept = Object.fromEntries(Object.entries(params).filter(([key]) => !bad.has(key)));
-  const retry = findingsQuerySchema.safeParse(kept);
-  return { query: withFindingsDefaults(retry.success ? retry.data : {}), errors };
+  return parseUrlParams(findingsQuerySchema, params, withFindingsDefaults);
 }

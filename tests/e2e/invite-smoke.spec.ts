@@ -37,6 +37,21 @@ test("assets, organisation settings, invitations and members", async ({ page, br
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("cell", { name: /Bookshop/ })).toBeVisible();
 
+  // Search by label (in the URL, so the link can be shared), a search that matches nothing, and back.
+  await expect(page.getByText("Showing 1–1 of 1 asset")).toBeVisible();
+  await page.getByLabel("Search assets").fill("BOOKSHOP");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/[?&]q=BOOKSHOP/);
+  await expect(page.getByRole("cell", { name: /^xn--bcher-kva\.example/ })).toBeVisible();
+  await page.getByLabel("Search assets").fill("no-such-asset");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByText("No asset matches “no-such-asset”.")).toBeVisible();
+  await expect(page.getByText(/1 of \d+ assets on the/)).toBeVisible();
+  await page.getByRole("link", { name: "Clear search" }).click();
+  await expect(page).toHaveURL(/\/assets$/);
+  await expect(page.getByLabel("Search assets")).toHaveValue("");
+  await expect(page.getByRole("cell", { name: /^xn--bcher-kva\.example/ })).toBeVisible();
+
   await page.getByRole("button", { name: "Delete" }).click();
   await expect(page.getByText("Stop monitoring xn--bcher-kva.example?")).toBeVisible();
   await page.getByRole("button", { name: "Delete" }).click();

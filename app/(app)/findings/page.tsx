@@ -2,12 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Download } from "lucide-react";
 import { FindingsFilters } from "@/components/findings/findings-filters";
-import { FindingsPager } from "@/components/findings/findings-pager";
 import { FindingsTable } from "@/components/findings/findings-table";
+import { Pager } from "@/components/pagination/pager";
 import { filterSearch } from "@/components/findings/findings-url-state";
 import { countFindings, findFindingsAsset, listFindings } from "@/lib/findings/list-findings";
 import { SERVICE_RULES } from "@/lib/grading";
-import { parseFindingsSearchParams, type SearchParams } from "@/lib/validation/findings";
+import { parseFindingsSearchParams } from "@/lib/validation/findings";
+import type { SearchParams } from "@/lib/validation/url-params";
 import { requireAppOrganization } from "../current-organization";
 
 export const metadata: Metadata = { title: "Findings" };
@@ -101,7 +102,13 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
       ) : (
         <>
           <FindingsTable rows={rows} sort={query.sort} dir={query.dir} />
-          <FindingsPager page={query.page} pageSize={query.pageSize} total={total} exact={exact} />
+          <Pager
+            page={query.page}
+            pageSize={query.pageSize}
+            total={total}
+            exact={exact}
+            noun={{ one: "open port", other: "open ports" }}
+          />
         </>
       )}
     </div>

@@ -1,4 +1,4 @@
-import type { AssetRow } from "@/lib/assets/list-assets";
+import type { AssetRow } from "@/lib/assets/asset-row";
 import type { GradePoint } from "@/lib/grade-snapshots/list-grade-history";
 import type { FeedChange } from "@/lib/scan-runs/list-exposure-change-feed";
 import type { ScanRunProgress } from "@/lib/scan-runs/get-scan-run-progress";

@@ -1,29 +1,36 @@
 "use client";
 
 import { useTransition } from "react";
-import { useQueryStates } from "nuqs";
-import { FINDINGS_PAGE_SIZES, findingsUrlParsers } from "./findings-url-state";
+import { parseAsInteger, useQueryStates } from "nuqs";
+import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from "@/lib/validation/url-params";
+
+/** The only URL keys the pager writes; every other parameter of the list (filters, sort) is kept as it is. */
+const pageParsers = { page: parseAsInteger, pageSize: parseAsInteger };
 
 const button =
   "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-800 hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-50 focus-visible:outline-2 focus-visible:outline-blue-700";
 
 /**
- * Server-side pagination: page and page size live in the URL. `exact` false means there are more than
- * `total` findings (the count stops early on large organisations): "of more than 10,000", and Next stays on.
+ * Server-side pagination of a list page (/findings, /assets): page and page size live in the URL, the
+ * server renders the page. `exact` false means there are more than `total` items (a count that stops
+ * early on large organisations): "of more than 10,000", and Next stays on. `noun` names the items
+ * ("Showing 51–100 of 5,000 assets").
  */
-export function FindingsPager({
+export function Pager({
   page,
   pageSize,
   total,
+  noun,
   exact = true,
 }: {
   page: number;
   pageSize: number;
   total: number;
+  noun: { one: string; other: string };
   exact?: boolean;
 }) {
   const [pending, startTransition] = useTransition();
-  const [, setUrl] = useQueryStates(findingsUrlParsers, {
+  const [, setUrl] = useQueryStates(pageParsers, {
     shallow: false,
     history: "push",
     startTransition,
@@ -37,8 +44,8 @@ export function FindingsPager({
     <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-700">
       <p role="status" aria-live="polite">
         {total === 0
-          ? "No findings"
-          : `${fmt.format(from)}–${fmt.format(to)} of ${exact ? "" : "more than "}${fmt.format(total)}`}
+          ? `No ${noun.other}`
+          : `Showing ${fmt.format(from)}–${fmt.format(to)} of ${exact ? "" : "more than "}${fmt.format(total)} ${total === 1 && exact ? noun.one : noun.other}`}
         {pending && " · loading…"}
       </p>
       <div className="flex items-center gap-2">
@@ -47,11 +54,14 @@ export function FindingsPager({
           <select
             value={pageSize}
             onChange={(e) =>
-              void setUrl({ pageSize: Number(e.target.value) === 50 ? null : Number(e.target.value), page: null })
+              void setUrl({
+                pageSize: Number(e.target.value) === DEFAULT_PAGE_SIZE ? null : Number(e.target.value),
+                page: null,
+              })
             }
             className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
           >
-            {FINDINGS_PAGE_SIZES.map((n) => (
+            {PAGE_SIZES.map((n) => (
               <option key={n} value={n}>
                 {n}
               </option>
