@@ -30,7 +30,7 @@ export interface AssetRow {
   } | null;
 }
 
-/** The Prisma `select` of one listed asset, shared by the API's list (listAssets) and the page's (listAssetPage). */
+/** The Prisma `select` of one listed asset (all but its latest scan, which withLatestScans adds). */
 export const ASSET_ROW_SELECT = {
   id: true,
   kind: true,
@@ -47,15 +47,4 @@ export const ASSET_ROW_SELECT = {
   verificationCheckedAt: true,
   verificationError: true,
   verificationToken: true,
-  scanRuns: {
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: 1,
-    select: { id: true, status: true, hostsDone: true, hostsTotal: true, portsFound: true, error: true },
-  },
 } satisfies Prisma.AssetSelect;
-
-type SelectedAsset = Omit<AssetRow, "latestScan"> & { scanRuns: NonNullable<AssetRow["latestScan"]>[] };
-
-export function toAssetRow({ scanRuns, ...asset }: SelectedAsset): AssetRow {
-  return { ...asset, latestScan: scanRuns[0] ?? null };
-}

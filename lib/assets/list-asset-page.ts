@@ -3,7 +3,8 @@ import { escapeLike } from "@/lib/db/like-pattern";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { inOrganization, type OrgContext } from "@/lib/authz/org-context";
 import type { AssetListQuery, AssetSort, AssetStatus } from "@/lib/validation/asset-list";
-import { ASSET_ROW_SELECT, toAssetRow, type AssetRow } from "./asset-row";
+import { ASSET_ROW_SELECT, type AssetRow } from "./asset-row";
+import { withLatestScans } from "./with-latest-scans";
 
 export interface AssetPage {
   /** The rows of the page shown. */
@@ -71,5 +72,5 @@ export async function listAssetPage(ctx: OrgContext<"assets:read">, query: Asset
   const lastPage = Math.max(1, Math.ceil(matching / query.pageSize));
   const page = rows.length === 0 && query.page > lastPage ? lastPage : query.page;
   const assets = page === query.page ? rows : await read(page);
-  return { assets: assets.map(toAssetRow), matching, total: total ?? matching, page };
+  return { assets: await withLatestScans(ctx.organizationId, assets), matching, total: total ?? matching, page };
 }

@@ -1,7 +1,8 @@
 import { db } from "@/lib/db/client";
 import { inOrganization, type OrgContext } from "@/lib/authz/org-context";
 import type { Cursor } from "@/lib/validation/pagination";
-import { ASSET_ROW_SELECT, toAssetRow, type AssetRow } from "./asset-row";
+import { ASSET_ROW_SELECT, type AssetRow } from "./asset-row";
+import { withLatestScans } from "./with-latest-scans";
 
 /**
  * The organisation's monitored assets (not deleted), newest first; any member may list them. The API
@@ -23,5 +24,5 @@ export async function listAssets(
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     ...(options.limit !== undefined ? { take: options.limit } : {}),
   });
-  return rows.map(toAssetRow);
+  return withLatestScans(ctx.organizationId, rows);
 }

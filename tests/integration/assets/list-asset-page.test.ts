@@ -99,6 +99,38 @@ describe("the assets page query", () => {
     expect(beyond.assets.every((a) => a.latestScan === null)).toBe(true);
   });
 
+  it("carries each asset's most recent scan run only", async () => {
+    const newest = await db.asset.findFirstOrThrow({ where: { organizationId: orgA.id, value: name(59) } });
+    const run = (status: "COMPLETED" | "FAILED" | "RUNNING", minutes: number, error: string | null = null) =>
+      db.scanRun.create({
+        data: {
+          organizationId: orgA.id,
+          assetId: newest.id,
+          status,
+          trigger: "SCHEDULED",
+          portSpec: "top-1000",
+          hostsTotal: 2,
+          hostsDone: 1,
+          portsFound: 3,
+          error,
+          createdAt: new Date(BASE + minutes * 60_000),
+        },
+      });
+    await run("COMPLETED", 1);
+    const failed = await run("FAILED", 3, "DNS did not answer");
+    await run("RUNNING", 2);
+    const [first, second] = (await page({ pageSize: 25 })).assets;
+    expect(first!.latestScan).toEqual({
+      id: failed.id,
+      status: "FAILED",
+      hostsDone: 1,
+      hostsTotal: 2,
+      portsFound: 3,
+      error: "DNS did not answer",
+    });
+    expect(second!.latestScan).toBeNull();
+  });
+
   it("searches the domain, the label and the resolved addresses, case-insensitively and literally", async () => {
     expect(values(await page({ q: "HOST-0" }))).toEqual([9, 8, 7, 6, 5, 4, 3, 2, 1, 0].map(name));
     // The deleted asset's label matches too, but it is gone.
