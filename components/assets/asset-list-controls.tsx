@@ -9,15 +9,15 @@ import { ASSET_SORT_LABEL, ASSET_STATUS_LABEL, assetListUrlParsers } from "./ass
 
 /**
  * Search, status filter and sort of the assets list. Every change is written to the URL (nuqs), the
- * server renders the matching page, and any change returns to page 1.
+ * server renders the matching page, and any change returns to page 1. The fields show what the server
+ * read from the URL (its props), so a plain link such as "Clear search" resets them too.
  */
-export function AssetListControls() {
+export function AssetListControls({ q, status, sort }: { q?: string; status?: AssetStatus; sort: AssetSort }) {
   const [pending, startTransition] = useTransition();
-  const [state, setState] = useQueryStates(assetListUrlParsers, { shallow: false, history: "push", startTransition });
-  const [text, setText] = useState(state.q ?? "");
-  const update = (values: Partial<{ [K in keyof typeof state]: (typeof state)[K] }>) =>
-    void setState({ ...values, page: null });
-  const filtered = Boolean(state.q) || state.status !== null;
+  const [, setState] = useQueryStates(assetListUrlParsers, { shallow: false, history: "push", startTransition });
+  const [text, setText] = useState(q ?? "");
+  const update = (values: Parameters<typeof setState>[0]) => void setState({ ...values, page: null });
+  const filtered = q !== undefined || status !== undefined;
 
   return (
     <section
@@ -46,7 +46,7 @@ export function AssetListControls() {
       <label className="flex flex-col gap-1 text-xs font-medium text-slate-700">
         Status
         <select
-          value={state.status ?? ""}
+          value={status ?? ""}
           onChange={(e) => update({ status: (e.target.value || null) as AssetStatus | null })}
           className={filterField}
         >
@@ -61,7 +61,7 @@ export function AssetListControls() {
       <label className="flex flex-col gap-1 text-xs font-medium text-slate-700">
         Sort
         <select
-          value={state.sort ?? "newest"}
+          value={sort}
           onChange={(e) => update({ sort: e.target.value === "newest" ? null : (e.target.value as AssetSort) })}
           className={filterField}
         >

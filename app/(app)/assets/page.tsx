@@ -82,7 +82,12 @@ export default async function AssetsPage({ searchParams }: { searchParams: Promi
       ) : (
         <>
           {/* Remounted when the search changes (a "clear search" link included), so the box shows the URL's text. */}
-          <AssetListControls key={`${query.q ?? ""}|${query.status ?? ""}`} />
+          <AssetListControls
+            key={`${query.q ?? ""}|${query.status ?? ""}|${query.sort}`}
+            sort={query.sort}
+            {...(query.q !== undefined ? { q: query.q } : {})}
+            {...(query.status !== undefined ? { status: query.status } : {})}
+          />
           {matching === 0 ? (
             <div className="rounded-md border border-dashed border-slate-300 bg-white p-6 text-center text-slate-700">
               <p>
