@@ -15,7 +15,7 @@ export const assetListUrlParsers = {
 
 export const ASSET_STATUS_LABEL: Record<AssetStatus, string> = {
   graded: "Graded",
-  ungraded: "Not graded yet",
+  ungraded: "Not graded",
   verified: "Ownership verified",
   unverified: "Ownership not verified",
 };
