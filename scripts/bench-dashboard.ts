@@ -9,7 +9,8 @@
  * and the findings page (first page, filtered, sorted), then downloads the full CSV export while
  * sampling the server's memory. Only 127.0.0.1 is contacted; the seed's hosts are rows, never scanned.
  *
- * Options: BENCH_PORT (3016), BENCH_CONNECTIONS (4), BENCH_SECONDS (10 per page), BENCH_WEB_CONCURRENCY
+ * Options: BENCH_PORT (3016), BENCH_CONNECTIONS (4), BENCH_SECONDS (10 per page, after BENCH_WARMUP_SECONDS,
+ * default 3, of the same load that is not counted), BENCH_WEB_CONCURRENCY
  * (web processes, default one per core as WEB_CONCURRENCY gives `npm start`), BENCH_SKIP_SEED=1
  * (reuse the seeded database; pending migrations are still applied), BENCH_SKIP_BUILD=1 (reuse .next),
  * BENCH_SEED_ONLY=1 (seed, then stop).
@@ -31,6 +32,7 @@ const PORT = Number(process.env.BENCH_PORT ?? 3016);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 4);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WEB_WORKERS = Number(process.env.BENCH_WEB_CONCURRENCY ?? availableParallelism());
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const BASE = `http://127.0.0.1:${PORT}`;
 const EMAIL = "bench@portwatch.test";
 const PASSWORD = "bench-dashboard-password-2026";
@@ -133,6 +135,15 @@ async function measure(name: string, path: string, cookie: string): Promise<numb
     log(`${name.padEnd(18)} ${path} → HTTP ${probe.status}: not measured`);
     return null;
   }
+  // Warm-up under the same load, not counted: every web process compiles the page's code on its first
+  // requests, and that start-up cost is not what a customer's steady browsing meets.
+  if (WARMUP_SECONDS > 0)
+    await new Promise((resolve, reject) =>
+      autocannon(
+        { url: `${BASE}${path}`, connections: CONNECTIONS, duration: WARMUP_SECONDS, headers: { cookie } },
+        (error, done) => (error ? reject(error) : resolve(done)),
+      ),
+    );
   const times: number[] = [];
   let errors = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
