@@ -7,6 +7,11 @@ import { VerifyNowButton } from "./verify-now-button";
 
 type Action = (prev: ActionState, input: FormData) => Promise<ActionResult>;
 
+/** What an unverified asset's scan covers: said once above the table and on each badge's hover, not in every row. */
+export function standardScanSummary(): string {
+  return `the top ${STANDARD_SCAN.ports.replace("top-", "")} TCP ports, at most daily, with ${STANDARD_SCAN.onDemandScansPerAssetPerDay} on-demand scans a day. Verify an asset to scan every port and UDP.`;
+}
+
 const METHOD_LABEL: Record<string, string> = {
   "dns-txt": "DNS TXT record",
   "http-file": "verification file",
@@ -44,11 +49,12 @@ export function OwnershipCell({
     : null;
   return (
     <div className="space-y-1">
-      <span className="rounded bg-amber-50 px-1.5 py-0.5 text-xs text-amber-900">Not verified: standard scan</span>
-      <p className="text-xs text-slate-600">
-        Top {STANDARD_SCAN.ports.replace("top-", "")} TCP ports, at most daily,{" "}
-        {STANDARD_SCAN.onDemandScansPerAssetPerDay} on-demand scans a day. Verify to scan every port and UDP.
-      </p>
+      <span
+        className="rounded bg-amber-50 px-1.5 py-0.5 text-xs text-amber-900"
+        title={`Standard scan: ${standardScanSummary()}`}
+      >
+        Not verified: standard scan
+      </span>
       {asset.verificationError && <p className="text-xs text-red-700">Last check: {asset.verificationError}</p>}
       {howTo && (
         <details className="text-xs">

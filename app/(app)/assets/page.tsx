@@ -5,6 +5,7 @@ import { AddAssetForm } from "@/components/assets/add-asset-form";
 import { AssetListControls } from "@/components/assets/asset-list-controls";
 import { ASSET_STATUS_LABEL, assetListUrlParsers } from "@/components/assets/asset-list-url-state";
 import { AssetTable } from "@/components/assets/asset-table";
+import { standardScanSummary } from "@/components/assets/ownership-cell";
 import { Pager } from "@/components/pagination/pager";
 import { can } from "@/lib/authz/org-context";
 import { isPlanActive } from "@/lib/authz/plan";
@@ -109,6 +110,11 @@ export default async function AssetsPage({ searchParams }: { searchParams: Promi
             </div>
           ) : (
             <>
+              {assets.some((a) => !a.verifiedAt) && (
+                <p className="text-sm text-slate-700">
+                  Assets marked “Not verified” get the standard scan: {standardScanSummary()}
+                </p>
+              )}
               <AssetTable
                 assets={assets}
                 organizationId={active.organizationId}
