@@ -27,7 +27,8 @@ function fakeWorker(_request: unknown, callbacks: ShardCallbacks): ShardHandle {
   const script = workers.shift() ?? { takeBatches: Infinity, crash: false, took: [] };
   const done = (async () => {
     for (let i = 0; i < script.takeBatches; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 1));
+      // One batch per turn of the event loop, as the fake host answers: no race with wall-clock timers.
+      await new Promise((resolve) => setImmediate(resolve));
       const { ports, closed } = callbacks.nextBatch();
       script.took.push(...ports);
       // A crashing worker reports only half of what it took before dying.
