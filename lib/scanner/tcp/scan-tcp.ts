@@ -81,7 +81,7 @@ async function scanWith(connector: Connector, input: TcpScanInput): Promise<TcpS
     ports: input.ports,
     timing: input.timing,
     onPortState: input.onPortState,
-    plan: threadPlan(input),
+    plan: threadPlan(input, rtt),
   });
   return { states: result.states, catchAll: null, stats: result.stats };
 }
@@ -92,14 +92,15 @@ async function scanWith(connector: Connector, input: TcpScanInput): Promise<TcpS
  * network, not the CPU, is the limit (and one thread keeps the cap exact); a caller's own connector
  * cannot be used by workers.
  */
-function threadPlan(input: TcpScanInput): ThreadPlan {
+function threadPlan(input: TcpScanInput, rtt: RttEstimator): ThreadPlan {
   if (input.rateLimiter) return { threads: 1 };
   if (input.threads !== undefined) return { threads: input.threads };
   const spareCores = input.spareCores;
   if (input.connector || !spareCores) return { threads: 1 };
   return {
-    // As many workers as a CPU-bound scan of these ports would get, spawned before the round trip is known.
-    prewarm: chooseThreads({ ports: input.ports.length, minRttMs: 0, spareCores: spareCores.capacity }) - 1,
+    // Spawned before the scan's own answers decide, when the catch-all probes' answers already say the
+    // host is CPU-bound (loopback, fast LAN): an internet host never pays for a worker it will not use.
+    prewarm: chooseThreads({ ports: input.ports.length, minRttMs: rtt.minRttMs, spareCores: spareCores.capacity }) - 1,
     decide: ({ minRttMs, remainingPorts }) => {
       const wanted = chooseThreads({ ports: remainingPorts, minRttMs, spareCores: spareCores.capacity });
       return spareCores.tryAcquireUpTo(wanted - 1);
