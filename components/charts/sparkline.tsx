@@ -4,6 +4,8 @@
  * sparklines was a large share of the overview's server render time, and a sparkline has no axes,
  * tooltip or interaction for it to provide. Server-rendered, no client JavaScript.
  */
+import { stepLinePoints } from "@/lib/charts/step-line";
+
 const WIDTH = 96;
 const HEIGHT = 28;
 const PAD = 2;
@@ -17,8 +19,9 @@ export function Sparkline({ points, label }: { points: { day: number; score: num
   const span = Math.max(1, last.day - first.day);
   const x = (day: number) => PAD + ((day - first.day) / span) * (WIDTH - 2 * PAD);
   const y = (score: number) => PAD + (1 - Math.min(100, Math.max(0, score)) / 100) * (HEIGHT - 2 * PAD);
-  // A step line, as the score charts draw it: a score holds until the next grade.
-  const path = points.map((p, i) => (i === 0 ? `M${x(p.day)},${y(p.score)}` : `H${x(p.day)}V${y(p.score)}`)).join("");
+  const path = `M${stepLinePoints(points, x, y)
+    .map((p) => `${p.x},${p.y}`)
+    .join("L")}`;
   return (
     <span role="img" aria-label={label} title={label} className="inline-block">
       <svg width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} aria-hidden="true">

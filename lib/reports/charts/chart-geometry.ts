@@ -1,4 +1,5 @@
 import type { Severity } from "@/lib/grading";
+import { shortDay, stepLinePoints } from "@/lib/charts/step-line";
 import { SEVERITIES, SEVERITY_COLOUR, SEVERITY_LABEL } from "@/lib/findings/severity";
 
 /**
@@ -28,8 +29,6 @@ export interface ScoreLineGeometry {
 }
 
 const DAY_MS = 24 * 3600 * 1000;
-const shortDay = (ms: number) =>
-  new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" }).format(ms);
 
 /** Score (0–100) over the days from `since` to `until`; a step line, since a grade holds until the next one. */
 export function scoreLineGeometry(
@@ -42,13 +41,7 @@ export function scoreLineGeometry(
   const span = Math.max(until - since, DAY_MS);
   const x = (day: number) => LEFT + (Math.min(Math.max(day, since), until) - since) * (plotW / span);
   const y = (score: number) => TOP + plotH - (score / 100) * plotH;
-  const points: { x: number; y: number }[] = [];
-  series.forEach((p, i) => {
-    if (i > 0) points.push({ x: x(p.day), y: y(series[i - 1]!.score) });
-    points.push({ x: x(p.day), y: y(p.score) });
-  });
-  const last = series.at(-1);
-  if (last) points.push({ x: x(until), y: y(last.score) });
+  const points = stepLinePoints(series, x, y, until);
   const labels: Label[] = [0, 50, 100].map((s) => ({ x: LEFT - 6, y: y(s) + 4, text: String(s), anchor: "end" }));
   labels.push(
     { x: LEFT, y: CHART_HEIGHT - 6, text: shortDay(since), anchor: "start" },
