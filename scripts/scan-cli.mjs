@@ -31,6 +31,12 @@ async function rebuild() {
     // The shard worker is started from a file beside the bundle (lib/scanner/tcp/shard-worker.ts).
     entryPoints: { scan: "scripts/scan.ts", "tcp-scan-worker": "lib/scanner/tcp/tcp-scan-worker.ts" },
     bundle: true,
+    // Modules the scanner imports on first use (service detection with TLS, UDP probes) become chunks
+    // of their own, so a port-discovery run (--no-detect) loads only the TCP path. Chunk names carry a
+    // content hash (a scan still running from an older build keeps finding its own), and sit beside the
+    // entry points because the worker thread is started from a path relative to its caller (shard-worker.ts).
+    splitting: true,
+    chunkNames: "[name]-[hash]",
     platform: "node",
     format: "esm",
     target: "node20",

@@ -12,7 +12,7 @@ export { parsePortSpec, PortSpecError } from "./ports/parse-port-spec";
 export { TOP_PORTS, topPorts } from "./ports/top-ports";
 export { DEFAULT_TCP_TIMING, type TcpTiming } from "./tcp/tcp-timing";
 export { DEFAULT_UDP_TIMING, type UdpTiming } from "./udp/udp-scan";
-export { UDP_PROBE_PORTS } from "./udp/probes";
+export { UDP_PROBE_PORTS } from "./udp/default-ports";
 export { detectService } from "./detect/index";
 export { typicalService, typicalServiceName, typicalServiceSource } from "./typical-services";
 export { ianaService } from "./iana";

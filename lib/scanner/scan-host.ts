@@ -1,4 +1,3 @@
-import { detectService } from "./detect/index";
 import { typicalService } from "./typical-services";
 import type { ScanOptions } from "./options";
 import { AddressPolicy } from "./policy/address-policy";
@@ -16,8 +15,8 @@ import {
   type PortState,
   type ResolvedAddress,
 } from "./types";
-import { UDP_PROBE_PORTS } from "./udp/probes";
-import { scanHostUdp, type UdpPortResult } from "./udp/udp-scan";
+import { UDP_PROBE_PORTS } from "./udp/default-ports";
+import type { UdpPortResult } from "./udp/udp-scan";
 
 export interface HostScanResult {
   ports: PortResult[];
@@ -108,17 +107,20 @@ export async function scanHost(
     .filter(([, state]) => options.allStates || state === "open")
     .sort(([a], [b]) => a - b);
   const detections = new Map<number, Detection>();
-  if (options.detection !== false) {
-    const open = tcpShown.filter(([, state]) => state === "open").map(([port]) => port);
+  const open = tcpShown.filter(([, state]) => state === "open").map(([port]) => port);
+  if (options.detection !== false && open.length > 0) {
     const serverName = hostname && hostname !== ip ? hostname : undefined;
+    // Loaded on first use, as UDP below: port discovery alone never pays for recognisers, TLS and dns-packet.
+    const { detectService } = await import("./detect/index");
     await runPool(open, options.detectionConcurrency ?? 8, async (port) => {
-      detections.set(port, await detect(ip, port, address.family, serverName, options));
+      detections.set(port, await detect(detectService, ip, port, address.family, serverName, options));
     });
   }
   for (const [port, state] of tcpShown)
     ports.push({ ...base(port, "tcp", state), ...(detections.get(port) ?? NO_DETECTION) });
 
   if (udp.length > 0) {
+    const { scanHostUdp } = await import("./udp/udp-scan");
     const udpResults = await scanHostUdp({
       ip,
       family: address.family,
@@ -138,6 +140,7 @@ export async function scanHost(
 }
 
 async function detect(
+  detectService: typeof import("./detect/index").detectService,
   ip: string,
   port: number,
   family: 4 | 6,

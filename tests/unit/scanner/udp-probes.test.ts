@@ -1,7 +1,8 @@
 import dnsPacket from "dns-packet";
 import { describe, expect, it } from "vitest";
 import { identifyIke, ikev1MainMode, ikev2SaInit } from "@/lib/scanner/udp/probes/ike";
-import { probeRoundFor, UDP_PROBE_PORTS } from "@/lib/scanner/udp/probes";
+import { PROBED_PORTS, probeRoundFor } from "@/lib/scanner/udp/probes";
+import { UDP_PROBE_PORTS } from "@/lib/scanner/udp/default-ports";
 import {
   decodeOid,
   parseSnmpResponse,
@@ -17,6 +18,8 @@ function tlv(tag: number, content: Buffer): Buffer {
 describe("UDP probes", () => {
   it("cover the documented services", () => {
     expect(UDP_PROBE_PORTS).toEqual([53, 123, 137, 161, 500, 1900, 11211]);
+    // The default UDP ports are exactly those with a probe (listed apart so TCP scans load no probe).
+    expect(PROBED_PORTS).toEqual(UDP_PROBE_PORTS);
     expect(probeRoundFor(9999).packets).toEqual([Buffer.alloc(0)]);
   });
 

@@ -13,8 +13,8 @@ const PROBES: readonly UdpProbe[] = [dnsProbe, ntpProbe, snmpProbe, ssdpProbe, m
 
 const BY_PORT = new Map(PROBES.flatMap((probe) => probe.ports.map((port) => [port, probe] as const)));
 
-/** The ports we have a service probe for: the default UDP port list. */
-export const UDP_PROBE_PORTS: readonly number[] = [...BY_PORT.keys()].sort((a, b) => a - b);
+/** The ports the probes above are for: ../default-ports.ts lists them for scans that load no probe. */
+export const PROBED_PORTS: readonly number[] = [...BY_PORT.keys()].sort((a, b) => a - b);
 
 /**
  * A probe round for the port; ports without a service probe get an empty datagram, as nmap sends.
