@@ -103,9 +103,12 @@ export async function scanHost(
     ...typicalService(port, protocol),
   });
 
-  const tcpShown = [...tcpScan.states]
-    .filter(([, state]) => options.allStates || state === "open")
-    .sort(([a], [b]) => a - b);
+  // Picked before sorting: a full scan has 65,535 states and usually a few dozen to show.
+  const tcpShown: [number, PortState][] = [];
+  tcpScan.states.forEach((state, port) => {
+    if (options.allStates || state === "open") tcpShown.push([port, state]);
+  });
+  tcpShown.sort(([a], [b]) => a - b);
   const detections = new Map<number, Detection>();
   const open = tcpShown.filter(([, state]) => state === "open").map(([port]) => port);
   if (options.detection !== false && open.length > 0) {

@@ -2,11 +2,12 @@ import type { Connector, ConnectOutcome, ProbeHandle } from "./connect-outcome";
 import { CongestionWindow } from "./congestion-window";
 import type { InFlightBudget } from "./inflight-budget";
 import { isPortFeed, PortList, type PortFeed } from "./port-feed";
+import { PortStates, type TcpPortState } from "./port-states";
 import type { RateLimiter } from "./rate-limiter";
 import { RttEstimator } from "./rtt-estimator";
 import type { TcpTiming } from "./tcp-timing";
 
-export type TcpPortState = "open" | "closed" | "filtered";
+export type { TcpPortState } from "./port-states";
 
 export interface HostScanInput {
   ip: string;
@@ -39,7 +40,8 @@ export interface HostScanStats {
 }
 
 export interface HostScanOutput {
-  states: Map<number, TcpPortState>;
+  /** Built on first read: the threads of a parallel scan report states as they settle and never read it. */
+  readonly states: Map<number, TcpPortState>;
   stats: HostScanStats;
 }
 
@@ -69,7 +71,7 @@ export function scanHostTcp(input: HostScanInput): Promise<HostScanOutput> {
 class HostScan {
   private readonly rtt: RttEstimator;
   private readonly window: CongestionWindow;
-  private readonly states = new Map<number, TcpPortState>();
+  private readonly states = new PortStates();
   private readonly everSilent = new Set<number>();
   private readonly feed: PortFeed;
   private queue: number[] = [];
@@ -175,6 +177,8 @@ class HostScan {
   private complete(probe: Probe, outcome: ConnectOutcome): void {
     if (probe.done || this.finished) return;
     probe.done = true;
+    probe.handle = null;
+    this.dropSettledHead();
     this.inflightCount--;
     this.input.budget.release();
     const now = performance.now();
@@ -244,6 +248,7 @@ class HostScan {
         if (probe.sentAt + timeout > now) break;
         probe.done = true;
         probe.handle?.cancel();
+        probe.handle = null;
         this.inflightCount--;
         this.input.budget.release();
         this.markSilent(probe);
@@ -251,13 +256,23 @@ class HostScan {
       }
       this.inflightHead++;
     }
+    this.dropSettledHead();
+    const head = this.inflight[this.inflightHead];
+    if (head) this.scheduleExpiry(head.sentAt + timeout);
+    if (expired > 0) this.pump();
+  }
+
+  /**
+   * Forgets the settled probes at the front of the send-order queue as soon as they settle (answers
+   * mostly come back in order), not only when the expiry timer next runs: a probe then dies young,
+   * instead of tens of thousands of them surviving into the garbage collector's older generation.
+   */
+  private dropSettledHead(): void {
+    while (this.inflightHead < this.inflight.length && this.inflight[this.inflightHead]!.done) this.inflightHead++;
     if (this.inflightHead > 1024 && this.inflightHead * 2 > this.inflight.length) {
       this.inflight = this.inflight.slice(this.inflightHead);
       this.inflightHead = 0;
     }
-    const head = this.inflight[this.inflightHead];
-    if (head) this.scheduleExpiry(head.sentAt + timeout);
-    if (expired > 0) this.pump();
   }
 
   /**
@@ -312,8 +327,12 @@ class HostScan {
 
   private finish(): void {
     this.cleanup();
+    const states = this.states;
+    let map: Map<number, TcpPortState> | null = null;
     this.resolve({
-      states: this.states,
+      get states() {
+        return (map ??= states.toMap());
+      },
       stats: {
         probesSent: this.probesSent,
         passes: this.pass + 1,

@@ -6,6 +6,7 @@ import {
   type TcpPortState,
 } from "./host-scanner";
 import { PortList } from "./port-feed";
+import { PortStates } from "./port-states";
 import { spawnShardWorker, type ShardHandle, type SpawnedShard } from "./shard-worker";
 
 /** Below this many ports per thread a worker's start-up costs more than it saves. */
@@ -55,7 +56,7 @@ export async function scanHostTcpParallel(
   const list = new PortList(input.ports);
   const maxWindow = input.timing.maxWindowPerHost;
   const windowCap = { max: Math.ceil(maxWindow / (fixedThreads ?? 1)) };
-  const states = new Map<number, TcpPortState>();
+  const states = new PortStates();
   const handles: ShardHandle[] = [];
   /** Each worker's end, settled as soon as it happens: a crash must not wait for the local scan to be noticed. */
   const outcomes: Promise<HostScanStats | Error>[] = [];
@@ -135,7 +136,7 @@ export async function scanHostTcpParallel(
       }
     }
     input.signal?.throwIfAborted();
-    return { states, stats: { ...mergeStats(results), threads: 1 + handles.length } };
+    return { states: states.toMap(), stats: { ...mergeStats(results), threads: 1 + handles.length } };
   } finally {
     cancelSpare();
     input.signal?.removeEventListener("abort", onAbort);
