@@ -1,8 +1,7 @@
 import { db } from "@/lib/db/client";
 import type { AssetKind } from "@/lib/generated/prisma/enums";
 import { readSnapshotFinding, type SnapshotFinding } from "@/lib/findings/snapshot-finding";
-import { inOrganization } from "@/lib/authz/org-context";
-import type { OrgScope } from "@/lib/dashboard/org-scope";
+import { memberCheck, type OrgScope } from "@/lib/dashboard/org-scope";
 
 export interface ScoreBreakdown {
   snapshotId: string;
@@ -40,47 +39,51 @@ interface StoredBreakdown {
   catchAllHosts?: { host?: string; ip?: string; reason?: string }[];
 }
 
-/** The asset (live, of this organisation) with its latest grade and the grade's breakdown; null otherwise. */
+interface Row extends Omit<AssetHeader, "breakdown"> {
+  snapshotId: string | null;
+  snapshotAt: Date | null;
+  methodVersion: string | null;
+  snapshotScore: number | null;
+  snapshotGrade: string | null;
+  stored: StoredBreakdown | null;
+}
+
+/**
+ * The asset (live, of this organisation) with its latest grade and the grade's breakdown; null otherwise.
+ * One statement (the snapshot by a lateral join): every asset page view reads it, and Prisma's nested
+ * relation would be a second query.
+ */
 export async function getAssetHeader(ctx: OrgScope, assetId: string): Promise<AssetHeader | null> {
-  const asset = await db.asset.findFirst({
-    where: { id: assetId, deletedAt: null, ...inOrganization(ctx, "assets:read") },
-    select: {
-      id: true,
-      kind: true,
-      value: true,
-      label: true,
-      grade: true,
-      score: true,
-      gradedAt: true,
-      lastScanAt: true,
-      nextScanAt: true,
-      createdAt: true,
-      gradeSnapshots: {
-        where: { organizationId: ctx.organizationId },
-        orderBy: { createdAt: "desc" },
-        take: 1,
-        select: { id: true, createdAt: true, methodVersion: true, score: true, grade: true, findings: true },
-      },
-    },
-  });
-  if (!asset) return null;
-  const { gradeSnapshots, ...rest } = asset;
-  const snapshot = gradeSnapshots[0];
+  const [row] = await db.$queryRaw<Row[]>`
+    SELECT a."id", a."kind"::text AS "kind", a."value", a."label", a."grade", a."score", a."gradedAt",
+      a."lastScanAt", a."nextScanAt", a."createdAt",
+      s."id" AS "snapshotId", s."createdAt" AS "snapshotAt", s."methodVersion", s."score" AS "snapshotScore",
+      s."grade" AS "snapshotGrade", s."findings" AS "stored"
+    FROM "Asset" AS a
+    LEFT JOIN LATERAL (
+      SELECT s."id", s."createdAt", s."methodVersion", s."score", s."grade", s."findings" FROM "GradeSnapshot" AS s
+      WHERE s."organizationId" = a."organizationId" AND s."assetId" = a."id"
+      ORDER BY s."createdAt" DESC LIMIT 1
+    ) AS s ON TRUE
+    WHERE a."id" = ${assetId} AND a."organizationId" = ${ctx.organizationId} AND a."deletedAt" IS NULL
+      AND ${memberCheck(ctx)}`;
+  if (!row) return null;
+  const { snapshotId, snapshotAt, methodVersion, snapshotScore, snapshotGrade, stored, ...asset } = row;
   let breakdown: ScoreBreakdown | null = null;
-  if (snapshot) {
-    const stored = (snapshot.findings ?? {}) as StoredBreakdown;
+  if (snapshotId !== null) {
+    const saved = stored ?? {};
     breakdown = {
-      snapshotId: snapshot.id,
-      gradedAt: snapshot.createdAt,
-      methodVersion: snapshot.methodVersion,
-      score: snapshot.score,
-      grade: snapshot.grade,
-      totalDeduction: stored.totalDeduction ?? 0,
-      ceiling: stored.ceiling ?? null,
-      findings: (stored.findings ?? []).flatMap((f) => readSnapshotFinding(f) ?? []),
-      catchAllHosts: (stored.catchAllHosts ?? []).map((c) => ({ host: c.ip ?? c.host ?? "?", reason: c.reason ?? "" })),
-      notGradedCount: stored.notGraded?.length ?? 0,
+      snapshotId,
+      gradedAt: snapshotAt!,
+      methodVersion: methodVersion!,
+      score: snapshotScore!,
+      grade: snapshotGrade!,
+      totalDeduction: saved.totalDeduction ?? 0,
+      ceiling: saved.ceiling ?? null,
+      findings: (saved.findings ?? []).flatMap((f) => readSnapshotFinding(f) ?? []),
+      catchAllHosts: (saved.catchAllHosts ?? []).map((c) => ({ host: c.ip ?? c.host ?? "?", reason: c.reason ?? "" })),
+      notGradedCount: saved.notGraded?.length ?? 0,
     };
   }
-  return { ...rest, breakdown };
+  return { ...asset, breakdown };
 }

@@ -7,14 +7,15 @@ import { dayKey, daysBetween, utcDay } from "./utc-day";
 /** Rollups are read by members who may read the organisation's assets. */
 export type RollupContext = OrgContext<"assets:read">;
 
-export interface AssetDailyPoint extends SeverityCounts {
+/** An asset's grade at the end of a UTC day. */
+export interface AssetDailyScore {
   /** UTC day, "YYYY-MM-DD". */
   day: string;
   grade: string;
   score: number;
 }
 
-export interface OrgDailyPoint extends AssetDailyPoint {
+export interface OrgDailyPoint extends AssetDailyScore, SeverityCounts {
   assetCount: number;
 }
 
@@ -75,18 +76,19 @@ export async function readOrgRollupAsOf(ctx: RollupContext, day: Date): Promise<
 }
 
 /**
- * Daily points per asset (for sparklines and the asset page's history), keyed by asset id. Asset ids
+ * Daily grades per asset (for sparklines and the asset page's history), keyed by asset id: only the
+ * score columns are read, as every reader draws a score line. Asset ids
  * of another organisation are simply absent: the organisation is part of the `where`.
  */
 export async function readAssetDailyScores(
   ctx: RollupContext,
   range: { assetIds: readonly string[]; since: Date; until?: Date },
-): Promise<Map<string, AssetDailyPoint[]>> {
-  const result = new Map<string, AssetDailyPoint[]>();
+): Promise<Map<string, AssetDailyScore[]>> {
+  const result = new Map<string, AssetDailyScore[]>();
   if (range.assetIds.length === 0) return result;
   const until = range.until ?? new Date();
   const since = utcDay(range.since);
-  const select = { assetId: true, day: true, grade: true, score: true, ...COUNT_COLUMNS } as const;
+  const select = { assetId: true, day: true, grade: true, score: true } as const;
   const assetIds = [...new Set(range.assetIds)];
   const [before, rows] = await Promise.all([
     // The last row before the range of each asset, so the series starts with the right value.

@@ -51,6 +51,18 @@ describe("asset page queries", () => {
       severity: "medium",
     });
     expect(ports.find((p) => p.port === 22)!.openedByScanRunId).toBe(mine.scans[0]);
+    // The evidence panel's data: the banner, TLS and facts as stored, the grade's reason, real dates.
+    const redis = ports.find((p) => p.port === 6379)!;
+    expect(redis).toMatchObject({
+      protocol: "tcp",
+      state: "open",
+      banner: "-NOAUTH Authentication required.",
+      tls: null,
+    });
+    expect(redis.facts).toEqual({});
+    expect(redis.reason).toBe(header.breakdown!.findings.find((f) => f.port === 6379)!.reason);
+    expect(redis.firstSeenAt).toBeInstanceOf(Date);
+    expect(redis.lastSeenAt.getTime()).toBe(now.getTime());
   });
 
   it("lists hosts, exposure changes, scans and the grade history", async () => {
@@ -83,6 +95,18 @@ describe("asset page queries", () => {
     expect(await listExposureTimeline(ctx, mine.asset.id)).toEqual([]);
     expect(await listScanHistory(ctx, mine.asset.id)).toEqual([]);
     expect(await getAssetScoreHistory(ctx, mine.asset.id, 365, now)).toEqual([]);
+  });
+
+  it("a member removed since the context was made reads nothing", async () => {
+    const stale = await seedGradedOrg(now, "stale-page.example.test");
+    expect(await listOpenPorts(stale.ctx, stale.asset.id, [])).not.toEqual([]);
+    await db.membership.delete({ where: { id: stale.membership.id } });
+    expect(await getAssetHeader(stale.ctx, stale.asset.id)).toBeNull();
+    expect(await listOpenPorts(stale.ctx, stale.asset.id, [])).toEqual([]);
+    expect(await listAssetHosts(stale.ctx, stale.asset)).toEqual([]);
+    expect(await listExposureTimeline(stale.ctx, stale.asset.id)).toEqual([]);
+    expect(await listScanHistory(stale.ctx, stale.asset.id)).toEqual([]);
+    expect(await getAssetScoreHistory(stale.ctx, stale.asset.id, 365, now)).toEqual([]);
   });
 
   it("a deleted asset is not found", async () => {

@@ -48,7 +48,13 @@ export async function seedGradedOrg(now: Date, value?: string) {
   const second = await scanAt(org.id, asset.id, now, [
     openPort(22),
     openPort(80),
-    openPort(6379, { typicalService: "redis", detectedService: "redis", product: "Redis", version: "7.2.4" }),
+    openPort(6379, {
+      typicalService: "redis",
+      detectedService: "redis",
+      product: "Redis",
+      version: "7.2.4",
+      banner: "-NOAUTH Authentication required.",
+    }),
     openPort(8080, { typicalService: "http-alt", detectedService: "ssh", product: "OpenSSH", version: "9.6" }),
     openPort(40000, { typicalService: null, detectedService: null, pendingClassification: true }),
   ]);
