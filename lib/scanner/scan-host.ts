@@ -103,12 +103,10 @@ export async function scanHost(
     ...typicalService(port, protocol),
   });
 
-  // Picked before sorting: a full scan has 65,535 states and usually a few dozen to show.
-  const tcpShown: [number, PortState][] = [];
-  tcpScan.states.forEach((state, port) => {
-    if (options.allStates || state === "open") tcpShown.push([port, state]);
-  });
-  tcpShown.sort(([a], [b]) => a - b);
+  // In port order. A full scan has 65,535 states and usually a few dozen open ports to show.
+  const tcpShown: (readonly [number, PortState])[] = options.allStates
+    ? [...tcpScan.states]
+    : tcpScan.states.portsIn("open").map((port) => [port, "open"] as const);
   const detections = new Map<number, Detection>();
   const open = tcpShown.filter(([, state]) => state === "open").map(([port]) => port);
   if (options.detection !== false && open.length > 0) {

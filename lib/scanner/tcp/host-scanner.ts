@@ -40,8 +40,7 @@ export interface HostScanStats {
 }
 
 export interface HostScanOutput {
-  /** Built on first read: the threads of a parallel scan report states as they settle and never read it. */
-  readonly states: Map<number, TcpPortState>;
+  states: PortStates;
   stats: HostScanStats;
 }
 
@@ -327,12 +326,8 @@ class HostScan {
 
   private finish(): void {
     this.cleanup();
-    const states = this.states;
-    let map: Map<number, TcpPortState> | null = null;
     this.resolve({
-      get states() {
-        return (map ??= states.toMap());
-      },
+      states: this.states,
       stats: {
         probesSent: this.probesSent,
         passes: this.pass + 1,

@@ -136,7 +136,7 @@ export async function scanHostTcpParallel(
       }
     }
     input.signal?.throwIfAborted();
-    return { states: states.toMap(), stats: { ...mergeStats(results), threads: 1 + handles.length } };
+    return { states, stats: { ...mergeStats(results), threads: 1 + handles.length } };
   } finally {
     cancelSpare();
     input.signal?.removeEventListener("abort", onAbort);

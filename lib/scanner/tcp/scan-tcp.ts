@@ -5,6 +5,7 @@ import { createDefaultConnector } from "./default-connector";
 import { scanHostTcp, type HostScanStats, type TcpPortState } from "./host-scanner";
 import type { InFlightBudget } from "./inflight-budget";
 import { scanHostTcpParallel, type ThreadPlan } from "./parallel-scan";
+import { PortStates } from "./port-states";
 import type { RateLimiter } from "./rate-limiter";
 import { RttEstimator } from "./rtt-estimator";
 import type { TcpTiming } from "./tcp-timing";
@@ -35,7 +36,7 @@ export interface TcpScanInput {
 }
 
 export interface TcpScanOutput {
-  states: Map<number, TcpPortState>;
+  states: PortStates;
   catchAll: CatchAllHost | null;
   stats: HostScanStats | null;
 }
@@ -70,7 +71,7 @@ async function scanWith(connector: Connector, input: TcpScanInput): Promise<TcpS
     const probe = await scanHostTcp({ ...common, ports: probePorts, timing: { ...input.timing, maxRetries: 0 } });
     if (probePorts.every((port) => probe.states.get(port) === "open")) {
       return {
-        states: new Map(),
+        states: new PortStates(),
         catchAll: { target: input.target, ip: input.ip, probedPorts: [...probePorts] },
         stats: probe.stats,
       };
