@@ -7,10 +7,11 @@
  *   (b) a host in a network namespace where all but 10 ports are DROPped (`--no-detect` vs `-sT -T4`);
  *   (c) service-detection agreement on tests/helpers/test-services.ts (ours vs nmap -sV).
  * Times are wall-clock times of the whole child process, start-up included on both sides (ours runs
- * the CLI bundle scripts/scan-cli.mjs keeps up to date, as `npm run scan` does). BENCH_RUNS (default 3) sets the runs per side;
+ * package.json's `scan` command through sh, as npm does, without npm's own start-up). BENCH_RUNS (default 3) sets the runs per side;
  * BENCH_SKIP=a,i,b,c skips sections. Only 127.0.0.0/8 and the test namespace are ever contacted.
  */
 import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import os from "node:os";
@@ -40,11 +41,14 @@ const median = (values: number[]) => {
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
+/** `npm run scan`'s command line, from package.json. */
+const SCAN_COMMAND = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { scan: string } }).scripts.scan;
+
 /** Our CLI as a user runs it (`npm run scan` minus npm's own start-up), one JSON line per port. */
 async function ours(ip: string, cidr: string, detect: boolean): Promise<ScanRun> {
-  const args = ["scripts/scan-cli.mjs", "--json", "--ports", "all", ...(detect ? [] : ["--no-detect"]), ip];
+  const args = ["--json", "--ports", "all", ...(detect ? [] : ["--no-detect"]), ip];
   const started = performance.now();
-  const { stdout } = await run(process.execPath, args, {
+  const { stdout } = await run("sh", ["-c", `${SCAN_COMMAND} "$@"`, "scan", ...args], {
     env: { ...process.env, SCAN_ALLOWED_CIDRS: cidr },
     maxBuffer: 64 << 20,
     timeout: 900_000,

@@ -16,6 +16,20 @@ const MAX_PORT = 65_535;
  * answers from common ports give the round-trip estimator samples early.
  */
 export function parsePortSpec(spec: string): number[] {
+  if (lastParsed?.spec === spec) return lastParsed.ports.slice();
+  const ports = parse(spec);
+  lastParsed = { spec, ports: ports.slice() };
+  return ports;
+}
+
+/**
+ * The last specification parsed, and its ports: the CLI validates its spec, then scan() and each
+ * host's scan parse the same one again, and "all" costs a few milliseconds each time on the path a
+ * whole-process timing measures. Callers get their own copy.
+ */
+let lastParsed: { spec: string; ports: readonly number[] } | null = null;
+
+function parse(spec: string): number[] {
   const tokens = spec.split(",").map((token) => token.trim());
   if (spec.trim() === "" || tokens.some((token) => token === "")) {
     throw new PortSpecError(`invalid port specification "${spec}": empty entry`);
