@@ -1,4 +1,5 @@
 import { inOrganization, type OrgContext } from "@/lib/authz/org-context";
+import { membershipSql } from "@/lib/authz/membership-sql";
 import { db } from "@/lib/db/client";
 import type { SeverityCounts } from "./severity-counts";
 import { readServiceCounts, type ServiceCount } from "./service-counts";
@@ -63,7 +64,7 @@ export interface OrgRollupAsOf extends OrgDailyPoint {
 /**
  * The organisation's rollup in force at the end of `day` (UTC): the row of the last day on or before it
  * with a regrade, or null before the first. One index probe on (organizationId, day): the overview's
- * open-port count, typical-versus-detected chart and 7/30-day grade change read this, never the history.
+ * typical-versus-detected chart reads this, never the history.
  */
 export async function readOrgRollupAsOf(ctx: RollupContext, day: Date): Promise<OrgRollupAsOf | null> {
   const row = await db.organizationDailyRollup.findFirst({
@@ -73,6 +74,30 @@ export async function readOrgRollupAsOf(ctx: RollupContext, day: Date): Promise<
   });
   if (!row) return null;
   return { ...row, day: dayKey(row.day), services: readServiceCounts(row.services) };
+}
+
+/** The organisation's score and open ports in force at the end of a day; null before its first regrade. */
+export interface OrgScoreAsOf {
+  score: number;
+  openPorts: number;
+}
+
+/**
+ * The organisation's score and open ports as of each of `days` (UTC), in the same order: one statement
+ * of index probes on (organizationId, day), as the overview asks for now, 7 and 30 days ago on every view.
+ */
+export async function readOrgScoresAsOf(ctx: RollupContext, days: readonly Date[]): Promise<(OrgScoreAsOf | null)[]> {
+  const rows = await db.$queryRaw<({ i: number } & OrgScoreAsOf)[]>`
+    SELECT x."i"::int AS "i", r."score", r."openPorts"
+    FROM unnest(${days.map((d) => dayKey(utcDay(d)))}::date[]) WITH ORDINALITY AS x("day", "i")
+    JOIN LATERAL (
+      SELECT r."score", r."openPorts" FROM "OrganizationDailyRollup" AS r
+      WHERE r."organizationId" = ${ctx.organizationId} AND r."day" <= x."day"
+      ORDER BY r."day" DESC LIMIT 1
+    ) AS r ON TRUE
+    WHERE ${membershipSql(ctx, "assets:read")}`;
+  const byIndex = new Map(rows.map(({ i, ...point }) => [i, point]));
+  return days.map((_, index) => byIndex.get(index + 1) ?? null);
 }
 
 /**
@@ -88,35 +113,36 @@ export async function readAssetDailyScores(
   if (range.assetIds.length === 0) return result;
   const until = range.until ?? new Date();
   const since = utcDay(range.since);
-  const select = { assetId: true, day: true, grade: true, score: true } as const;
   const assetIds = [...new Set(range.assetIds)];
-  const [before, rows] = await Promise.all([
-    // The last row before the range of each asset, so the series starts with the right value.
-    db.assetDailyRollup.findMany({
-      where: { ...inOrganization(ctx, "assets:read"), assetId: { in: assetIds }, day: { lt: since } },
-      orderBy: [{ assetId: "asc" }, { day: "desc" }],
-      distinct: ["assetId"],
-      select,
-    }),
-    db.assetDailyRollup.findMany({
-      where: {
-        ...inOrganization(ctx, "assets:read"),
-        assetId: { in: assetIds },
-        day: { gte: since, lte: utcDay(until) },
-      },
-      orderBy: [{ assetId: "asc" }, { day: "asc" }],
-      select,
-    }),
-  ]);
+  // One statement on the (assetId, day) key: each asset's last row before the range (an index probe per
+  // asset, so the series starts with the right value) and its rows in the range. Prisma's `distinct`
+  // would fetch every older row and drop them in JavaScript.
+  const rows = await db.$queryRaw<{ assetId: string; day: Date; grade: string; score: number }[]>`
+    SELECT b."assetId", b."day", b."grade", b."score"
+    FROM unnest(${assetIds}::text[]) AS x("id")
+    JOIN LATERAL (
+      SELECT r."assetId", r."day", r."grade", r."score" FROM "AssetDailyRollup" AS r
+      WHERE r."assetId" = x."id" AND r."organizationId" = ${ctx.organizationId} AND r."day" < ${dayKey(since)}::date
+      ORDER BY r."day" DESC LIMIT 1
+    ) AS b ON TRUE
+    WHERE ${membershipSql(ctx, "assets:read")}
+    UNION ALL
+    SELECT r."assetId", r."day", r."grade", r."score" FROM "AssetDailyRollup" AS r
+    WHERE r."assetId" = ANY(${assetIds}::text[]) AND r."organizationId" = ${ctx.organizationId}
+      AND r."day" >= ${dayKey(since)}::date AND r."day" <= ${dayKey(until)}::date AND ${membershipSql(ctx, "assets:read")}
+    ORDER BY "assetId", "day"`;
+  const before = new Map<string, (typeof rows)[number]>();
   const byAsset = new Map<string, typeof rows>();
   for (const row of rows) {
-    const list = byAsset.get(row.assetId);
-    if (list) list.push(row);
-    else byAsset.set(row.assetId, [row]);
+    if (row.day < since) before.set(row.assetId, row);
+    else {
+      const list = byAsset.get(row.assetId);
+      if (list) list.push(row);
+      else byAsset.set(row.assetId, [row]);
+    }
   }
-  const beforeByAsset = new Map(before.map((row) => [row.assetId, row]));
   for (const assetId of assetIds) {
-    const series = carryForward(since, until, beforeByAsset.get(assetId) ?? null, byAsset.get(assetId) ?? []);
+    const series = carryForward(since, until, before.get(assetId) ?? null, byAsset.get(assetId) ?? []);
     if (series.length > 0)
       result.set(
         assetId,
