@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/client";
-import { readOrgScoresAsOf } from "@/lib/exposure-rollups/read-rollups";
+import { readOrgRollupsAsOf } from "@/lib/exposure-rollups/read-rollups";
 import { memberCheck, type OrgScope } from "./org-scope";
 
 export interface OrgGradeSummary {
@@ -38,7 +38,7 @@ export async function getOrgGradeSummary(ctx: OrgScope, now: Date = new Date()):
         (SELECT count(*)::int FROM "Asset" a WHERE a."organizationId" = o."id" AND a."deletedAt" IS NULL) AS "assetCount",
         (SELECT count(*)::int FROM "Asset" a WHERE a."organizationId" = o."id" AND a."deletedAt" IS NULL AND a."gradedAt" IS NOT NULL) AS "gradedAssetCount"
       FROM "Organization" o WHERE o."id" = ${ctx.organizationId} AND ${memberCheck(ctx)}`,
-    readOrgScoresAsOf(ctx, [now, new Date(now.getTime() - 7 * DAY), new Date(now.getTime() - 30 * DAY)]),
+    readOrgRollupsAsOf(ctx, [now, new Date(now.getTime() - 7 * DAY), new Date(now.getTime() - 30 * DAY)]),
   ]);
   const row = rows[0];
   if (!row) return null;

@@ -62,42 +62,36 @@ export interface OrgRollupAsOf extends OrgDailyPoint {
 }
 
 /**
- * The organisation's rollup in force at the end of `day` (UTC): the row of the last day on or before it
- * with a regrade, or null before the first. One index probe on (organizationId, day): the overview's
- * typical-versus-detected chart reads this, never the history.
+ * The organisation's rollup in force at the end of each of `days` (UTC), in the same order: the row of
+ * the last day on or before it with a regrade, or null before the first. One statement of index probes
+ * on (organizationId, day), never the history: the overview reads now, 7 and 30 days ago on every view.
  */
-export async function readOrgRollupAsOf(ctx: RollupContext, day: Date): Promise<OrgRollupAsOf | null> {
-  const row = await db.organizationDailyRollup.findFirst({
-    where: { ...inOrganization(ctx, "assets:read"), day: { lte: utcDay(day) } },
-    orderBy: { day: "desc" },
-    select: { day: true, grade: true, score: true, assetCount: true, services: true, ...COUNT_COLUMNS },
-  });
-  if (!row) return null;
-  return { ...row, day: dayKey(row.day), services: readServiceCounts(row.services) };
-}
-
-/** The organisation's score and open ports in force at the end of a day; null before its first regrade. */
-export interface OrgScoreAsOf {
-  score: number;
-  openPorts: number;
-}
-
-/**
- * The organisation's score and open ports as of each of `days` (UTC), in the same order: one statement
- * of index probes on (organizationId, day), as the overview asks for now, 7 and 30 days ago on every view.
- */
-export async function readOrgScoresAsOf(ctx: RollupContext, days: readonly Date[]): Promise<(OrgScoreAsOf | null)[]> {
-  const rows = await db.$queryRaw<({ i: number } & OrgScoreAsOf)[]>`
-    SELECT x."i"::int AS "i", r."score", r."openPorts"
+export async function readOrgRollupsAsOf(ctx: RollupContext, days: readonly Date[]): Promise<(OrgRollupAsOf | null)[]> {
+  const rows = await db.$queryRaw<
+    ({ i: number; day: Date; services: unknown } & Omit<OrgRollupAsOf, "day" | "services">)[]
+  >`
+    SELECT x."i"::int AS "i", r."day", r."grade", r."score", r."assetCount", r."services", r."openPorts",
+      r."critical", r."high", r."medium", r."low", r."info", r."ungraded"
     FROM unnest(${days.map((d) => dayKey(utcDay(d)))}::date[]) WITH ORDINALITY AS x("day", "i")
     JOIN LATERAL (
-      SELECT r."score", r."openPorts" FROM "OrganizationDailyRollup" AS r
+      SELECT * FROM "OrganizationDailyRollup" AS r
       WHERE r."organizationId" = ${ctx.organizationId} AND r."day" <= x."day"
       ORDER BY r."day" DESC LIMIT 1
     ) AS r ON TRUE
     WHERE ${membershipSql(ctx, "assets:read")}`;
-  const byIndex = new Map(rows.map(({ i, ...point }) => [i, point]));
+  const byIndex = new Map(
+    rows.map(({ i, day, services, ...counts }) => [
+      i,
+      { ...counts, day: dayKey(day), services: readServiceCounts(services) },
+    ]),
+  );
   return days.map((_, index) => byIndex.get(index + 1) ?? null);
+}
+
+/** The organisation's rollup in force at the end of `day` (UTC), or null before its first regrade. */
+export async function readOrgRollupAsOf(ctx: RollupContext, day: Date): Promise<OrgRollupAsOf | null> {
+  const [rollup] = await readOrgRollupsAsOf(ctx, [day]);
+  return rollup ?? null;
 }
 
 /**
