@@ -1,7 +1,8 @@
 import { db } from "@/lib/db/client";
 import type { Severity } from "@/lib/grading";
-import type { ObservedPort, ServiceFacts } from "@/lib/scanner";
-import type { FindingEvidence, FindingRow } from "@/lib/findings/finding-row";
+import type { ObservedPort } from "@/lib/scanner";
+import { observedServiceOfInterval, type StoredService } from "@/lib/scan-runs/observed-port-of-interval";
+import type { FindingRow } from "@/lib/findings/finding-row";
 import { FINDING_COLUMNS, FINDING_FROM } from "@/lib/findings/findings-sql";
 import { findingKey, type SnapshotFinding } from "@/lib/findings/snapshot-finding";
 import { memberCheck, type OrgScope } from "@/lib/dashboard/org-scope";
@@ -23,9 +24,7 @@ export interface OpenPortRow extends ObservedPort {
 }
 
 type Row = FindingRow &
-  FindingEvidence & {
-    versionRevision: string | null;
-    facts: ServiceFacts | null;
+  StoredService & {
     catchAll: boolean;
     openedByScanRunId: string;
   };
@@ -49,22 +48,13 @@ export async function listOpenPorts(
     ORDER BY pi."port" ASC, pi."protocol" ASC`;
   const reasons = new Map(graded.map((f) => [findingKey(f.ip, f.port, f.protocol), f.reason]));
   return rows.map((r) => ({
-    id: r.id,
     ip: r.ip,
-    hostname: r.hostname,
-    catchAll: r.catchAll,
     port: r.port,
     protocol: r.protocol,
-    state: r.state as ObservedPort["state"],
-    typicalService: r.typicalService,
-    pendingClassification: r.pendingClassification,
-    detectedService: r.detectedService,
-    product: r.product,
-    version: r.version,
-    versionRevision: r.versionRevision,
-    tls: r.tls,
-    banner: r.banner,
-    facts: r.facts ?? {},
+    ...observedServiceOfInterval(r),
+    id: r.id,
+    hostname: r.hostname,
+    catchAll: r.catchAll,
     severity: r.severity,
     contribution: r.contribution,
     ruleId: r.ruleId,

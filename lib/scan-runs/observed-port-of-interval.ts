@@ -1,12 +1,27 @@
 import type { PortInterval, TransportProtocol } from "@/lib/generated/prisma/client";
 import type { ObservedPort, ObservedService, PortState, Protocol } from "@/lib/scanner";
 
+/** The columns of a PortInterval that hold its observed service (what a raw read of them returns too). */
+export type StoredService = Pick<
+  PortInterval,
+  | "state"
+  | "typicalService"
+  | "pendingClassification"
+  | "detectedService"
+  | "product"
+  | "version"
+  | "versionRevision"
+  | "tls"
+  | "banner"
+  | "facts"
+>;
+
 /**
  * The one mapping from a stored PortInterval to the observed-service contract (lib/scanner/observed-service.ts).
  * The JSON columns were written from the same contract (see store-host-observations.ts), so they are
  * read back as such rather than parsed again on every read.
  */
-export function observedServiceOfInterval(interval: PortInterval): ObservedService {
+export function observedServiceOfInterval(interval: StoredService): ObservedService {
   return {
     state: interval.state as PortState,
     typicalService: interval.typicalService,
