@@ -1,16 +1,11 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import type { ScanProgressSummary } from "@/lib/scan-runs/get-scan-run-progress";
 
-export type ScanStatus = "QUEUED" | "RUNNING" | "COMPLETED" | "FAILED" | "CANCELLED";
+export type ScanStatus = ScanProgressSummary["status"];
 
-export interface ScanProgressData {
-  id: string;
-  status: ScanStatus;
-  hostsDone: number;
-  hostsTotal: number;
-  portsFound: number;
-  error: string | null;
+export interface ScanProgressData extends ScanProgressSummary {
   /** The asset's grade from this run is stored (only ever true once COMPLETED). */
   graded?: boolean;
 }

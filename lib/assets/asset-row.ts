@@ -1,5 +1,6 @@
+import type { ScanProgressSummary } from "@/lib/scan-runs/get-scan-run-progress";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { AssetKind, ScanStatus } from "@/lib/generated/prisma/enums";
+import type { AssetKind } from "@/lib/generated/prisma/enums";
 
 export interface AssetRow {
   id: string;
@@ -20,14 +21,7 @@ export interface AssetRow {
   /** The secret the proof must hold; pages show it to admins and owners only. Null for assets added before verification existed. */
   verificationToken: string | null;
   /** The most recent scan run, for its status and live progress. */
-  latestScan: {
-    id: string;
-    status: ScanStatus;
-    hostsDone: number;
-    hostsTotal: number;
-    portsFound: number;
-    error: string | null;
-  } | null;
+  latestScan: ScanProgressSummary | null;
 }
 
 /** The Prisma `select` of one listed asset (all but its latest scan, which withLatestScans adds). */

@@ -1,3 +1,4 @@
+import type { ScanProgressSummary } from "@/lib/scan-runs/get-scan-run-progress";
 import { db } from "@/lib/db/client";
 import type { AssetKind, ScanStatus } from "@/lib/generated/prisma/enums";
 import { readAssetDailyScores } from "@/lib/exposure-rollups/read-rollups";
@@ -13,14 +14,7 @@ export interface AssetSummary {
   score: number | null;
   lastScanAt: Date | null;
   openPorts: number;
-  latestScan: {
-    id: string;
-    status: ScanStatus;
-    hostsDone: number;
-    hostsTotal: number;
-    portsFound: number;
-    error: string | null;
-  } | null;
+  latestScan: ScanProgressSummary | null;
   /** Daily scores over the sparkline window, oldest first. */
   trend: { day: number; score: number }[];
 }

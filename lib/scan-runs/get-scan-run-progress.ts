@@ -17,6 +17,12 @@ export interface ScanRunProgress {
   graded: boolean;
 }
 
+/** A scan run's progress as the asset lists show it beside each asset, and hand to its live progress. */
+export type ScanProgressSummary = Pick<
+  ScanRunProgress,
+  "id" | "status" | "hostsDone" | "hostsTotal" | "portsFound" | "error"
+>;
+
 /** The live progress of one scan run of the organisation, or null when it has none with that id. */
 export async function getScanRunProgress(
   ctx: OrgContext<"assets:read">,
