@@ -1,6 +1,6 @@
 import { z } from "zod";
 import {
-  DEFAULT_PAGE_SIZE,
+  pageDefaults,
   pageSizeParam,
   parseUrlParams,
   positiveInt,
@@ -42,8 +42,7 @@ export function withAssetListDefaults(input: Partial<z.output<typeof assetListQu
     ...(input.q !== undefined ? { q: input.q } : {}),
     ...(input.status !== undefined ? { status: input.status } : {}),
     sort: input.sort ?? "newest",
-    page: input.page ?? 1,
-    pageSize: input.pageSize ?? DEFAULT_PAGE_SIZE,
+    ...pageDefaults(input),
   };
 }
 

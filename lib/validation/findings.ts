@@ -1,6 +1,6 @@
 import { z } from "zod";
 import {
-  DEFAULT_PAGE_SIZE,
+  pageDefaults,
   pageSizeParam,
   parseUrlParams,
   positiveInt,
@@ -123,8 +123,7 @@ export function withFindingsDefaults(input: Partial<FindingsQueryInput>): Findin
     ...input,
     sort: input.sort ?? "severity",
     dir: input.dir ?? "desc",
-    page: input.page ?? 1,
-    pageSize: input.pageSize ?? DEFAULT_PAGE_SIZE,
+    ...pageDefaults(input),
   };
 }
 

@@ -11,6 +11,11 @@ export type SearchParams = Record<string, string | string[] | undefined>;
 export const PAGE_SIZES = [25, 50, 100] as const;
 export const DEFAULT_PAGE_SIZE = 50;
 
+/** Page 1 of DEFAULT_PAGE_SIZE unless the URL says otherwise. */
+export function pageDefaults(input: { page?: number; pageSize?: number }): { page: number; pageSize: number } {
+  return { page: input.page ?? 1, pageSize: input.pageSize ?? DEFAULT_PAGE_SIZE };
+}
+
 /** One URL value: a repeated parameter arrives as an array, a missing one as undefined, blank means unset. */
 export const urlValue = z.preprocess((v) => {
   const one = Array.isArray(v) ? v.join(",") : v;
